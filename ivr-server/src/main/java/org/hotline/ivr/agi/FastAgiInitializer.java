@@ -1,0 +1,39 @@
+package org.hotline.ivr.agi;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.PeerAllowList;
+
+/** The FastAGI pipeline: allow-list, idle watch, line framing, environment, replies, commands, session. */
+final class FastAgiInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final AgiCommandEncoder ENCODER = new AgiCommandEncoder();
+
+    private final IvrConfig.Agi config;
+    private final PeerAllowList allowList;
+    private final AgiScripts scripts;
+    private final AgiMetrics metrics;
+
+    FastAgiInitializer(IvrConfig.Agi config, PeerAllowList allowList, AgiScripts scripts, AgiMetrics metrics) {
+        this.config = config;
+        this.allowList = allowList;
+        this.scripts = scripts;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        long idle = config.idleTimeout().toMillis();
+        ch.pipeline()
+                .addLast("allow-list", allowList.filter("AGI", () -> metrics.closed("peer_not_allowed")))
+                .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                .addLast("lines", new LineBasedFrameDecoder(config.maxLineLength(), true, true))
+                .addLast("agi-request-decoder", new AgiRequestDecoder(config.maxVariables(), config.requestTimeout()))
+                .addLast("agi-command-encoder", ENCODER)
+                .addLast("agi-session", new AgiSessionHandler(scripts, metrics));
+    }
+}

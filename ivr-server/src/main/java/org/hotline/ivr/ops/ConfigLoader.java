@@ -1,0 +1,175 @@
+package org.hotline.ivr.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link IvrConfig}: built-in defaults, then the YAML file, then {@code IVR_*} environment
+ * variables. Every problem found is reported at once, one line each, and start-up is refused.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
+    private static final Pattern REDIS_URL = Pattern.compile("rediss?://.+");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Loads {@code file} over the defaults; a null file means defaults and environment only. */
+    public IvrConfig load(Path file) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        ObjectNode tree = defaults();
+        if (file != null) {
+            mergeFile(tree, file, problems);
+        }
+        ConfigTree.applyEnvironment(tree, "IVR", env);
+        IvrConfig config = bind(tree, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    /** The configuration a fresh machine gets: defaults and environment, no file. */
+    public static IvrConfig defaultsOnly() {
+        return new ConfigLoader(Map.of()).load(null);
+    }
+
+    private ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("/ivr-defaults.yaml")) {
+            return (ObjectNode) yaml.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("built-in defaults unreadable", e);
+        }
+    }
+
+    private void mergeFile(ObjectNode tree, Path file, List<ConfigProblem> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(new ConfigProblem("--config", file.toString(), "no such file"));
+            return;
+        }
+        try {
+            JsonNode fileTree = yaml.readTree(file.toFile());
+            if (fileTree == null || fileTree.isMissingNode() || fileTree.isNull()) {
+                return;
+            }
+            if (!fileTree.isObject()) {
+                problems.add(new ConfigProblem(file.toString(), fileTree.toString(), "must be a YAML mapping"));
+                return;
+            }
+            ConfigTree.merge(tree, fileTree, "", problems);
+        } catch (JsonProcessingException e) {
+            problems.add(new ConfigProblem(file.toString(), null, "not valid YAML at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new ConfigProblem(file.toString(), null, "unreadable: " + e.getMessage()));
+        }
+    }
+
+    private IvrConfig bind(JsonNode tree, List<ConfigProblem> problems) {
+        ConfigReader root = new ConfigReader(tree, problems);
+        String nodeId = root.string("node.id");
+        if (nodeId.isBlank()) {
+            nodeId = hostName();
+        }
+        IvrConfig.Agi agi = agi(root.at("agi"));
+        IvrConfig.Audio audio = audio(root.at("audio"));
+        ConfigReader http = root.at("http");
+        IvrConfig.Http httpConfig = new IvrConfig.Http(http.string("bind"), http.port("port"));
+        IvrConfig.Ami ami = ami(root.at("ami"));
+        ConfigReader redis = root.at("redis");
+        String url = redis.string("url");
+        if (!url.isBlank() && !REDIS_URL.matcher(url).matches()) {
+            redis.problem("url", url, "must be redis://host:port[/db] or rediss://..., or empty for embedded");
+        }
+        IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
+        ConfigReader paths = root.at("paths");
+        IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"));
+        String logFormat = root.string("log.format");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            root.problem("log.format", logFormat, "must be text or json");
+        }
+        checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
+        return new IvrConfig(nodeId, agi, audio, httpConfig, ami, redisConfig, root.path("speech.models"),
+                pathConfig, logFormat);
+    }
+
+    private IvrConfig.Agi agi(ConfigReader agi) {
+        List<String> peers = peers(agi);
+        IvrConfig.Agi config = new IvrConfig.Agi(agi.string("bind"), agi.port("port"), peers,
+                agi.duration("requestTimeout"), agi.duration("idleTimeout"),
+                agi.integer("maxLineLength", 256, 1 << 20), agi.integer("maxVariables", 16, 4096));
+        if (config.requestTimeout().isZero()) {
+            agi.problem("requestTimeout", "0", "must be longer than zero");
+        }
+        return config;
+    }
+
+    private IvrConfig.Audio audio(ConfigReader audio) {
+        return new IvrConfig.Audio(audio.string("bind"), audio.port("port"), peers(audio),
+                audio.string("advertiseHost"), audio.path("recordings"));
+    }
+
+    private IvrConfig.Ami ami(ConfigReader ami) {
+        List<IvrConfig.AmiServer> servers = new ArrayList<>();
+        boolean enabled = ami.bool("enabled");
+        for (int i = 0; i < ami.size("servers"); i++) {
+            ConfigReader server = ami.at("servers." + i);
+            String secretEnv = server.string("secretEnv");
+            String secret = env.getOrDefault(secretEnv, "");
+            if (enabled && secret.isEmpty()) {
+                server.problem("secretEnv", secretEnv, "environment variable " + secretEnv
+                        + " is not set; the AMI secret is only read from the environment");
+            }
+            servers.add(new IvrConfig.AmiServer(server.string("name"), server.string("host"), server.port("port"),
+                    server.string("user"), secretEnv, secret));
+        }
+        return new IvrConfig.Ami(enabled, servers);
+    }
+
+    private static List<String> peers(ConfigReader section) {
+        List<String> peers = section.list("allowedPeers");
+        for (String peer : peers) {
+            if (!CIDR.matcher(peer).matches()) {
+                section.problem("allowedPeers", peer, "must be an address or CIDR range such as 10.0.0.0/8");
+            }
+        }
+        return peers;
+    }
+
+    private static void checkDistinctPorts(ConfigReader root, int agi, int audio, int http) {
+        if (agi != 0 && (agi == audio || agi == http)) {
+            root.problem("agi.port", String.valueOf(agi), "is also used by another listener");
+        }
+        if (audio != 0 && audio == http) {
+            root.problem("audio.port", String.valueOf(audio), "is also used by http.port");
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "ivr-node";
+        }
+    }
+}
