@@ -13,6 +13,7 @@ public record Urgency(Level level, String dial, List<String> rules, List<String>
     public enum Level {
         NORMAL, HIGH, EMERGENCY;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
