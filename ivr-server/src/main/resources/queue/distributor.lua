@@ -189,22 +189,26 @@ end
 -- Everything a dead node owned: waiting calls leave, offered seats are freed. Seats on call stay on call
 -- (the conversation may go on in Asterisk); hangupAfterCall from the console or AMI ends them.
 local function reapNode(n)
-  local lost = 0
+  local lost, offered = 0, {}
+  -- waiting calls first, so a freed seat cannot pick one of the dead node's calls
   for _, callId in ipairs(redis.call('SMEMBERS', k('nodecalls', n))) do
     local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
     if c[1] == 'waiting' then
       unqueue(callId, c[2])
-      redis.call('HINCRBY', k('stats', c[2]), 'lost', 1)
       redis.call('DEL', k('call', callId))
-      lost = lost + 1
     elseif c[1] == 'offered' then
       redis.call('DEL', k('call', callId))
-      releaseOffer(c[3], callId, nil)
+      offered[#offered + 1] = c[3]
+    end
+    if c[1] == 'waiting' or c[1] == 'offered' then
       redis.call('HINCRBY', k('stats', c[2]), 'lost', 1)
       lost = lost + 1
     end
   end
   redis.call('DEL', k('nodecalls', n))
+  for _, seat in ipairs(offered) do
+    releaseOffer(seat, nil, nil)
+  end
   return lost
 end
 
