@@ -164,14 +164,38 @@ public final class CallDistributor implements AutoCloseable {
         return inOrder(offer.callId(), groupOf(offer.queue()), "hangup", List.of(offer.callId())).thenApply(r -> null);
     }
 
-    /** The caller chose to be called back: the call keeps its place; its turn goes to the {@link CallbackDialer}. */
+    /**
+     * The caller chose to be called back: the call keeps its place; its turn goes to the {@link CallbackDialer}.
+     * Fails with {@link QueueStateException} if a seat was reserved first: then the offer stage completes.
+     */
     public CompletionStage<Integer> offerCallback(WaitingCall call, String number) {
+        return inOrder(call.callId(), groupOf(call.queue()), "callback", List.of(call.callId(), number))
+                .thenApply(result -> {
+                    CompletableFuture<SeatOffer> pending = waiting.remove(call.callId());
+                    if (pending != null) {
+                        pending.cancel(false);
+                    }
+                    return result.path("position").asInt();
+                });
+    }
+
+    /**
+     * The caller's channel is gone. Still waiting or ringing a seat: abandoned. Already talking to a seat
+     * (the seat's answer was reported): the conversation ended, the seat goes to wrap-up.
+     */
+    public CompletionStage<HoldOutcome> callerHungUp(WaitingCall call) {
         CompletableFuture<SeatOffer> pending = waiting.remove(call.callId());
         if (pending != null) {
             pending.cancel(false);
         }
-        return inOrder(call.callId(), groupOf(call.queue()), "callback", List.of(call.callId(), number))
-                .thenApply(result -> result.path("position").asInt());
+        return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId()))
+                .thenCompose(result -> {
+                    if (!"oncall".equals(result.path("result").asText())) {
+                        return CompletableFuture.completedFuture(HoldOutcome.ABANDONED);
+                    }
+                    return inOrder(call.callId(), groupOf(call.queue()), "hangup", List.of(call.callId()))
+                            .thenApply(r -> HoldOutcome.CONNECTED);
+                });
     }
 
     /** Overflow: the call moves to {@code target} (same group), keeping its rank in time. */
