@@ -23,7 +23,7 @@ final class OrderAccuracyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AccuracyReport report = AccuracyReport.run(OrderRules.load(rules.dir), labels);
+        AccuracyReport report = AccuracyReport.run(rules.load(), labels);
         spec.commandLine().getOut().print(report.render());
         spec.commandLine().getOut().flush();
         return 0;

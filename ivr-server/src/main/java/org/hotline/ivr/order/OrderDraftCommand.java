@@ -42,7 +42,7 @@ final class OrderDraftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OrderRules loaded = OrderRules.load(rules.dir);
+        OrderRules loaded = rules.load();
         List<String> texts = input.file == null ? List.of(input.text)
                 : Files.readAllLines(input.file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         PrintWriter out = spec.commandLine().getOut();
