@@ -112,7 +112,7 @@ public final class DraftOrderWriter {
     }
 
     private DraftOrder assemble(String orderId, CallFacts facts) {
-        Assessment a = rules.assess(facts.language(), facts.transcript());
+        Assessment a = rules.assess(facts.language(), facts.transcript(), facts.menuPath());
         List<EarlierOrder> earlier = callers.before(facts.callerNumber(), facts.at(), orderId);
         boolean repeat = a.classification().classified() && earlier.stream().anyMatch(e ->
                 e.category().equals(a.classification().category())
