@@ -75,10 +75,22 @@ public final class AudioSocketClient implements AutoCloseable {
         return new AudioSocketFrame(AudioSocketKind.of(kind), payload);
     }
 
-    /** Drops the connection without a hangup frame, as a crashed peer would. */
-    public void abort() throws IOException {
-        socket.setSoLinger(true, 0);
-        socket.close();
+    /**
+     * Sends {@code samples} as 20 ms frames until done or the server closes the connection (as it does
+     * at the end of a description); returns how many samples were sent.
+     */
+    public int stream(short[] samples, int rate) {
+        int size = rate / 50;
+        int sent = 0;
+        try {
+            for (int i = 0; i + size <= samples.length; i += size) {
+                audio(java.util.Arrays.copyOfRange(samples, i, i + size));
+                sent += size;
+            }
+        } catch (IOException e) {
+            return sent;
+        }
+        return sent;
     }
 
     @Override
