@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,10 @@ public record ModelManifest(Path file, Map<String, ModelEntry> models) {
         return models.keySet().stream().sorted().toList();
     }
 
-    /** The manifest in {@code modelsDir}, else the repository's {@code speech-models/models.yaml}. */
+    /**
+     * The manifest in {@code modelsDir}, else the repository's {@code speech-models/models.yaml}, else the
+     * copy built into the server.
+     */
     public static ModelManifest locate(Path modelsDir) throws IOException {
         Path inDir = modelsDir.resolve(FILE_NAME);
         Path inRepository = Path.of("speech-models", FILE_NAME);
@@ -45,18 +49,31 @@ public record ModelManifest(Path file, Map<String, ModelEntry> models) {
         if (Files.isRegularFile(inRepository)) {
             return load(inRepository);
         }
-        throw new IOException("no models manifest: neither " + inDir + " nor " + inRepository.toAbsolutePath() + " exists");
+        return builtIn();
+    }
+
+    /** The manifest the server was built with. */
+    public static ModelManifest builtIn() throws IOException {
+        try (InputStream in = ModelManifest.class.getResourceAsStream("/speech-models/" + FILE_NAME)) {
+            if (in == null) {
+                throw new IOException("no models manifest: not in the models directory, the working directory "
+                        + "or the server's resources");
+            }
+            return read(Path.of("built-in speech-models", FILE_NAME), new ObjectMapper(new YAMLFactory()).readTree(in));
+        }
     }
 
     /** Reads and checks the manifest; every problem is reported at once with its language and field. */
     public static ModelManifest load(Path file) throws IOException {
-        JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            return read(file, new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid YAML at line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private static ModelManifest read(Path file, JsonNode root) throws IOException {
         JsonNode models = root == null ? null : root.get("models");
         if (models == null || !models.isObject()) {
             throw new IOException(file + ": must have a 'models' mapping of language code to model");

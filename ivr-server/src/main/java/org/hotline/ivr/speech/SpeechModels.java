@@ -52,6 +52,11 @@ public final class SpeechModels implements AutoCloseable {
 
     /** Finds the models under {@code dir} and starts loading them; returns at once. */
     public static SpeechModels start(Path dir) {
+        return start(dir, lang -> true);
+    }
+
+    /** The same for the languages {@code wanted} accepts only (a tool that needs one model). */
+    public static SpeechModels start(Path dir, java.util.function.Predicate<String> wanted) {
         ModelManifest manifest = null;
         try {
             manifest = ModelManifest.locate(dir);
@@ -68,6 +73,8 @@ public final class SpeechModels implements AutoCloseable {
         }
         byLanguageCode(dir).forEach(found::putIfAbsent);
         found.keySet().forEach(absent::remove);
+        found.keySet().removeIf(wanted.negate());
+        absent.keySet().removeIf(wanted.negate());
         return new SpeechModels(dir, found, absent);
     }
 
