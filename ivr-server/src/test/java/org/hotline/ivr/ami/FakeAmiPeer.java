@@ -39,7 +39,9 @@ final class FakeAmiPeer implements AutoCloseable {
     final Map<String, String> deviceStates = new ConcurrentHashMap<>();
     final List<Map<String, String>> channels = new CopyOnWriteArrayList<>();
     volatile long responseDelayMillis;
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
     private volatile ServerSocket server;
+    private volatile Thread acceptor;
 
     FakeAmiPeer(String user, String secret) throws IOException {
         this.user = user;
@@ -68,7 +70,12 @@ final class FakeAmiPeer implements AutoCloseable {
 
     /** Sends an event of manager class {@code eventClass} to every session logged in with that class in its mask. */
     void emit(String eventClass, Map<String, String> headers) {
+        if ("DeviceStateChange".equals(headers.get("Event"))) {
+            deviceStates.put(headers.get("Device"), headers.get("State"));
+        }
         StringBuilder packet = new StringBuilder();
+        // timestampevents = yes, as our manager.conf sets it
+        packet.append(String.format(Locale.ROOT, "Timestamp: %.6f\r\n", System.currentTimeMillis() / 1000.0 + clock.incrementAndGet() / 1e6));
         headers.forEach((k, v) -> packet.append(k).append(": ").append(v).append("\r\n"));
         packet.append("Privilege: ").append(eventClass).append(",all\r\n\r\n");
         sessions.stream().filter(s -> s.loggedIn && s.wants(eventClass)).forEach(s -> s.write(packet.toString()));
@@ -82,6 +89,12 @@ final class FakeAmiPeer implements AutoCloseable {
     /** Asterisk dies: the port closes and every session is cut. */
     void stop() throws IOException {
         server.close();
+        try {
+            // the socket is only really closed once the thread blocked in accept() has left it
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sessions.forEach(Session::close);
         sessions.clear();
     }
@@ -105,7 +118,7 @@ final class FakeAmiPeer implements AutoCloseable {
     }
 
     private void acceptInBackground(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
+        acceptor = new Thread(() -> {
             while (!listening.isClosed()) {
                 try {
                     Session session = new Session(listening.accept());
