@@ -7,20 +7,32 @@ import java.util.Optional;
 import org.hotline.ivr.ops.HealthCheck;
 import org.hotline.ivr.ops.IvrConfig;
 
-/** Every configured Asterisk's link; picks one to originate through and reports their health. */
+/**
+ * Every configured Asterisk's link; picks one to originate through and reports their health. Built
+ * first and started once the subscribers (some of which originate through it) exist.
+ */
 public final class AmiLinks implements AutoCloseable {
 
-    private final List<AmiLink> links;
+    private final List<AmiEndpoint> endpoints;
+    private final AmiLinkPolicy policy;
+    private volatile List<AmiLink> links = List.of();
 
-    public AmiLinks(List<AmiLink> links) {
-        this.links = List.copyOf(links);
+    public AmiLinks(List<AmiEndpoint> endpoints, AmiLinkPolicy policy) {
+        this.endpoints = List.copyOf(endpoints);
+        this.policy = policy;
     }
 
-    /** One link per configured server, each feeding the same subscribers; started. */
-    public static AmiLinks start(IvrConfig.Ami config, AmiLinkPolicy policy, List<AmiSubscriber> subscribers) {
-        return new AmiLinks(config.servers().stream()
-                .map(server -> new AmiLink(AmiEndpoint.of(server), policy, subscribers).start())
-                .toList());
+    public static AmiLinks configured(IvrConfig.Ami config, AmiLinkPolicy policy) {
+        return new AmiLinks(config.servers().stream().map(AmiEndpoint::of).toList(), policy);
+    }
+
+    /** Opens one link per server, each feeding all {@code subscribers}; connecting goes on in the background. */
+    public synchronized AmiLinks start(List<AmiSubscriber> subscribers) {
+        if (!links.isEmpty()) {
+            throw new IllegalStateException("AMI links already started");
+        }
+        links = endpoints.stream().map(endpoint -> new AmiLink(endpoint, policy, subscribers).start()).toList();
+        return this;
     }
 
     public List<AmiLink> all() {
@@ -30,10 +42,6 @@ public final class AmiLinks implements AutoCloseable {
     /** The first link that is up, in configuration order: the preferred PBX first, the others as fallback. */
     public Optional<AmiLink> anyUp() {
         return links.stream().filter(AmiLink::up).findFirst();
-    }
-
-    public Optional<AmiLink> named(String name) {
-        return links.stream().filter(link -> link.name().equals(name)).findFirst();
     }
 
     /**
