@@ -1,0 +1,24 @@
+package org.hotline.ivr.sim;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How the simulated channel answers one command. */
+sealed interface SimAction {
+
+    /** Reply after a delay (a prompt playing, a caller thinking). */
+    record Reply(String line, Duration after) implements SimAction {
+    }
+
+    /** The caller hangs up during this command: HANGUP notice, then the command's reply. */
+    record HangUpDuring(String reply) implements SimAction {
+    }
+
+    /**
+     * {@code EXEC AudioSocket}: connect to host:port, stream {@code wav} (null: silence), then send
+     * {@code keysAfter} as DTMF frames; hang up the call after the audio if {@code hangUpAfter}.
+     */
+    record StreamAudio(String uuid, String host, int port, Path wav, String keysAfter, boolean hangUpAfter)
+            implements SimAction {
+    }
+}
