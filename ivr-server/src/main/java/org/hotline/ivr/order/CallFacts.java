@@ -22,4 +22,12 @@ public record CallFacts(String callId, String callerNumber, String language, Lis
         recordingPath = recordingPath == null ? "" : recordingPath;
         at = at == null ? Instant.now() : at;
     }
+
+    /**
+     * Whether the caller id is a real number to link orders by: Asterisk reports withheld numbers as
+     * "anonymous", "unknown" or empty, and those callers must not be taken for one repeat caller.
+     */
+    public boolean hasCallerNumber() {
+        return callerNumber.matches("\\+?[0-9]{3,20}");
+    }
 }

@@ -60,7 +60,7 @@ public final class DraftOrderWriter {
         String orderId = claim(facts);
         DraftOrder order = assemble(orderId, facts);
         if (create(order, UUID.randomUUID().toString())) {
-            index(order);
+            index(order, facts.hasCallerNumber());
             log.info("drafted order {} for caller {}: {} in {} ({}), urgency {}", orderId,
                     PhoneNumbers.mask(facts.callerNumber()), order.category(), order.district(), order.street(),
                     order.urgency());
@@ -113,7 +113,8 @@ public final class DraftOrderWriter {
 
     private DraftOrder assemble(String orderId, CallFacts facts) {
         Assessment a = rules.assess(facts.language(), facts.transcript(), facts.menuPath());
-        List<EarlierOrder> earlier = callers.before(facts.callerNumber(), facts.at(), orderId);
+        List<EarlierOrder> earlier = facts.hasCallerNumber()
+                ? callers.before(facts.callerNumber(), facts.at(), orderId) : List.of();
         boolean repeat = a.classification().classified() && earlier.stream().anyMatch(e ->
                 e.category().equals(a.classification().category())
                         && a.location().samePlaceAs(e.district(), e.street()));
@@ -128,8 +129,8 @@ public final class DraftOrderWriter {
                 earlier, repeat, OrderStatus.DRAFT, evidence, now, now, List.of());
     }
 
-    private void index(DraftOrder order) {
-        if (!order.callerNumber().isEmpty()) {
+    private void index(DraftOrder order, boolean byCaller) {
+        if (byCaller) {
             redis.call("index order by caller", jedis -> jedis.zadd(keys.byCaller(order.callerNumber()),
                     Instant.parse(order.createdAt()).toEpochMilli(), order.orderId()));
         }

@@ -144,6 +144,16 @@ class DraftOrderWriterTest {
     }
 
     @Test
+    void withheldNumbersAreNotTakenForOneRepeatCaller() {
+        orders.writer.draft(call("w1", "anonymous", "朝阳区望京街道的垃圾没人清运", NOON));
+        DraftOrder second = orders.writer.draft(call("w2", "anonymous", "朝阳区望京街道的垃圾没人清运", NOON.plusSeconds(60)));
+
+        assertThat(second.earlierOrders()).isEmpty();
+        assertThat(second.repeat()).isFalse();
+        assertThat(orders.store.listByCaller("anonymous", 10)).isEmpty();
+    }
+
+    @Test
     void silenceStillGivesAnUnclassifiedDraft() {
         DraftOrder order = orders.writer.draft(call("s1", "", "", NOON));
 
