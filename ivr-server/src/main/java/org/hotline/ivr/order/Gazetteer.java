@@ -75,8 +75,7 @@ public final class Gazetteer {
         MatchText text = MatchText.of(name);
         return places.stream()
                 .filter(place -> place.kind() == Place.Kind.DISTRICT)
-                .filter(place -> place.names().stream().anyMatch(phrase -> phrase.indexIn(text) == 0
-                        && (phrase.words() != null || phrase.text().equals(text.compact()))))
+                .filter(place -> place.names().stream().anyMatch(phrase -> phrase.isWhole(text)))
                 .map(Place::name)
                 .findFirst();
     }
