@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A "…" in a phrase allows a few characters (or, between words, up to three words) in between:
  * "电压…不稳" also matches "电压特别不稳", "heating … off" also matches "heating has been off".
  */
-record Phrase(String language, String text, Pattern pattern, boolean compact, double weight) {
+record Phrase(String language, String text, Pattern pattern, boolean compact, double weight, String head) {
 
     static final String GAP = "…";
     private static final Pattern UNSPACED_SCRIPT =
@@ -27,7 +27,7 @@ record Phrase(String language, String text, Pattern pattern, boolean compact, do
             String compact = normal.replaceAll("[\\s\\p{P}\\p{S}&&[^" + GAP + "]]+", "");
             int letters = compact.replace(GAP, "").length();
             Pattern gaps = compact.contains(GAP) ? Pattern.compile(join(compact.split(GAP), CJK_GAP)) : null;
-            return new Phrase(language, compact, gaps, true, 1.0 + Math.min(letters - 1, 5) * 0.25);
+            return new Phrase(language, compact, gaps, true, 1.0 + Math.min(letters - 1, 5) * 0.25, compact);
         }
         String ending = language.equals("en") ? "(?:s|es|ed|d|ing)?" : "\\p{L}{0,3}";
         String[] parts = normal.split("\\s*" + GAP + "\\s*");
@@ -36,7 +36,8 @@ record Phrase(String language, String text, Pattern pattern, boolean compact, do
         }
         Pattern words = Pattern.compile("(?<![\\p{L}\\p{N}])" + join(parts, WORD_GAP) + ending + "(?![\\p{L}\\p{N}])");
         int count = normal.replace(GAP, " ").trim().split("\\s+").length;
-        return new Phrase(language, normal, words, false, 1.0 + (count - 1) * 0.5);
+        String head = normal.split("[\\s" + GAP + "]+", 2)[0];
+        return new Phrase(language, normal, words, false, 1.0 + (count - 1) * 0.5, head);
     }
 
     private static String join(String[] parts, String gap) {
@@ -64,8 +65,7 @@ record Phrase(String language, String text, Pattern pattern, boolean compact, do
             return m.find() ? m.start() : -1;
         }
         // most phrases are absent from most texts: a plain search for the first word skips the regex
-        String first = this.text.split("[\\s" + GAP + "]+", 2)[0];
-        if (!text.spaced().contains(first)) {
+        if (!text.spaced().contains(head)) {
             return -1;
         }
         Matcher m = pattern.matcher(text.spaced());

@@ -40,8 +40,15 @@ class ClassificationAccuracyTest {
     @Test
     void theFreshSetStaysAboveItsFloor() throws IOException {
         AccuracyReport report = AccuracyReport.run(RULES, LABELS.resolve("fresh.tsv"));
-        assertThat(report.total().category()).as(report.render()).isGreaterThanOrEqualTo(0.75);
+        assertThat(report.total().category()).as(report.render()).isGreaterThanOrEqualTo(0.77);
         assertThat(report.total().district()).as(report.render()).isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void theSecondFreshSetStaysAboveItsFloor() throws IOException {
+        AccuracyReport report = AccuracyReport.run(RULES, LABELS.resolve("fresh2.tsv"));
+        assertThat(report.total().category()).as(report.render()).isGreaterThanOrEqualTo(0.60);
+        assertThat(report.total().district()).as(report.render()).isGreaterThanOrEqualTo(0.95);
     }
 
     static List<String[]> speechSamples() throws IOException {
