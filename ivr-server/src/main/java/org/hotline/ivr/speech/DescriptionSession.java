@@ -78,7 +78,8 @@ final class DescriptionSession implements AudioStreamListener {
         short[] samples = Pcm.toSamples(pcm);
         if (detector == null) {
             detector = new EndpointDetector(sampleRate, options.endpointing());
-            resampler = sampleRate == Recognizers.RATE ? null : new Resampler(sampleRate, Recognizers.RATE);
+            boolean convert = recognition != null && sampleRate != Recognizers.RATE;
+            resampler = convert ? new Resampler(sampleRate, Recognizers.RATE) : null;
         }
         EndpointDetector.Event event = detector.accept(samples);
         if (recognition != null) {
