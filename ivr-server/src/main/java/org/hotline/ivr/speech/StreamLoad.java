@@ -39,6 +39,7 @@ final class StreamLoad {
     private final AtomicLong frames = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger endedEarly = new AtomicInteger();
+    private final java.util.concurrent.Phaser ended = new java.util.concurrent.Phaser(1);
 
     Recorder latency() {
         return latency;
@@ -62,6 +63,7 @@ final class StreamLoad {
             @Override
             public void opened(AudioStreamControl control) {
                 connected.incrementAndGet();
+                ended.register();
                 inner.opened(control);
             }
 
@@ -84,11 +86,12 @@ final class StreamLoad {
                     endedEarly.incrementAndGet();
                 }
                 inner.ended(end);
+                ended.arriveAndDeregister();
             }
         };
     }
 
-    /** Connects every stream, then sends {@code audio} in real time for {@code seconds}, then hangs up. */
+    /** Connects every stream (uuid frame first), then sends {@code audio} in real time for {@code seconds}, then hangs up. */
     void run(NettyTransport client, int port, List<UUID> uuids, short[] audio, int seconds) throws Exception {
         Bootstrap bootstrap = new Bootstrap().group(client.workers()).channel(client.clientChannelClass())
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -98,22 +101,23 @@ final class StreamLoad {
                         ch.pipeline().addLast(ENCODER);
                     }
                 });
+        List<Channel> channels = new ArrayList<>();
+        for (UUID uuid : uuids) {
+            ChannelFuture connect = bootstrap.connect("127.0.0.1", port).sync();
+            connect.channel().writeAndFlush(AudioSocketFrame.uuid(uuid));
+            channels.add(connect.channel());
+        }
         List<CompletableFuture<Void>> done = new ArrayList<>();
         int offsetStep = audio.length / Math.max(1, uuids.size());
-        for (int i = 0; i < uuids.size(); i++) {
-            ChannelFuture connect = bootstrap.connect("127.0.0.1", port).sync();
-            Channel channel = connect.channel();
-            channel.writeAndFlush(AudioSocketFrame.uuid(uuids.get(i)));
-            done.add(stream(channel, audio, (i * offsetStep) / 160 * 160, seconds * 50));
-            if (i % 50 == 49) {
-                Thread.sleep(20);
-            }
+        for (int i = 0; i < channels.size(); i++) {
+            done.add(stream(channels.get(i), audio, (i * offsetStep) / 160 * 160, seconds * 50, i % 20));
         }
-        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(seconds + 60L, TimeUnit.SECONDS);
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(seconds * 10L + 120, TimeUnit.SECONDS);
+        ended.awaitAdvanceInterruptibly(ended.arrive(), 2, TimeUnit.MINUTES);
     }
 
     /** One caller: a frame every 20 ms on its event loop, starting at {@code start} in the looped audio. */
-    private CompletableFuture<Void> stream(Channel channel, short[] audio, int start, int count) {
+    private CompletableFuture<Void> stream(Channel channel, short[] audio, int start, int count, int delayMs) {
         CompletableFuture<Void> finished = new CompletableFuture<>();
         AtomicInteger sent = new AtomicInteger();
         var task = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>>();
@@ -132,7 +136,7 @@ final class StreamLoad {
             byte[] pcm = Pcm.toBytes(frame);
             ByteBuffer.wrap(pcm).putLong(System.nanoTime());
             channel.writeAndFlush(AudioSocketFrame.audio(AudioSocketKind.SLIN_8K, pcm));
-        }, 20, 20, TimeUnit.MILLISECONDS));
+        }, 20 + delayMs, 20, TimeUnit.MILLISECONDS));
         return finished;
     }
 
