@@ -22,6 +22,8 @@ public final class AgiCommandChannel {
     private final Deque<Pending> waiting = new ArrayDeque<>();
     private Pending inFlight;
     private AgiHangupException ended;
+    /** Replies Asterisk still owes for commands failed early by a hangup; they arrive and are dropped. */
+    private int owedReplies;
 
     public AgiCommandChannel(Channel channel, AsteriskVersion version, AgiCommandListener listener) {
         this.channel = channel;
@@ -53,6 +55,10 @@ public final class AgiCommandChannel {
 
     void onReply(AgiReply reply) {
         Pending done = inFlight;
+        if (done == null && owedReplies > 0) {
+            owedReplies--;
+            return;
+        }
         if (done == null) {
             throw new AgiProtocolException("reply with no command in flight: '" + reply.getFirstLine() + "'");
         }
@@ -77,6 +83,8 @@ public final class AgiCommandChannel {
         }
         ended = new AgiHangupException(why);
         if (inFlight != null) {
+            // Asterisk answers the interrupted command after its HANGUP line; that reply is expected.
+            owedReplies++;
             inFlight.reply.completeExceptionally(ended);
             inFlight = null;
         }

@@ -28,9 +28,12 @@ public final class ConfigLoader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
+    private final Path home;
 
+    /** {@code IVR_HOME} in {@code env}, if set, is where relative paths in the configuration start. */
     public ConfigLoader(Map<String, String> env) {
         this.env = Map.copyOf(env);
+        this.home = Path.of(env.getOrDefault("IVR_HOME", ""));
     }
 
     /** Loads {@code file} over the defaults; a null file means defaults and environment only. */
@@ -86,7 +89,7 @@ public final class ConfigLoader {
     }
 
     private IvrConfig bind(JsonNode tree, List<ConfigProblem> problems) {
-        ConfigReader root = new ConfigReader(tree, problems);
+        ConfigReader root = new ConfigReader(tree, home, problems);
         String nodeId = root.string("node.id");
         if (nodeId.isBlank()) {
             nodeId = hostName();

@@ -16,21 +16,23 @@ final class ConfigReader {
 
     private final JsonNode root;
     private final String prefix;
+    private final Path home;
     private final List<ConfigProblem> problems;
 
-    ConfigReader(JsonNode root, List<ConfigProblem> problems) {
-        this(root, "", problems);
+    ConfigReader(JsonNode root, Path home, List<ConfigProblem> problems) {
+        this(root, "", home, problems);
     }
 
-    private ConfigReader(JsonNode root, String prefix, List<ConfigProblem> problems) {
+    private ConfigReader(JsonNode root, String prefix, Path home, List<ConfigProblem> problems) {
         this.root = root;
         this.prefix = prefix;
+        this.home = home;
         this.problems = problems;
     }
 
     /** A reader of one section, whose problems carry the section's full key. */
     ConfigReader at(String key) {
-        return new ConfigReader(node(key), prefix + key + ".", problems);
+        return new ConfigReader(node(key), prefix + key + ".", home, problems);
     }
 
     String string(String key) {
@@ -89,7 +91,7 @@ final class ConfigReader {
         if (value.isBlank()) {
             problem(key, value, "must name a path");
         }
-        return Path.of(value);
+        return home.resolve(value);
     }
 
     List<String> list(String key) {

@@ -1,0 +1,165 @@
+package org.hotline.ivr;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.ivr.agi.AgiMetrics;
+import org.hotline.ivr.agi.AgiScripts;
+import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.demo.DemoScript;
+import org.hotline.ivr.demo.EchoScript;
+import org.hotline.ivr.ops.HealthCheck;
+import org.hotline.ivr.ops.HealthRegistry;
+import org.hotline.ivr.ops.HttpResponses;
+import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.NettyTransport;
+import org.hotline.ivr.redis.EmbeddedRedis;
+import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.redis.RedisHealthProbe;
+import org.hotline.ivr.redis.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server node: Redis (its own embedded one unless a URL is configured), the FastAGI listener, and the
+ * HTTP listener for health and metrics. Parts are closed in the reverse order they were started.
+ */
+public final class IvrServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IvrServer.class);
+
+    private final IvrConfig config;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final HealthRegistry health = new HealthRegistry();
+    private final HttpRoutes routes = new HttpRoutes();
+    private final AgiScripts scripts = new AgiScripts();
+    private RedisGateway redis;
+    private FastAgiServer agi;
+    private HttpServer http;
+    private AgiMetrics agiMetrics;
+
+    private IvrServer(IvrConfig config) {
+        this.config = config;
+    }
+
+    /** Starts every part; if one fails, those already started are stopped again. */
+    public static IvrServer start(IvrConfig config) {
+        IvrServer server = new IvrServer(config);
+        try {
+            server.startParts();
+            return server;
+        } catch (Exception e) {
+            server.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startParts() throws InterruptedException {
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        NettyTransport transport = new NettyTransport(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        started.push(transport);
+        redis = connectRedis();
+        RedisHealthProbe probe = new RedisHealthProbe(redis);
+        started.push(probe);
+        health.register("redis", probe);
+        health.register("ami", this::amiStatus);
+        scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
+        agiMetrics = new AgiMetrics(metrics);
+        agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
+        started.push(agi);
+        routes.add("/healthz", request -> healthResponse())
+                .add("/metrics", request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
+                        "text/plain; version=0.0.4; charset=utf-8"));
+        http = HttpServer.start(config.http(), transport, routes);
+        started.push(http);
+        log.info("node {} ready: FastAGI :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(), http.port(),
+                redis.address());
+    }
+
+    private RedisGateway connectRedis() {
+        String url = config.redis().url();
+        if (config.redis().embedded()) {
+            EmbeddedRedis embedded = EmbeddedRedis.start(config.redis().dataDir());
+            started.push(embedded);
+            url = embedded.url();
+        }
+        RedisGateway gateway = new RedisGateway(url, config.redis().timeout(), RetryPolicy.DEFAULT);
+        started.push(gateway);
+        return gateway;
+    }
+
+    private HealthCheck.Status amiStatus() {
+        return new HealthCheck.Status(!config.ami().enabled(), false,
+                config.ami().enabled() ? "configured, not connected" : "disabled");
+    }
+
+    private io.netty.handler.codec.http.FullHttpResponse healthResponse() {
+        HealthRegistry.Report report = health.report();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.ready() ? "ready" : "not ready");
+        body.put("node", config.nodeId());
+        Map<String, Object> checks = new LinkedHashMap<>();
+        report.checks().forEach((name, status) -> checks.put(name,
+                Map.of("up", status.up(), "required", status.required(), "detail", status.detail())));
+        body.put("checks", checks);
+        return HttpResponses.json(report.ready() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
+    }
+
+    public IvrConfig config() {
+        return config;
+    }
+
+    public int agiPort() {
+        return agi.port();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public RedisGateway redis() {
+        return redis;
+    }
+
+    public AgiScripts scripts() {
+        return scripts;
+    }
+
+    public HttpRoutes routes() {
+        return routes;
+    }
+
+    public HealthRegistry health() {
+        return health;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public AgiMetrics agiMetrics() {
+        return agiMetrics;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.hotline.ivr.demo;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.redis.RedisGateway;
+
+/**
+ * Writes a call's steps to Redis as they happen: hash {@code ivr:call:<id>} for the call and list
+ * {@code ivr:call:<id>:steps} for its journey. Writes are chained so they land in order, off the event loop.
+ */
+public final class CallJournal {
+
+    private final RedisGateway redis;
+    private final String key;
+    private CompletionStage<?> last = CompletableFuture.completedFuture(null);
+
+    public CallJournal(RedisGateway redis, String callId) {
+        this.redis = redis;
+        this.key = "ivr:call:" + callId;
+    }
+
+    public synchronized void started(Map<String, String> fields) {
+        last = last.thenCompose(x -> redis.callAsync("journal start", jedis -> jedis.hset(key, fields)));
+    }
+
+    public synchronized void step(String node, String result) {
+        String entry = Instant.now() + " " + node + " " + result;
+        last = last.thenCompose(x -> redis.callAsync("journal step", jedis -> jedis.rpush(key + ":steps", entry)));
+    }
+
+    public synchronized CompletionStage<?> ended(String outcome) {
+        Map<String, String> fields = Map.of("ended", Instant.now().toString(), "outcome", outcome);
+        last = last.thenCompose(x -> redis.callAsync("journal end", jedis -> jedis.hset(key, fields)));
+        return last;
+    }
+}

@@ -1,0 +1,67 @@
+package org.hotline.ivr.sim;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulated call: who calls, which script, what the caller does, and how the line behaves.
+ *
+ * @param promptDuration how long each prompt plays when no key interrupts it
+ * @param audioRealTime  stream speech at 20 ms per frame (true) or as fast as the socket takes it
+ * @param variables      channel variables GET VARIABLE answers with (e.g. DIALSTATUS after a Dial)
+ */
+public record CallScenario(String name, String script, String callerId, String language, List<ScenarioStep> steps,
+                           Duration promptDuration, boolean audioRealTime, Map<String, String> variables) {
+
+    public CallScenario {
+        steps = List.copyOf(steps);
+        variables = Map.copyOf(variables);
+    }
+
+    public static CallScenario of(String name, String script, String callerId) {
+        return new CallScenario(name, script, callerId, "zh", List.of(), Duration.ZERO, false, Map.of());
+    }
+
+    public CallScenario press(String digits) {
+        return with(new ScenarioStep.Press(digits));
+    }
+
+    public CallScenario say(Path wav) {
+        return with(new ScenarioStep.Say(wav));
+    }
+
+    public CallScenario pause(Duration duration) {
+        return with(new ScenarioStep.Pause(duration));
+    }
+
+    public CallScenario hangUp() {
+        return with(new ScenarioStep.HangUp());
+    }
+
+    public CallScenario language(String lang) {
+        return new CallScenario(name, script, callerId, lang, steps, promptDuration, audioRealTime, variables);
+    }
+
+    public CallScenario promptDuration(Duration duration) {
+        return new CallScenario(name, script, callerId, language, steps, duration, audioRealTime, variables);
+    }
+
+    public CallScenario realTimeAudio(boolean realTime) {
+        return new CallScenario(name, script, callerId, language, steps, promptDuration, realTime, variables);
+    }
+
+    public CallScenario variable(String name, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(variables);
+        copy.put(name, value);
+        return new CallScenario(this.name, script, callerId, language, steps, promptDuration, audioRealTime, copy);
+    }
+
+    private CallScenario with(ScenarioStep step) {
+        List<ScenarioStep> more = new ArrayList<>(steps);
+        more.add(step);
+        return new CallScenario(name, script, callerId, language, more, promptDuration, audioRealTime, variables);
+    }
+}

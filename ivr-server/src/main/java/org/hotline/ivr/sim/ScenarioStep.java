@@ -1,0 +1,24 @@
+package org.hotline.ivr.sim;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What the simulated caller does next, consumed in order as the server asks for input. */
+public sealed interface ScenarioStep {
+
+    /** Keys, taken by the next command that reads DTMF (STREAM FILE with escape digits, GET DATA ...). */
+    record Press(String digits) implements ScenarioStep {
+    }
+
+    /** Speech, streamed by the next {@code EXEC AudioSocket}. */
+    record Say(Path wav) implements ScenarioStep {
+    }
+
+    /** The caller stays silent this long before the next command is answered. */
+    record Pause(Duration duration) implements ScenarioStep {
+    }
+
+    /** The caller hangs up at this point. */
+    record HangUp() implements ScenarioStep {
+    }
+}

@@ -1,0 +1,180 @@
+package org.hotline.ivr.sim;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Plays Asterisk on one FastAGI connection: sends the environment, then answers each command line. */
+final class SimCallHandler extends SimpleChannelInboundHandler<String> {
+
+    private final CallScenario scenario;
+    private final String uniqueId;
+    private final String agiHost;
+    private final int agiPort;
+    private final boolean keepEvents;
+    private final SimListener listener;
+    private final AudioSocketCaller audio;
+    private final SimulatedChannel channel;
+    private final List<String> commands = new ArrayList<>();
+    private final List<SimEvent> events = new ArrayList<>();
+    private final CompletableFuture<CallRecord> result = new CompletableFuture<>();
+    private final Instant started = Instant.now();
+
+    SimCallHandler(CallScenario scenario, String uniqueId, String agiHost, int agiPort, boolean keepEvents,
+                   SimListener listener, AudioSocketCaller audio) {
+        this.scenario = scenario;
+        this.uniqueId = uniqueId;
+        this.agiHost = agiHost;
+        this.agiPort = agiPort;
+        this.keepEvents = keepEvents;
+        this.listener = listener;
+        this.audio = audio;
+        this.channel = new SimulatedChannel(scenario);
+    }
+
+    CompletableFuture<CallRecord> result() {
+        return result;
+    }
+
+    void failed(Throwable cause) {
+        result.completeExceptionally(cause);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        StringBuilder env = new StringBuilder();
+        environment().forEach((name, value) -> env.append("agi_").append(name).append(": ").append(value).append('\n'));
+        env.append('\n');
+        note(SimEvent.Direction.NOTE, "calls " + scenario.script() + " from " + scenario.callerId());
+        ctx.writeAndFlush(env.toString());
+    }
+
+    /** The environment Asterisk 22 sends for {@code AGI(agi://host:port/script)} from a Local channel. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("network", "yes");
+        env.put("network_script", scenario.script());
+        env.put("request", "agi://" + agiHost + ":" + agiPort + "/" + scenario.script());
+        env.put("channel", "Local/caller@test-caller-" + uniqueId.substring(uniqueId.lastIndexOf('.') + 1) + ";1");
+        env.put("language", scenario.language());
+        env.put("type", "Local");
+        env.put("uniqueid", uniqueId);
+        env.put("version", "22.10.1");
+        env.put("callerid", scenario.callerId());
+        env.put("calleridname", "unknown");
+        env.put("callingpres", "0");
+        env.put("callingani2", "0");
+        env.put("callington", "0");
+        env.put("callingtns", "0");
+        env.put("dnid", "unknown"); // a Local channel originated over AMI has no dialed number
+        env.put("rdnis", "unknown");
+        env.put("context", "ivr-in");
+        env.put("extension", "12345");
+        env.put("priority", "2");
+        env.put("enhanced", "0.0");
+        env.put("accountcode", "");
+        env.put("threadid", String.valueOf(Thread.currentThread().getId()));
+        return env;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        if (keepEvents) {
+            commands.add(line);
+        }
+        note(SimEvent.Direction.FROM_SERVER, line);
+        SimAction action = channel.answer(line);
+        if (action instanceof SimAction.Reply reply) {
+            later(ctx, reply.after(), () -> send(ctx, reply.line()));
+        } else if (action instanceof SimAction.HangUpDuring hangUp) {
+            if (hangUp.byCaller()) {
+                note(SimEvent.Direction.NOTE, "caller hangs up");
+            }
+            send(ctx, hangUp.reply());
+            send(ctx, "HANGUP");
+        } else if (action instanceof SimAction.StreamAudio stream) {
+            streamAudio(ctx, stream);
+        }
+    }
+
+    private void streamAudio(ChannelHandlerContext ctx, SimAction.StreamAudio stream) {
+        byte[] samples;
+        try {
+            samples = stream.wav() == null ? new byte[0] : WavAudio.readSlin8(stream.wav());
+        } catch (IOException e) {
+            note(SimEvent.Direction.NOTE, "cannot read speech: " + e.getMessage());
+            send(ctx, "200 result=-1");
+            return;
+        }
+        note(SimEvent.Direction.NOTE, "speaks " + (stream.wav() == null ? "nothing" : stream.wav().getFileName())
+                + " (" + samples.length / 16 + " ms) over AudioSocket to " + stream.host() + ":" + stream.port()
+                + (stream.keysAfter().isEmpty() ? "" : ", then presses " + stream.keysAfter()));
+        audio.stream(stream.host(), stream.port(), stream.uuid(), samples, stream.keysAfter(), stream.hangUpAfter(),
+                        scenario.audioRealTime())
+                .whenComplete((serverClosed, error) -> ctx.executor().execute(() -> {
+                    if (error != null) {
+                        note(SimEvent.Direction.NOTE, "AudioSocket connect failed: " + error.getMessage());
+                        send(ctx, "200 result=-1");
+                    } else if (stream.hangUpAfter()) {
+                        note(SimEvent.Direction.NOTE, "caller hangs up");
+                        send(ctx, "200 result=-1");
+                        send(ctx, "HANGUP");
+                    } else {
+                        send(ctx, serverClosed ? "200 result=0" : "200 result=-1");
+                    }
+                }));
+    }
+
+    private void later(ChannelHandlerContext ctx, Duration delay, Runnable task) {
+        if (delay.isZero()) {
+            task.run();
+        } else {
+            ctx.executor().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void send(ChannelHandlerContext ctx, String line) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        note(SimEvent.Direction.TO_SERVER, line);
+        ctx.writeAndFlush(line + "\n");
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        String outcome = channel.hungUp() && !lastCommandWasHangup() ? "caller-hangup" : "completed";
+        note(SimEvent.Direction.NOTE, "connection closed (" + outcome + ")");
+        result.complete(new CallRecord(scenario.name(), uniqueId, List.copyOf(commands), channel.prompts(),
+                channel.keysRead(), List.copyOf(events), outcome, Duration.between(started, Instant.now())));
+    }
+
+    private boolean lastCommandWasHangup() {
+        return channel.lastCommandWasHangup();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        note(SimEvent.Direction.NOTE, "error: " + cause.getMessage());
+        ctx.close();
+    }
+
+    private void note(SimEvent.Direction direction, String text) {
+        if (!keepEvents && listener == SimListener.NONE) {
+            return;
+        }
+        SimEvent event = new SimEvent(Instant.now(), scenario.name(), direction, text);
+        if (keepEvents) {
+            events.add(event);
+        }
+        listener.event(event);
+    }
+}
