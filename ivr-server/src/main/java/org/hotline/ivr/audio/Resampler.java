@@ -68,11 +68,7 @@ public final class Resampler {
         return sum;
     }
 
-    /** Input samples by which the output lags (the filter's group delay). */
-    public double delayInputSamples() {
-        return (tapsPerPhase * up - 1) / 2.0 / up;
-    }
-
+    /** Filter taps applied per output sample (the cost of one output). */
     public int tapsPerPhase() {
         return tapsPerPhase;
     }
