@@ -149,7 +149,8 @@ public final class TestCall {
             note("ivr", "AGI<", e.getResultCode() + " " + e.getResult());
         } else if (event instanceof DtmfEndEvent e) {
             note(legOf(e.getUniqueId()), "DTMF", e.getDigit() + " " + e.getDirection().toLowerCase(Locale.ROOT));
-        } else if (event instanceof HangupEvent e) {
+        } else if (event instanceof HangupEvent e && event.getClass() == HangupEvent.class) {
+            // Only the final Hangup: asterisk-java's HangupRequest/SoftHangupRequest events are subclasses.
             hungUp(e);
         } else if (event instanceof OriginateResponseEvent e && "Failure".equalsIgnoreCase(e.getResponse())) {
             note("test", "failed", "Asterisk could not place the call: reason " + e.getReason());
@@ -159,10 +160,11 @@ public final class TestCall {
 
     private void hungUp(HangupEvent e) {
         boolean ivr = ivrLegId.equals(e.getUniqueId());
-        note(legOf(e.getUniqueId()), "Hangup", e.getCause() + " " + e.getCauseTxt());
+        String cause = "cause " + e.getCause() + (e.getCauseTxt() == null ? "" : " " + e.getCauseTxt());
+        note(legOf(e.getUniqueId()), "Hangup", cause);
         if (ivr) {
             ivrGone = true;
-            hangupCause = e.getCauseTxt();
+            hangupCause = cause;
         } else {
             citizenGone = true;
         }
