@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * on free ports in a temporary folder; an {@link AsteriskRig} parameter for tests and lifecycle methods.
  * After each test, Asterisk's log must be free of complaints about us; when a test fails, Asterisk's
  * {@code messages.log} is kept under {@code target/asterisk-logs/}. Without {@code ../shared/asterisk}
- * the class is skipped, saying so.
+ * the class is skipped, saying so. {@code -De2e.keep=true} keeps every run folder (printed in the log).
  */
 public final class AsteriskExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver {
@@ -67,7 +67,7 @@ public final class AsteriskExtension implements BeforeAllCallback, AfterAllCallb
             return;
         }
         rig.close();
-        if (context.getStore(NS).get(FAILED) == null) {
+        if (context.getStore(NS).get(FAILED) == null && !Boolean.getBoolean("e2e.keep")) {
             deleteTree(rig.workDir());
         }
     }

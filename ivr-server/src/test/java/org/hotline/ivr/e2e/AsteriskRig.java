@@ -61,7 +61,7 @@ public final class AsteriskRig implements AutoCloseable {
             TestSounds.writeDemoPrompts(asterisk.soundsDir());
             // Every AGI line in messages.log: the exact protocol, and 510/520 rejections for the log check.
             asterisk.cli("agi set debug on");
-            AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret());
+            AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret(), 4);
             log.info("Asterisk up in {} ms at {} (AMI :{}), IVR server FastAGI :{}", asterisk.startup().toMillis(),
                     asterisk.runDir(), asterisk.amiPort(), server.agiPort());
             return new AsteriskRig(workDir, server, asterisk, line);
