@@ -71,6 +71,18 @@ final class AsteriskRun implements AutoCloseable {
         return startup;
     }
 
+    /** CPU time Asterisk has used so far (user + system, from /proc; zero where there is no /proc). */
+    Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+
     /** One CLI command through the run folder's {@code cli} wrapper; its output. */
     String cli(String command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(runDir.resolve("cli").toString(), command).redirectErrorStream(true).start();
