@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -46,7 +47,9 @@ public final class AsteriskRig implements AutoCloseable {
 
     /** Starts the server, then Asterisk pointed at it; stops what started if a later part fails. */
     static AsteriskRig start(Path home, Path workDir) throws IOException, InterruptedException {
-        IvrConfig defaults = ConfigLoader.defaultsOnly().withPorts(0, 0, 0);
+        // Relative paths (call-flows/, speech-models/, config/) from the repository root, as ./ivr does.
+        IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
+                .load(null).withPorts(0, 0, 0);
         IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
         IvrServer server = IvrServer.start(config);
         AsteriskRun asterisk = null;

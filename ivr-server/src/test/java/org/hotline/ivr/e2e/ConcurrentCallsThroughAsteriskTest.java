@@ -69,7 +69,7 @@ class ConcurrentCallsThroughAsteriskTest {
         List<Long> millis = results.stream().map(r -> r.duration().toMillis()).sorted().toList();
         Runtime jvm = Runtime.getRuntime();
         String figures = String.format(
-                "Asterisk start (start script to AMI up): %d ms%n"
+                "Asterisk start (start script to fully booted): %d ms%n"
                         + "%d concurrent demo calls through Asterisk: wall %.1f s, %.2f calls/s%n"
                         + "keys read within GET DATA's timeout: %d of %d calls%n"
                         + "call duration min %d ms, median %d ms, max %d ms%n"
