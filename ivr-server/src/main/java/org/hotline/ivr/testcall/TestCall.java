@@ -130,6 +130,8 @@ public final class TestCall {
         originate.setVariable("HOLD", String.valueOf(plan.timeout().toSeconds()));
         if (!plan.language().isEmpty()) {
             originate.setVariable("CHANNEL(language)", plan.language());
+            // ivr-in sets the hotline's default language unless IVR_LANGUAGE says otherwise.
+            originate.setVariable("IVR_LANGUAGE", plan.language());
         }
         note("test", "originate", "Local/caller@test-caller -> " + plan.exten() + "@" + plan.context()
                 + " from " + plan.callerId() + (plan.language().isEmpty() ? "" : " language " + plan.language()));
