@@ -18,6 +18,8 @@ final class NodeParser {
     static final Set<String> TYPES = Set.of("play", "language", "menu", "collect", "describe", "condition", "set",
             "enqueue", "transfer", "goto", "subflow", "hangup", "return");
     static final String KEYS = "0123456789*#";
+    private static final Set<String> MAPPING_BODIES = Set.of("language", "menu", "collect", "describe", "set",
+            "enqueue", "transfer");
 
     private final ConditionParser conditions = new ConditionParser();
 
@@ -32,7 +34,7 @@ final class NodeParser {
         String type = types.get(0);
         boolean hasNext = Set.of("play", "language", "collect", "describe", "set", "subflow").contains(type);
         def.allowOnly(hasNext ? Set.of(type, "next", "note") : Set.of(type, "note"), "a " + type + " node");
-        YamlSection body = def.section(type);
+        YamlSection body = MAPPING_BODIES.contains(type) ? def.section(type) : null;
         String id = def.nodeId();
         return switch (type) {
             case "play" -> new FlowNode.Play(id, def.pos(), def.refs("play"), def.ref("next"));

@@ -52,7 +52,8 @@ final class SimulatedChannel {
         AgiCommandLine cmd = AgiCommandLine.parse(line);
         notePrompt(cmd);
         Duration wait = takePause();
-        if (steps.peek() instanceof ScenarioStep.HangUp && !cmd.is("EXEC", "AUDIOSOCKET")) {
+        if (steps.peek() instanceof ScenarioStep.HangUp && !cmd.is("EXEC", "AUDIOSOCKET")
+                || steps.peek() instanceof ScenarioStep.HangUpDuring during && line.contains(during.text())) {
             steps.poll();
             hungUp = true;
             return new SimAction.HangUpDuring(readsKeys(cmd) ? "200 result=-1 endpos=0" : "200 result=0");
