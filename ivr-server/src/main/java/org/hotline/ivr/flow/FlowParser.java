@@ -71,7 +71,7 @@ final class FlowParser {
         }
         for (NodeTuple tuple : top.section("nodes").tuples()) {
             String id = YamlSection.text(tuple.getKeyNode());
-            YamlSection def = top.sectionOf(tuple.getValueNode()).forNode(id);
+            YamlSection def = top.sectionOf(tuple.getValueNode()).forNode(id).anchoredAt(top.pos(tuple.getKeyNode()));
             FlowNode node = nodes.parse(def);
             if (node != null && !parsed.containsKey(id)) {
                 parsed.put(id, node);

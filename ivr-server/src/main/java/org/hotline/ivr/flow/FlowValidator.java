@@ -51,6 +51,11 @@ final class FlowValidator {
     }
 
     private static void deadEnd(FlowNode node, List<FlowProblem> problems) {
+        if (node instanceof FlowNode.Condition condition && condition.otherwise() == null) {
+            problems.add(new FlowProblem(node.pos(), node.id(), "when no case holds the path ends here without "
+                    + "hangup, enqueue or transfer (add '- else: node')"));
+            return;
+        }
         if (node.terminal() || !node.successors().isEmpty()) {
             return;
         }
@@ -169,10 +174,23 @@ final class FlowValidator {
             if (loop.isEmpty()) {
                 continue;
             }
-            reported.addAll(loop);
+            reported.addAll(trappedFrom(flow, node.id(), exits));
             problems.add(new FlowProblem(node.pos(), node.id(), "loop without an exit: " + String.join(" -> ", loop)
                     + " never reaches hangup, enqueue or transfer"));
         }
+    }
+
+    /** Every trapped node reachable from {@code start}: one loop report covers them all. */
+    private static Set<String> trappedFrom(Flow flow, String start, Set<String> exits) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (!exits.contains(id) && seen.add(id)) {
+                flow.nodes().get(id).successors().forEach(ref -> todo.push(ref.name()));
+            }
+        }
+        return seen;
     }
 
     /** The cycle through {@code start} among trapped nodes, as ids from start back to start; empty if none. */

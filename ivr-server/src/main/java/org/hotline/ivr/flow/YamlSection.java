@@ -28,6 +28,7 @@ final class YamlSection {
     private final String nodeId;
     private final Node node;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private SourcePos anchor;
 
     private YamlSection(Path file, List<FlowProblem> problems, String nodeId, Node node) {
         this.file = file;
@@ -72,8 +73,18 @@ final class YamlSection {
         return file;
     }
 
+    /** Where this section is named: its key if anchored there, else where its value starts. */
     SourcePos pos() {
+        if (anchor != null) {
+            return anchor;
+        }
         return node == null ? new SourcePos(file, 1, 1) : pos(node);
+    }
+
+    /** Positions of this section (a node) point at its key from now on, where engineers look for it. */
+    YamlSection anchoredAt(SourcePos where) {
+        this.anchor = where;
+        return this;
     }
 
     SourcePos pos(Node at) {
