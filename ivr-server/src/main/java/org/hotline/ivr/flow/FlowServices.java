@@ -21,8 +21,12 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
         CompletionStage<Description> capture(CallContext call, Duration maxLength);
     }
 
-    /** @param callerHungUp the caller hung up while speaking: the run ends after keeping the transcript */
-    public record Description(String transcript, boolean callerHungUp) {
+    /**
+     * @param transcript   what was understood ("" without a recognizer for the language)
+     * @param note         for the seat when there is no transcript, e.g. "recorded, no transcript (no zh model)"
+     * @param callerHungUp the caller hung up while speaking: the run ends after keeping the transcript
+     */
+    public record Description(String transcript, String note, boolean callerHungUp) {
     }
 
     /** Spoken menu answers, where a speech model exists for the language. */

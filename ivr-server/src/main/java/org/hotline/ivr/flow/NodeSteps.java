@@ -72,7 +72,8 @@ final class NodeSteps {
                 .thenApply(description -> {
                     call.described(description.transcript());
                     call.variables().put(node.into(), description.transcript());
-                    String said = description.transcript().isEmpty() ? "(no transcript)" : description.transcript();
+                    String said = !description.transcript().isEmpty() ? description.transcript()
+                            : "(" + (description.note().isEmpty() ? "no transcript" : description.note()) + ")";
                     recorder.record(call, node, said, description.callerHungUp() ? "caller hung up while speaking"
                             : "described");
                     if (description.callerHungUp()) {
