@@ -22,6 +22,22 @@ class ShippedFlowsTest {
     }
 
     @Test
+    void theExampleInTheDocsLintsClean(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String docs = java.nio.file.Files.readString(Path.of("..", "docs", "flows.md"));
+        int start = docs.indexOf("```yaml\n") + 8;
+        java.nio.file.Files.writeString(dir.resolve("12345.yaml"), docs.substring(start, docs.indexOf("```", start)));
+        for (String sub : new String[] {"prompts", "calendars"}) {
+            java.nio.file.Files.createDirectories(dir.resolve(sub));
+            try (var files = java.nio.file.Files.list(FLOWS.resolve(sub))) {
+                for (Path file : files.toList()) {
+                    java.nio.file.Files.copy(file, dir.resolve(sub).resolve(file.getFileName()));
+                }
+            }
+        }
+        assertThat(new FlowLoader().load(dir.resolve("12345.yaml")).nodes()).containsKeys("main-menu", "operator");
+    }
+
+    @Test
     void everyFlowInTheDirectoryLoads() {
         FlowLibrary library = new FlowLibrary(FLOWS);
         FlowLibrary.ReloadReport report = library.reload();
