@@ -30,7 +30,7 @@ public final class AudioSocketCapture implements FlowServices.DescriptionCapture
     @Override
     public CompletionStage<FlowServices.Description> capture(CallContext call, Duration maxLength) {
         String uuid = UUID.randomUUID().toString();
-        return call.agi().send(new ExecCommand("AudioSocket", options(uuid, host, port)))
+        return KeyInput.send(call, new ExecCommand("AudioSocket", options(uuid, host, port)))
                 .handle((reply, error) -> {
                     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                     if (cause != null && !(cause instanceof AgiHangupException)) {

@@ -21,7 +21,7 @@ public final class FallbackTransfer implements FlowServices.CallQueueing {
         if (target.isBlank()) {
             return CompletableFuture.completedFuture("no-distributor");
         }
-        return call.agi().send(new ExecCommand("Dial", target + "," + DIAL_SECONDS))
+        return KeyInput.send(call, new ExecCommand("Dial", target + "," + DIAL_SECONDS))
                 .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
                 .thenApply(reply -> "fallback " + target + ": " + dialStatus(reply));
     }

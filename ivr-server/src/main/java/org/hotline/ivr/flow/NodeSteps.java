@@ -125,7 +125,7 @@ final class NodeSteps {
     private CompletionStage<Transition> transfer(CallContext call, FlowNode.Transfer node) {
         String target = call.expand(node.to());
         return KeyInput.play(call, node.announce())
-                .thenCompose(r -> call.agi().send(new ExecCommand("Dial", target + "," + node.timeout().toSeconds())))
+                .thenCompose(r -> KeyInput.send(call, new ExecCommand("Dial", target + "," + node.timeout().toSeconds())))
                 .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
                 .thenApply(reply -> {
                     String status = FallbackTransfer.dialStatus(reply);

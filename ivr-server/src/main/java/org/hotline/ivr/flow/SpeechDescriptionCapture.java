@@ -42,7 +42,7 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
 
     /** EXEC AudioSocket; completes with true if the caller hung up meanwhile. */
     static CompletionStage<Boolean> stream(CallContext call, UUID uuid, IvrConfig.Audio audio) {
-        return call.agi().send(new ExecCommand("AudioSocket",
+        return KeyInput.send(call, new ExecCommand("AudioSocket",
                         AudioSocketCapture.options(uuid.toString(), audio.advertiseHost(), audio.port())))
                 .handle((reply, error) -> {
                     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
