@@ -36,7 +36,7 @@ public final class AudioSocketCapture implements FlowServices.DescriptionCapture
                     if (cause != null && !(cause instanceof AgiHangupException)) {
                         throw new CompletionException(cause);
                     }
-                    return new FlowServices.Description("", "no recognizer on this node", cause != null);
+                    return new FlowServices.Description("", "no recognizer on this node", "", cause != null);
                 });
     }
 }

@@ -37,6 +37,7 @@ public final class CallContext {
     private Flow flow;
     private String language;
     private String transcript = "";
+    private String recording = "";
     private boolean described;
     private String orderId = "";
     private String queue = "";
@@ -141,6 +142,17 @@ public final class CallContext {
     void described(String text) {
         described = true;
         transcript = transcript.isEmpty() ? text : (text.isEmpty() ? transcript : transcript + "\n" + text);
+    }
+
+    /** The last description's recording, "" if none was made. */
+    public String recording() {
+        return recording;
+    }
+
+    void recording(String path) {
+        if (!path.isEmpty()) {
+            recording = path;
+        }
     }
 
     /** True once a describe node ran, even if nothing was recognised: the caller tried to tell us something. */

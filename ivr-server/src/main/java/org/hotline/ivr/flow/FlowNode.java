@@ -101,8 +101,12 @@ public sealed interface FlowNode {
         public List<Ref> prompts() { return List.of(); }
     }
 
-    /** Hand the call to the call distributor; the caller's language is always one of the skills asked for. */
-    record Enqueue(String id, SourcePos pos, String queue, int priority, List<String> skills, Ref announce)
+    /**
+     * Hand the call to the call distributor; the caller's language is always one of the skills asked for.
+     * {@code queue} may use variables ({@code ${line}}); {@code priorityClass} names a class of queues.yaml.
+     */
+    record Enqueue(String id, SourcePos pos, String queue, int priority, String priorityClass, List<String> skills,
+                   Ref announce)
             implements FlowNode {
         public String type() { return "enqueue"; }
         public List<Ref> successors() { return List.of(); }

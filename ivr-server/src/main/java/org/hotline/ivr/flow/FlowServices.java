@@ -24,9 +24,10 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
     /**
      * @param transcript   what was understood ("" without a recognizer for the language)
      * @param note         for the seat when there is no transcript, e.g. "recorded, no transcript (no zh model)"
+     * @param recording    the WAV of what the caller said ("" when nothing was recorded)
      * @param callerHungUp the caller hung up while speaking: the run ends after keeping the transcript
      */
-    public record Description(String transcript, String note, boolean callerHungUp) {
+    public record Description(String transcript, String note, String recording, boolean callerHungUp) {
     }
 
     /** Spoken menu answers, where a speech model exists for the language. */
@@ -64,7 +65,9 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
         CompletionStage<String> enqueue(CallContext call, QueueRequest request);
     }
 
-    public record QueueRequest(String queue, int priority, List<String> skills, String language, String orderId) {
+    /** @param priorityClass a class of queues.yaml ("urgent", "elderly"), "" for normal */
+    public record QueueRequest(String queue, int priority, String priorityClass, List<String> skills, String language,
+                               String orderId) {
     }
 
     /** Writes the draft work order from the path and transcript; completes with its id. */

@@ -143,9 +143,9 @@ final class NodeParser {
     }
 
     private FlowNode enqueue(String id, YamlSection def, YamlSection body) {
-        body.allowOnly(Set.of("queue", "priority", "skills", "announce"), "an enqueue node");
+        body.allowOnly(Set.of("queue", "priority", "class", "skills", "announce"), "an enqueue node");
         return new FlowNode.Enqueue(id, def.pos(), body.required("queue", "an enqueue node"),
-                body.integer("priority", 5, 0, 9), body.strings("skills"), body.ref("announce"));
+                body.integer("priority", 5, 0, 9), body.string("class", ""), body.strings("skills"), body.ref("announce"));
     }
 
     private FlowNode transfer(String id, YamlSection def, YamlSection body) {

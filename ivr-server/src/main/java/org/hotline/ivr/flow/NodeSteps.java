@@ -71,6 +71,7 @@ final class NodeSteps {
                 .thenCompose(r -> services.descriptions().capture(call, node.maxLength()))
                 .thenApply(description -> {
                     call.described(description.transcript());
+                    call.recording(description.recording());
                     call.variables().put(node.into(), description.transcript());
                     String said = !description.transcript().isEmpty() ? description.transcript()
                             : "(" + (description.note().isEmpty() ? "no transcript" : description.note()) + ")";
@@ -107,16 +108,17 @@ final class NodeSteps {
         if (!skills.contains(call.language())) {
             skills.add(call.language());
         }
-        call.queue(node.queue());
+        String queue = call.expand(node.queue());
+        call.queue(queue);
         return KeyInput.play(call, node.announce())
                 .thenCompose(r -> services.orders().draft(call))
                 .thenCompose(orderId -> {
                     call.orderId(orderId);
-                    return services.queueing().enqueue(call, new FlowServices.QueueRequest(node.queue(),
-                            node.priority(), List.copyOf(skills), call.language(), orderId));
+                    return services.queueing().enqueue(call, new FlowServices.QueueRequest(queue,
+                            node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), orderId));
                 })
                 .thenApply(outcome -> {
-                    recorder.record(call, node, "", "queue " + node.queue() + " priority " + node.priority()
+                    recorder.record(call, node, "", "queue " + queue + " priority " + node.priority()
                             + " skills " + skills + ": " + outcome);
                     return Transition.end("queued: " + outcome);
                 });

@@ -37,7 +37,7 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
         CompletionStage<DescriptionResult> result = descriptions.expect(uuid, options);
         return stream(call, uuid, audio).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
                 done.hasTranscript() ? done.transcript().text() : "", done.note() == null ? "" : done.note(),
-                hungUp || done.reason() == EndReason.HANGUP));
+                done.recording() == null ? "" : done.recording().toString(), hungUp || done.reason() == EndReason.HANGUP));
     }
 
     /** EXEC AudioSocket; completes with true if the caller hung up meanwhile. */
