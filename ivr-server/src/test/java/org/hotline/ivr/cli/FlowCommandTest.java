@@ -79,12 +79,12 @@ class FlowCommandTest {
         JsonNode record = new ObjectMapper().readTree(run.out());
         assertThat(record.path("language").asText()).isEqualTo("ja");
         assertThat(record.path("keys").asText()).isEqualTo("311");
-        assertThat(record.path("queue").asText()).isEqualTo("citizen");
+        assertThat(record.path("queue").asText()).isEqualTo("foreign");
         assertThat(record.path("orderId").asText()).startsWith("draft-sim-");
         assertThat(record.path("outcome").asText()).startsWith("queued: ");
         assertThat(record.path("variables").path("category").asText()).isEqualTo("complaint");
         assertThat(record.path("prompts").toString()).contains("describe-problem");
-        assertThat(record.path("path").get(7).path("node").asText()).isEqualTo("describe-problem");
+        assertThat(record.path("path").get(9).path("node").asText()).isEqualTo("describe-problem");
     }
 
     @Test

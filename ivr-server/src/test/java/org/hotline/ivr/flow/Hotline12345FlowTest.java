@@ -70,9 +70,11 @@ class Hotline12345FlowTest {
         assertThat(record.commands()).anyMatch(c -> c.contains("CHANNEL(language)") && c.endsWith(language + "\""));
         assertThat(record.prompts()).containsSubsequence("welcome", "choose-language", "main-menu", "report-type",
                 "describe-problem", "queue-hold");
-        assertThat(nodes(journey)).containsExactly("welcome", "choose-language", "care-list", "holiday-check",
+        String line = language.equals("zh") ? "zh-general" : "foreign";
+        assertThat(nodes(journey)).containsExactly("welcome", "choose-language", "pick-line",
+                language.equals("zh") ? "line-mandarin" : "line-foreign", "care-list", "holiday-check",
                 "main-menu", "report-type", "mark-complaint", "describe-problem", "queue-check", "queue-citizen");
-        assertThat(journey.call()).containsEntry("language", language).containsEntry("queue", "citizen")
+        assertThat(journey.call()).containsEntry("language", language).containsEntry("queue", line)
                 .containsEntry("orderId", "draft-" + record.uniqueId()).containsEntry("keys", key + "11");
         assertThat(journey.call().get("outcome")).startsWith("queued: fallback Local/operators@hotline-seats: ANSWER");
         Map<String, String> draft = bench.redis.call("t", j -> j.hgetAll(RedisDraftOrders.key(record.uniqueId())));
@@ -94,9 +96,9 @@ class Hotline12345FlowTest {
     void aRegisteredElderlyCallerGoesStraightToThePriorityPath() throws Exception {
         CallRecord record = bench.call(CallScenario.of("elderly", "12345", "13900001234").press("1").say(speech));
         JourneyStore.Journey journey = bench.journey(record);
-        assertThat(nodes(journey)).containsExactly("welcome", "choose-language", "care-list", "priority-mark",
-                "priority-describe", "queue-priority");
-        assertThat(journey.steps().get(5).get("result")).contains("priority 0").contains("elderly-care");
+        assertThat(nodes(journey)).containsExactly("welcome", "choose-language", "pick-line", "line-mandarin",
+                "care-list", "priority-mark", "priority-describe", "queue-priority");
+        assertThat(journey.steps().get(7).get("result")).contains("queue zh-general priority 0").contains("elderly-care");
     }
 
     @Test
@@ -106,7 +108,7 @@ class Hotline12345FlowTest {
         JourneyStore.Journey journey = bench.journey(record);
         assertThat(record.prompts()).contains("invalid-order-number", "order-progress-lookup");
         assertThat(journey.call().get("variables")).contains("\"order_number\":\"2026112500042\"");
-        assertThat(journey.call()).containsEntry("queue", "progress");
+        assertThat(journey.call()).containsEntry("queue", "foreign");
     }
 
     @Test
