@@ -86,6 +86,25 @@ class FlowReloadTest {
     }
 
     @Test
+    void anEngineerReloadsOverHttpAndSeesEveryProblem() throws Exception {
+        org.hotline.ivr.ops.HttpRoutes routes = new org.hotline.ivr.ops.HttpRoutes();
+        bench.flows.routes(routes);
+        try (org.hotline.ivr.ops.HttpServer http = org.hotline.ivr.ops.HttpServer.start(
+                org.hotline.ivr.ops.ConfigLoader.defaultsOnly().http().withPort(0), bench.transport, routes)) {
+            Files.writeString(flows.resolve("news.yaml"), VERSION.formatted("p-three"));
+            var client = java.net.http.HttpClient.newHttpClient();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + http.port() + "/admin/flows/reload"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(422);
+            assertThat(response.body()).contains("\"keptPrevious\":[\"news\"]")
+                    .contains("news.yaml:5:11: node 'news': prompt 'p-three' has no text in zh");
+        }
+    }
+
+    @Test
     void aFlowAddedByAReloadAnswersItsOwnScriptName() throws Exception {
         Files.writeString(flows.resolve("late.yaml"), VERSION.formatted("p-two"));
         bench.flows.reload();

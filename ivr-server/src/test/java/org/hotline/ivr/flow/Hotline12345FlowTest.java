@@ -138,6 +138,25 @@ class Hotline12345FlowTest {
         assertThat(journey.call()).containsEntry("orderId", "draft-" + record.uniqueId());
     }
 
+    @Test
+    void twoHundredCallsAtOnceEachKeepTheirOwnPathAndLanguage() throws Exception {
+        List<String> languages = PromptCatalog.LANGUAGES;
+        List<CompletableFuture<CallRecord>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String key = String.valueOf(i % 8 + 1);
+            calls.add(bench.sim.call(CallScenario.of("load-" + i, "12345", "1380000" + String.format("%04d", i))
+                    .press(key).press("3").press("20261125" + String.format("%04d", i) + "#")));
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            CallRecord record = calls.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            JourneyStore.Journey journey = bench.journey(record);
+            assertThat(journey.call()).containsEntry("language", languages.get(i % 8));
+            assertThat(journey.call().get("variables"))
+                    .contains("\"order_number\":\"20261125" + String.format("%04d", i) + "\"");
+            assertThat(journey.call().get("outcome")).startsWith("queued: ");
+        }
+    }
+
     static List<String> nodes(JourneyStore.Journey journey) {
         return journey.steps().stream().map(s -> s.get("node")).toList();
     }
