@@ -77,10 +77,11 @@ class OrderRulesTest {
 
     @Test
     void aMenuChoiceClassifiesAShortOrSilentDescription() {
-        Classification silent = rules.assess("zh", "", java.util.List.of("language:zh", "heating")).classification();
-        assertThat(silent.category()).isEqualTo("heating");
-        assertThat(silent.phrases()).containsExactly("menu:heating");
-        Classification said = rules.assess("zh", "楼下饭馆油烟直排", java.util.List.of("heating")).classification();
+        java.util.List<String> path = java.util.List.of("language:1", "main-menu:2", "enterprise-hours", "mark-enterprise");
+        Classification silent = rules.assess("zh", "", path).classification();
+        assertThat(silent.category()).isEqualTo("enterprise-services");
+        assertThat(silent.phrases()).containsExactly("menu:mark-enterprise");
+        Classification said = rules.assess("zh", "楼下饭馆油烟直排", path).classification();
         assertThat(said.category()).as("a clear description outweighs the menu").isEqualTo("noise-environment");
     }
 
