@@ -265,7 +265,7 @@ public final class AmiLink implements AutoCloseable {
 
         LinkStatusHolder(AmiEndpoint endpoint) {
             this.value = new AmiLinkStatus(endpoint.name(), endpoint.host() + ":" + endpoint.port(),
-                    AmiLinkState.DOWN, Instant.now(), "not started", 0, null);
+                    AmiLinkState.DOWN, Instant.now().toString(), "not started", 0, null);
         }
 
         AmiLinkStatus get() {
@@ -274,19 +274,19 @@ public final class AmiLink implements AutoCloseable {
 
         void set(AmiLinkState state, String error) {
             AmiLinkStatus old = value;
-            Instant since = old.state() == state ? old.since() : Instant.now();
+            String since = old.state() == state ? old.since() : Instant.now().toString();
             value = new AmiLinkStatus(old.name(), old.address(), state, since, error, old.reconnects(), old.asterisk());
         }
 
         void up(String asterisk) {
             AmiLinkStatus old = value;
-            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.UP, Instant.now(), null,
+            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.UP, Instant.now().toString(), null,
                     old.reconnects(), asterisk);
         }
 
         void reconnecting(String why) {
             AmiLinkStatus old = value;
-            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.DOWN, Instant.now(), why,
+            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.DOWN, Instant.now().toString(), why,
                     old.reconnects() + 1, old.asterisk());
         }
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Ping, Logoff. Tests can drop it mid-session, bring it back on the same port, slow it down, and feed it
  * events or raw garbage.
  */
-final class FakeAmiPeer implements AutoCloseable {
+public final class FakeAmiPeer implements AutoCloseable {
 
     static final String BANNER = "Asterisk Call Manager/9.0.0";
     private static final String CHALLENGE = "840212345";
@@ -43,7 +43,7 @@ final class FakeAmiPeer implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile Thread acceptor;
 
-    FakeAmiPeer(String user, String secret) throws IOException {
+    public FakeAmiPeer(String user, String secret) throws IOException {
         this.user = user;
         this.secret = secret;
         this.server = bind(0);
@@ -51,7 +51,7 @@ final class FakeAmiPeer implements AutoCloseable {
         acceptInBackground(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -108,6 +108,32 @@ final class FakeAmiPeer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
+    }
+
+    /** Waits until a client has logged in. */
+    public void awaitLogin() {
+        Eventually.until("a client logged in", () -> loggedInSessions() > 0);
+    }
+
+    /** Waits for the {@code nth} Originate whose variables name {@code value} (e.g. an order id). */
+    public Map<String, String> awaitOriginate(String value, int nth) {
+        Eventually.until("originate #" + nth + " for " + value, () -> originatesFor(value).size() >= nth);
+        return originatesFor(value).get(nth - 1);
+    }
+
+    public Map<String, String> awaitOriginate(String value) {
+        return awaitOriginate(value, 1);
+    }
+
+    public List<Map<String, String>> originatesFor(String value) {
+        return actions("Originate").stream().filter(a -> a.getOrDefault("Variable", "").contains(value)).toList();
+    }
+
+    /** What Asterisk reports when the originated channel answered (reason 4) or rang out (reason 3). */
+    public void originateResponse(Map<String, String> originate, boolean answered) {
+        emit("call", Map.of("Event", "OriginateResponse", "ActionID", originate.get("ActionID"),
+                "Response", answered ? "Success" : "Failure", "Channel", originate.get("Channel"),
+                "Reason", answered ? "4" : "3", "Uniqueid", answered ? "1764000000.77" : "<null>"));
     }
 
     private static ServerSocket bind(int port) throws IOException {
