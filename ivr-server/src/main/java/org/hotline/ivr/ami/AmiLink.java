@@ -127,7 +127,11 @@ public final class AmiLink implements AutoCloseable {
         try {
             connection.login(policy.eventMask());
         } catch (AuthenticationFailedException e) {
-            failed(connection, AmiLinkState.AUTH_FAILED, "login refused for user " + endpoint.user() + ": " + e.getMessage());
+            // asterisk-java also says "authentication failed" when the challenge step fails (Asterisk shutting
+            // down, connection cut): only Asterisk's own refusal is a wrong user or secret.
+            boolean refused = e.getMessage() != null && e.getMessage().contains("Authentication failed");
+            failed(connection, refused ? AmiLinkState.AUTH_FAILED : AmiLinkState.DOWN,
+                    (refused ? "login refused for user " + endpoint.user() + ": " : "login failed: ") + e.getMessage());
             return;
         } catch (IOException | TimeoutException | IllegalStateException e) {
             failed(connection, AmiLinkState.DOWN, e.getClass().getSimpleName() + ": " + e.getMessage());
