@@ -33,6 +33,8 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     private final ScheduledExecutorService timers;
     /** The citizen leg of each attempt in progress, by {@code callbackId/attempt}. */
     private final Map<String, CompletableFuture<Attempt>> citizenLegs = new ConcurrentHashMap<>();
+    /** The link each answered seat leg was reported on: only its drop leaves the citizen leg unknown. */
+    private final Map<String, String> legLinks = new ConcurrentHashMap<>();
 
     public AmiCallbackDialer(Originator originator, CallbackPolicy policy, CallbackOutcomes outcomes,
                              ScheduledExecutorService timers) {
@@ -64,9 +66,10 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         CompletableFuture<Attempt> citizen = new CompletableFuture<>();
         citizenLegs.put(leg, citizen);
         originator.originate(originateFor(request, number))
-                .thenCompose(seat -> seat.answered() ? citizenLeg(leg, number, citizen) : seatLegFailed(number, seat))
+                .thenCompose(seat -> seat.answered() ? citizenLeg(leg, number, citizen, seat.link()) : seatLegFailed(number, seat))
                 .whenComplete((attempt, error) -> {
                     citizenLegs.remove(leg);
+                    legLinks.remove(leg);
                     attempts.add(attempt);
                     decide(request, number, attempts, done);
                 });
@@ -111,7 +114,10 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     }
 
     /** The seat answered: wait for the dialplan to report the citizen leg, at most the ring time and a margin. */
-    private CompletionStage<Attempt> citizenLeg(String leg, int number, CompletableFuture<Attempt> citizen) {
+    private CompletionStage<Attempt> citizenLeg(String leg, int number, CompletableFuture<Attempt> citizen, String link) {
+        if (link != null) {
+            legLinks.put(leg, link);
+        }
         long wait = policy.citizenRingTimeout().toMillis() + 15_000;
         timers.schedule(() -> citizen.complete(new Attempt(number, Result.UNKNOWN,
                 "no report from the dialplan within " + wait + " ms")), wait, TimeUnit.MILLISECONDS);
@@ -131,8 +137,13 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     /** A drop while the citizen's phone rings: the call goes on in Asterisk, but we cannot know how it ends. */
     @Override
     public void onLinkDown(AmiLink link) {
-        citizenLegs.forEach((leg, citizen) -> citizen.complete(new Attempt(Integer.parseInt(leg.substring(leg.lastIndexOf('/') + 1)),
-                Result.UNKNOWN, "AMI link " + link.name() + " dropped")));
+        legLinks.forEach((leg, name) -> {
+            CompletableFuture<Attempt> citizen = citizenLegs.get(leg);
+            if (name.equals(link.name()) && citizen != null) {
+                citizen.complete(new Attempt(Integer.parseInt(leg.substring(leg.lastIndexOf('/') + 1)), Result.UNKNOWN,
+                        "AMI link " + link.name() + " dropped while the citizen's phone rang"));
+            }
+        });
     }
 
     private void complete(String callbackId, String attempt, Result result, String detail) {

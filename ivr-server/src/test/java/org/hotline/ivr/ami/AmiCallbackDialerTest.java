@@ -27,6 +27,8 @@ class AmiCallbackDialerTest {
     private ScheduledExecutorService timers;
     private final List<CallbackOutcome> recorded = new CopyOnWriteArrayList<>();
     private AmiCallbackDialer dialer;
+    /** Subscribed last: once it has an event, the dialer has handled it (same thread, in order). */
+    private final AmiLinkTest.Recorder seen = new AmiLinkTest.Recorder();
 
     @BeforeEach
     void start() throws Exception {
@@ -35,7 +37,7 @@ class AmiCallbackDialerTest {
         links = new AmiLinks(List.of(new AmiEndpoint("pbx1", "127.0.0.1", peer.port(), "ivr", "pw")), AmiLinkTest.FAST);
         Originator originator = new Originator(links, timers);
         dialer = new AmiCallbackDialer(originator, POLICY, (request, outcome) -> recorded.add(outcome), timers);
-        links.start(List.of(originator, dialer));
+        links.start(List.of(originator, dialer, seen));
         Eventually.until("link up", () -> links.anyUp().isPresent());
     }
 
@@ -124,6 +126,20 @@ class AmiCallbackDialerTest {
         assertThat(result.result()).isEqualTo(Result.SEAT_NOT_REACHED);
         assertThat(result.attempts().get(0).detail()).contains("reason 3");
         assertThat(peer.actions("Originate")).hasSize(1);
+    }
+
+    @Test
+    void aLinkLostWhileTheCitizensPhoneRingsIsReportedUnknownAndNotRetried() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+        seatAnswers(originate(1));
+        Eventually.until("seat leg handled", () -> seen.events.stream()
+                .anyMatch(org.asteriskjava.manager.event.OriginateResponseEvent.class::isInstance));
+
+        peer.stop();
+
+        CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(result.result()).isEqualTo(Result.UNKNOWN);
+        assertThat(result.attempts()).hasSize(1);
     }
 
     @Test
