@@ -47,6 +47,7 @@ public final class AmiLink implements AutoCloseable {
     private volatile ManagerConnection current;
     private int generation;
     private int failedAttempts;
+    private String lastFailure;
     private ScheduledFuture<?> pinger;
 
     public AmiLink(AmiEndpoint endpoint, AmiLinkPolicy policy, List<AmiSubscriber> subscribers) {
@@ -139,6 +140,7 @@ public final class AmiLink implements AutoCloseable {
         }
         current = connection;
         failedAttempts = 0;
+        lastFailure = null;
         status.up(String.valueOf(connection.getVersion()));
         log.info("AMI {} is up ({}), events: {}", endpoint, connection.getProtocolIdentifier(), policy.eventMask());
         events.execute(() -> subscribers.forEach(subscriber -> notify("re-read state", () -> subscriber.onLinkUp(this))));
@@ -204,8 +206,10 @@ public final class AmiLink implements AutoCloseable {
     private void failed(ManagerConnection connection, AmiLinkState state, String why) {
         logoffQuietly(connection);
         failedAttempts++;
-        if (status.get().state() != state || failedAttempts == 1) {
+        // Once per kind of failure, not once per attempt: a PBX down for an hour is one line, not hundreds.
+        if (!why.equals(lastFailure)) {
             log.warn("AMI {} not connected: {}; retrying with backoff", endpoint, why);
+            lastFailure = why;
         }
         status.set(state, why);
         scheduleReconnect();

@@ -25,6 +25,22 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.hotline.ivr.agi.AgiMetrics;
+import org.hotline.ivr.agi.AgiScripts;
+import org.hotline.ivr.agi.FastAgiServer;
+import org.hotline.ivr.ami.OriginateResult;
+import org.hotline.ivr.ami.survey.RatesReport;
+import org.hotline.ivr.ami.survey.SurveyDialer;
+import org.hotline.ivr.ami.survey.SurveyPolicy;
+import org.hotline.ivr.ami.survey.SurveyRequest;
+import org.hotline.ivr.ami.survey.SurveyScript;
+import org.hotline.ivr.ami.survey.SurveyStore;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.ami.AmiCallbackDialer;
 import org.hotline.ivr.ami.AmiEndpoint;
 import org.hotline.ivr.ami.AmiLink;
@@ -53,7 +69,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The AMI side against the real Asterisk 22 in {@code ../shared/asterisk}, logged in as the project's
  * least-privilege {@code ivr} user from {@code config/asterisk/manager.conf}, with the project's dialplan:
- * device states, a callback through {@code ivr-callback}, and Asterisk killed and restarted under the link.
+ * device states, a callback through {@code ivr-callback}, a survey through {@code ivr-survey} into the
+ * FastAGI script {@code survey}, and Asterisk killed and restarted under the link.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AmiThroughAsteriskTest {
@@ -73,6 +90,12 @@ class AmiThroughAsteriskTest {
     private static AmiLinks links;
     private static ScheduledExecutorService timers;
     private static AmiCallbackDialer dialer;
+    private static final SurveyPolicy SURVEY_POLICY = new SurveyPolicy("ivr-survey", "Local/caller@test-caller", "12345",
+            Duration.ofSeconds(10), 1, Duration.ofSeconds(1), ZoneId.of("Asia/Shanghai"));
+    private static SurveyStore surveyStore;
+    private static SurveyDialer surveys;
+    private static NettyTransport transport;
+    private static FastAgiServer agi;
     private static final Recorder recorder = new Recorder();
     private static final Seats seats = new Seats();
 
@@ -97,6 +120,13 @@ class AmiThroughAsteriskTest {
         dialer = new AmiCallbackDialer(originator, new CallbackPolicy("ivr-callback", "Local/caller@test-caller",
                 "12345", Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ofSeconds(1)),
                 (request, outcome) -> { }, timers);
+        surveyStore = new SurveyStore(redis, SURVEY_POLICY.zone(), Clock.systemUTC());
+        surveys = new SurveyDialer(originator, surveyStore, SURVEY_POLICY, timers);
+        transport = new NettyTransport(2);
+        agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", agiPort, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
+                Duration.ofSeconds(60), 8192, 256), transport,
+                new AgiScripts().register(SurveyScript.NAME, new SurveyScript(surveyStore, Clock.systemUTC())),
+                new AgiMetrics(new SimpleMeterRegistry()));
         SeatDeviceWatch watch = new SeatDeviceWatch(SeatDevices.of(Map.of(UNPLUGGED_PHONE, "1002")), seats, redis);
         links.start(List.of(recorder, watch, originator, dialer));
         until("link up", () -> links.anyUp().isPresent());
@@ -104,6 +134,10 @@ class AmiThroughAsteriskTest {
 
     @AfterAll
     static void stop() throws Exception {
+        if (agi != null) {
+            agi.close();
+            transport.close();
+        }
         if (links != null) {
             links.close();
             timers.shutdownNow();
@@ -160,11 +194,37 @@ class AmiThroughAsteriskTest {
 
     @Test
     @Order(4)
+    void aSurveyCallRunsTheSurveyScriptAndItsAnswersReachTheRates() throws Exception {
+        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/resolved.wav"), 500, 400);
+        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/satisfied.wav"), 600, 400);
+        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/invalid.wav"), 700, 200);
+        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/thanks.wav"), 800, 200);
+        // The simulated citizen (test-caller) reads WAIT and DIGITS; as globals they reach the Local channel.
+        withTestUser(test -> {
+            test.sendAction(new SetVarAction("WAIT", "2"));
+            test.sendAction(new SetVarAction("DIGITS", "1wwww2"));
+        });
+
+        OriginateResult placed = surveys.survey(new SurveyRequest("WO-E2E-S", "13800138000", "环境保护", "东城街道"))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(placed.answered()).as(placed.toString()).isTrue();
+        until("survey answered", () -> surveyStore.order("WO-E2E-S").containsKey("answeredAt"));
+        assertThat(surveyStore.order("WO-E2E-S")).containsEntry("resolved", "1")
+                .containsEntry("satisfaction", "basicallySatisfied");
+        LocalDate today = LocalDate.now(SURVEY_POLICY.zone());
+        RatesReport rates = surveyStore.rates(today, today);
+        assertThat(rates.total().resolutionRate()).isEqualTo(1.0);
+        assertThat(rates.total().satisfactionRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    @Order(5)
     void whenAsteriskIsKilledAndRestartedTheLinkReconnectsAndReadsStateAgain() throws Exception {
         int upsBefore = recorder.ups.get();
         seats.state.put("1002", "ready");
 
-        asterisk.close();
+        crashAsterisk();
         until("link sees Asterisk gone", () -> link().status().state() != AmiLinkState.UP);
         startAsterisk();
         until("link up again", link()::up);
@@ -173,6 +233,14 @@ class AmiThroughAsteriskTest {
 
         withTestUser(test -> test.sendAction(new SetVarAction("DEVICE_STATE(" + UNPLUGGED_PHONE + ")", "UNAVAILABLE")));
         until("events flow after the restart", () -> seats.state.get("1002").startsWith("paused"));
+    }
+
+    /** SIGKILL, as a crash (SIGTERM would be a graceful stop that waits for the calls still up). */
+    private static void crashAsterisk() throws Exception {
+        long pid = Long.parseLong(Files.readString(asterisk.runDir().resolve("run/asterisk.pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
     }
 
     /** Starts (or restarts, same ports and folder) Asterisk with the project's dialplan and AMI user. */
