@@ -110,11 +110,6 @@ public final class FakeAmiPeer implements AutoCloseable {
         stop();
     }
 
-    /** Waits until a client has logged in. */
-    public void awaitLogin() {
-        Eventually.until("a client logged in", () -> loggedInSessions() > 0);
-    }
-
     /** Waits for the {@code nth} Originate whose variables name {@code value} (e.g. an order id). */
     public Map<String, String> awaitOriginate(String value, int nth) {
         Eventually.until("originate #" + nth + " for " + value, () -> originatesFor(value).size() >= nth);

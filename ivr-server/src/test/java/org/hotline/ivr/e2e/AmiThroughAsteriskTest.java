@@ -147,6 +147,11 @@ class AmiThroughAsteriskTest {
         if (asterisk != null) {
             asterisk.close();
         }
+        if (workDir != null) {
+            try (var paths = Files.walk(workDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     private static AmiLink link() {
@@ -251,6 +256,9 @@ class AmiThroughAsteriskTest {
         TestSounds.writeHoldMusic(moh);
         asterisk = AsteriskRun.start(home, Files.createDirectories(workDir.resolve("asterisk")), amiPort, agiPort,
                 secret, dialplan, moh);
+        // AMI opens before the PBX is fully booted; an Originate before that is refused ("PBX requires
+        // Asterisk to be fully booted"), which a loaded machine makes likely.
+        asterisk.cli("core waitfullybooted");
         installProjectManagerUser();
     }
 

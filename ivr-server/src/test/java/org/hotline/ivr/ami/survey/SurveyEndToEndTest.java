@@ -84,7 +84,18 @@ class SurveyEndToEndTest {
         http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport,
                 new HttpRoutes().add(RatesRoute.PATH, new RatesRoute(store)));
         sim = new SimClient("127.0.0.1", agi.port(), true);
-        peer.awaitLogin();
+        awaitLinkUp();
+    }
+
+    /** Up means logged in and the version read: only then is an Originate sent rather than reported LINK_LOST. */
+    private void awaitLinkUp() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (links.anyUp().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("AMI link not up: " + links.all().get(0).status());
+            }
+            Thread.sleep(20);
+        }
     }
 
     @AfterEach
