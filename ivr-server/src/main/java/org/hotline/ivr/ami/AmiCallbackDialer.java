@@ -33,6 +33,8 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     private final ScheduledExecutorService timers;
     /** The citizen leg of each attempt in progress, by {@code callbackId/attempt}. */
     private final Map<String, CompletableFuture<Attempt>> citizenLegs = new ConcurrentHashMap<>();
+    /** Connected callbacks whose conversation is still going, by {@code callbackId/attempt}. */
+    private final Map<String, CallbackRequest> talking = new ConcurrentHashMap<>();
     /** The link each answered seat leg was reported on: only its drop leaves the citizen leg unknown. */
     private final Map<String, String> legLinks = new ConcurrentHashMap<>();
 
@@ -54,6 +56,9 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         CompletableFuture<CallbackOutcome> done = new CompletableFuture<>();
         attempt(request, 1, new ArrayList<>(), done);
         return done.thenApply(outcome -> {
+            if (outcome.result() == Result.CONNECTED) {
+                talking.put(request.callbackId() + "/" + outcome.attempts().size(), request);
+            }
             outcomes.record(request, outcome);
             log.info("callback {} to {}: {} after {} attempt(s)", request.callbackId(),
                     PhoneNumbers.mask(request.citizenNumber()), outcome.result(), outcome.attempts().size());
@@ -128,7 +133,12 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     public void onEvent(AmiLink link, ManagerEvent event) {
         if (event instanceof CallbackAnsweredEvent answered) {
             complete(answered.getCallbackId(), answered.getAttempt(), Result.CONNECTED, "ANSWER");
-        } else if (event instanceof CallbackDialedEvent dialed && !"ANSWER".equals(dialed.getDialStatus())) {
+        } else if (event instanceof CallbackDialedEvent dialed && "ANSWER".equals(dialed.getDialStatus())) {
+            CallbackRequest ended = talking.remove(dialed.getCallbackId() + "/" + dialed.getAttempt());
+            if (ended != null) {
+                outcomes.callEnded(ended);
+            }
+        } else if (event instanceof CallbackDialedEvent dialed) {
             Result result = "CANCEL".equals(dialed.getDialStatus()) ? Result.SEAT_NOT_REACHED : Result.CITIZEN_NOT_REACHED;
             complete(dialed.getCallbackId(), dialed.getAttempt(), result, dialed.getDialStatus());
         }
@@ -137,6 +147,7 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     /** A drop while the citizen's phone rings: the call goes on in Asterisk, but we cannot know how it ends. */
     @Override
     public void onLinkDown(AmiLink link) {
+        talking.clear();
         legLinks.forEach((leg, name) -> {
             CompletableFuture<Attempt> citizen = citizenLegs.get(leg);
             if (name.equals(link.name()) && citizen != null) {

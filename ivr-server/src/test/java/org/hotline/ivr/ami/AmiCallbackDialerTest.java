@@ -26,6 +26,7 @@ class AmiCallbackDialerTest {
     private AmiLinks links;
     private ScheduledExecutorService timers;
     private final List<CallbackOutcome> recorded = new CopyOnWriteArrayList<>();
+    private final List<CallbackRequest> ended = new CopyOnWriteArrayList<>();
     private AmiCallbackDialer dialer;
     /** Subscribed last: once it has an event, the dialer has handled it (same thread, in order). */
     private final AmiLinkTest.Recorder seen = new AmiLinkTest.Recorder();
@@ -36,7 +37,17 @@ class AmiCallbackDialerTest {
         timers = Executors.newSingleThreadScheduledExecutor();
         links = new AmiLinks(List.of(new AmiEndpoint("pbx1", "127.0.0.1", peer.port(), "ivr", "pw")), AmiLinkTest.FAST);
         Originator originator = new Originator(links, timers);
-        dialer = new AmiCallbackDialer(originator, POLICY, (request, outcome) -> recorded.add(outcome), timers);
+        dialer = new AmiCallbackDialer(originator, POLICY, new CallbackOutcomes() {
+            @Override
+            public void record(CallbackRequest request, CallbackOutcome outcome) {
+                recorded.add(outcome);
+            }
+
+            @Override
+            public void callEnded(CallbackRequest request) {
+                ended.add(request);
+            }
+        }, timers);
         links.start(List.of(originator, dialer, seen));
         Eventually.until("link up", () -> links.anyUp().isPresent());
     }
@@ -81,6 +92,10 @@ class AmiCallbackDialerTest {
         assertThat(result.result()).isEqualTo(Result.CONNECTED);
         assertThat(result.attempts()).hasSize(1);
         Eventually.until("outcome recorded for the order", () -> recorded.size() == 1);
+
+        citizen("CallbackDialed", 1, "ANSWER");                 // the conversation is over
+        Eventually.until("seat told the call ended", () -> ended.size() == 1);
+        assertThat(ended.get(0)).isEqualTo(REQUEST);
     }
 
     @Test
