@@ -75,10 +75,15 @@ public final class FakeAmiPeer implements AutoCloseable {
         }
         StringBuilder packet = new StringBuilder();
         // timestampevents = yes, as our manager.conf sets it
-        packet.append(String.format(Locale.ROOT, "Timestamp: %.6f\r\n", System.currentTimeMillis() / 1000.0 + clock.incrementAndGet() / 1e6));
+        packet.append("Timestamp: ").append(now()).append("\r\n");
         headers.forEach((k, v) -> packet.append(k).append(": ").append(v).append("\r\n"));
         packet.append("Privilege: ").append(eventClass).append(",all\r\n\r\n");
         sessions.stream().filter(s -> s.loggedIn && s.wants(eventClass)).forEach(s -> s.write(packet.toString()));
+    }
+
+    /** Asterisk's clock as its events print it; strictly increasing so every event is distinct. */
+    private String now() {
+        return String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0 + clock.incrementAndGet() / 1e6);
     }
 
     /** Writes text as is to every logged-in session: for malformed packets. */
@@ -214,7 +219,7 @@ public final class FakeAmiPeer implements AutoCloseable {
                 }
                 case "login" -> login(id, action);
                 case "coresettings" -> reply(id, "Success", "AMIversion: 9.0.0\r\nAsteriskVersion: 22.10.1\r\nSystemName: fake");
-                case "ping" -> reply(id, "Success", "Ping: Pong\r\nTimestamp: 1764000000.000000");
+                case "ping" -> reply(id, "Success", "Ping: Pong\r\nTimestamp: " + now());
                 case "devicestatelist" -> deviceStateList(id);
                 case "status" -> status(id);
                 case "originate" -> reply(id, "Success", "Message: Originate successfully queued");
@@ -244,7 +249,7 @@ public final class FakeAmiPeer implements AutoCloseable {
 
         private void deviceStateList(String id) {
             reply(id, "Success", "EventList: start\r\nMessage: Device State Changes will follow");
-            List<String> devices = new ArrayList<>(deviceStates.keySet());
+            List<String> devices = new ArrayList<>(new java.util.TreeSet<>(deviceStates.keySet()));   // in name order
             devices.forEach(device -> write("Event: DeviceStateChange\r\nActionID: " + id + "\r\nDevice: " + device
                     + "\r\nState: " + deviceStates.get(device) + "\r\n\r\n"));
             write("Event: DeviceStateListComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "

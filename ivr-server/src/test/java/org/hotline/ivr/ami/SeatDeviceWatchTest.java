@@ -133,6 +133,25 @@ class SeatDeviceWatchTest {
         assertThat(seats.changes.get()).isEqualTo(2);
     }
 
+    @Test
+    void aDeviceListAskedForBeforeANewerChangeDoesNotUndoIt() {
+        // Another node already applied "unavailable" stamped later than this node's list will be.
+        double later = System.currentTimeMillis() / 1000.0 + 3600;
+        redis.call("another node's change", jedis -> {
+            jedis.hset(SeatDeviceWatch.SEEN, "seat-1", Double.toString(later));
+            return jedis.hset(SeatDeviceWatch.PAUSED, "seat-1", "ready");
+        });
+        seats.state.put("seat-1", "paused:device unavailable");
+        seats.state.put("seat-2", "ready");
+        peer.deviceStates.put("PJSIP/1002", "UNAVAILABLE");   // listed after PJSIP/1001: shows the list was applied
+
+        link("pbx1");
+
+        Eventually.until("the list applied to seat-2", () -> seats.state("seat-2").startsWith("paused"));
+        assertThat(seats.state("seat-1")).as("the older listed NOT_INUSE must not restore seat-1")
+                .isEqualTo("paused:device unavailable");
+    }
+
     /** The queue's view of seats, as far as this test needs it: a state per seat. */
     static final class SeatBoard implements SeatDeviceStates {
         final Map<String, String> state = new ConcurrentHashMap<>();
