@@ -20,7 +20,7 @@
 --   P:inbox:<n>      list  offers for node n's calls decided on another node
 --   P:timers         zset  "w:<seat>" wrap-up end, "o:<seat>" offer expiry
 --   P:qconf:<q>      hash  strategy ring wrap sl
---   P:conf           hash  deadAfter offerGrace
+--   P:conf           hash  deadAfter offerGrace callbackGrace
 --   P:stats:<q>      hash  entered answered answeredInSl abandoned handled handleMs lost callbacks overflowed
 --   P:aht:<q>        list  recent handling times (ms), newest first
 
@@ -106,7 +106,8 @@ local function offer(seat, callId)
   redis.call('HSET', k('seat', seat), 'state', 'offered', 'since', now, 'reason', '', 'call', callId, 'queue', q)
   redis.call('HSET', k('call', callId), 'state', 'offered', 'seat', seat)
   local ring = num(redis.call('HGET', k('qconf', q), 'ring'), 20000)
-  local grace = num(redis.call('HGET', k('conf'), 'offerGrace'), 10000)
+  -- a callback's seat is on the line while the citizen is dialed (and redialed): it gets longer
+  local grace = num(redis.call('HGET', k('conf'), c[3] == 'callback' and 'callbackGrace' or 'offerGrace'), 10000)
   redis.call('ZADD', k('timers'), now + ring + grace, 'o:' .. seat)
   local o = { call = callId, seat = seat, queue = q, kind = c[3], node = c[2], number = c[4] or '',
               waited = now - num(c[5], now) }

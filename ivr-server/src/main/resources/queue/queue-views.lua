@@ -40,10 +40,10 @@ commands.peek = function()
                 recent = redis.call('LRANGE', k('aht', q), 0, -1) })
 end
 
--- ARGV: deadAfterMs offerGraceMs, then per queue: id strategy ringMs wrapMs slMs
+-- ARGV: deadAfterMs offerGraceMs callbackGraceMs, then per queue: id strategy ringMs wrapMs slMs
 commands.configure = function()
-  redis.call('HSET', k('conf'), 'deadAfter', ARGV[4], 'offerGrace', ARGV[5])
-  local i = 6
+  redis.call('HSET', k('conf'), 'deadAfter', ARGV[4], 'offerGrace', ARGV[5], 'callbackGrace', ARGV[6])
+  local i = 7
   while ARGV[i] do
     redis.call('HSET', k('qconf', ARGV[i]), 'strategy', ARGV[i + 1], 'ring', ARGV[i + 2], 'wrap', ARGV[i + 3],
       'sl', ARGV[i + 4])

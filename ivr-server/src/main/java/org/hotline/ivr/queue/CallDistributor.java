@@ -353,7 +353,7 @@ public final class CallDistributor implements AutoCloseable {
 
     private List<String> configureArgs(String group) {
         List<String> args = new ArrayList<>(List.of(Long.toString(settings.deadAfter().toMillis()),
-                Long.toString(settings.offerGrace().toMillis())));
+                Long.toString(settings.offerGrace().toMillis()), Long.toString(settings.callbackGrace().toMillis())));
         for (QueueConfig queue : setup.queues()) {
             if (queue.group().equals(group)) {
                 args.addAll(List.of(queue.id(), queue.strategy().yamlName(), Long.toString(queue.ringTimeout().toMillis()),

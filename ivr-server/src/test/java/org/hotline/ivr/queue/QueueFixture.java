@@ -53,7 +53,7 @@ final class QueueFixture implements AutoCloseable {
     CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
         RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
         DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(10), Duration.ofMinutes(3));
+                Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3));
         CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
         open.add(gateway);
         open.add(distributor);
