@@ -68,7 +68,7 @@ final class QueueFixture implements AutoCloseable {
 
     static <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("stage did not complete: " + e, e);
         }
