@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.redis.EmbeddedRedis;
@@ -52,7 +53,7 @@ final class QueueFixture implements AutoCloseable {
     CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
         RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
         DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(10), Duration.ofMinutes(3));
+                Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3));
         CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
         open.add(gateway);
         open.add(distributor);
@@ -67,10 +68,17 @@ final class QueueFixture implements AutoCloseable {
 
     static <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("stage did not complete: " + e, e);
         }
+    }
+
+    /** Enqueues and waits until the enqueue script has run (not for a seat), so the next step sees the call. */
+    static CompletableFuture<SeatOffer> enqueued(CallDistributor node, WaitingCall call) {
+        CompletableFuture<SeatOffer> offer = node.enqueue(call).toCompletableFuture();
+        await(node.position(call));
+        return offer;
     }
 
     static WaitingCall call(String id, String queue, String priorityClass) {
