@@ -14,9 +14,26 @@ import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.demo.DemoScript;
 import org.hotline.ivr.demo.EchoScript;
+import java.time.Clock;
+import org.hotline.ivr.ami.AmiEventLog;
+import org.hotline.ivr.ami.AmiLinkPolicy;
+import org.hotline.ivr.ami.AmiServices;
+import org.hotline.ivr.ami.CallbackPolicy;
+import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.flow.OrderPartDrafts;
+import org.hotline.ivr.flow.QueuePartQueueing;
+import org.hotline.ivr.flow.QueuePartStatus;
+import org.hotline.ivr.flow.SpeechDescriptionCapture;
+import org.hotline.ivr.flow.SpeechMenuAnswers;
+import org.hotline.ivr.order.OrderSettings;
+import org.hotline.ivr.order.Orders;
+import org.hotline.ivr.queue.AmiCallbackBridge;
+import org.hotline.ivr.queue.QueueModule;
+import org.hotline.ivr.queue.QueueSeatDevices;
+import org.hotline.ivr.queue.QueueSetupLoader;
+import org.hotline.ivr.speech.SpeechStack;
 import org.hotline.ivr.flow.FlowServices;
-import org.hotline.ivr.ops.HealthCheck;
 import org.hotline.ivr.ops.HealthRegistry;
 import org.hotline.ivr.ops.HttpResponses;
 import org.hotline.ivr.ops.HttpRoutes;
@@ -49,6 +66,10 @@ public final class IvrServer implements AutoCloseable {
     private HttpServer http;
     private AgiMetrics agiMetrics;
     private FlowModule flows;
+    private SpeechStack speech;
+    private Orders orders;
+    private AmiServices ami;
+    private QueueModule queues;
 
     private IvrServer(IvrConfig config) {
         this.config = config;
@@ -75,10 +96,19 @@ public final class IvrServer implements AutoCloseable {
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
-        health.register("ami", this::amiStatus);
         scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
-        flows = FlowModule.start(config.paths().flows(), redis, scripts,
-                FlowServices.defaults(redis, config.audio().advertiseHost(), config.audio().port())).routes(routes);
+        speech = SpeechStack.start(config, transport, metrics, redis, health);
+        started.push(speech);
+        orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
+        startAmiAndQueues();
+        IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
+        FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
+                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio))
+                .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
+                .withOrders(new OrderPartDrafts(orders.writer()))
+                .withQueueing(new QueuePartQueueing(queues.holdLoop()))
+                .withQueues(new QueuePartStatus(queues.stats()));
+        flows = FlowModule.start(config.paths().flows(), redis, scripts, services).routes(routes);
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
         started.push(agi);
@@ -87,8 +117,25 @@ public final class IvrServer implements AutoCloseable {
                         "text/plain; version=0.0.4; charset=utf-8"));
         http = HttpServer.start(config.http(), transport, routes);
         started.push(http);
-        log.info("node {} ready: FastAGI :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(), http.port(),
-                redis.address());
+        log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
+                speech.audioPort(), http.port(), redis.address());
+    }
+
+    /**
+     * AMI and the queue need each other: the distributor hands callbacks to the AMI dialer, and AMI pauses
+     * seats through the distributor when their phones drop. AMI starts first with a late-bound seat side.
+     */
+    private void startAmiAndQueues() {
+        QueueSeatDevices seatStates = new QueueSeatDevices(() -> queues.distributor(), redis);
+        QueueSetupLoader setupLoader = new QueueSetupLoader();
+        AmiServices.Sinks sinks = new AmiServices.Sinks(
+                QueueSeatDevices.devices(setupLoader.load(config.paths().seats(), config.paths().queues())),
+                seatStates, new AmiEventLog(), new AmiEventLog(), answer -> { });
+        ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), CallbackPolicy.defaults().withMaxAttempts(1),
+                SurveyPolicy.defaults(), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+        started.push(ami);
+        queues = QueueModule.start(config, redis, metrics, routes, scripts, new AmiCallbackBridge(ami.callbacks()));
+        started.push(queues);
     }
 
     private RedisGateway connectRedis() {
@@ -101,11 +148,6 @@ public final class IvrServer implements AutoCloseable {
         RedisGateway gateway = new RedisGateway(url, config.redis().timeout(), RetryPolicy.DEFAULT);
         started.push(gateway);
         return gateway;
-    }
-
-    private HealthCheck.Status amiStatus() {
-        return new HealthCheck.Status(!config.ami().enabled(), false,
-                config.ami().enabled() ? "configured, not connected" : "disabled");
     }
 
     private io.netty.handler.codec.http.FullHttpResponse healthResponse() {
@@ -150,6 +192,22 @@ public final class IvrServer implements AutoCloseable {
 
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    public SpeechStack speech() {
+        return speech;
+    }
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public QueueModule queues() {
+        return queues;
+    }
+
+    public AmiServices ami() {
+        return ami;
     }
 
     public FlowModule flows() {

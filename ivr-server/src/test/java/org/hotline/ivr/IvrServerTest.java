@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.ops.ConfigLoader;
@@ -33,7 +34,8 @@ class IvrServerTest {
     Path data;
 
     private IvrConfig config() {
-        IvrConfig defaults = ConfigLoader.defaultsOnly().withPorts(0, 0, 0);
+        // Tests run in ivr-server/; the shipped seats, queues, flows and order rules are one level up.
+        IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", "..")).load(null).withPorts(0, 0, 0);
         return defaults.withRedis(new IvrConfig.Redis("", data.resolve("redis"), Duration.ofMillis(500)));
     }
 
@@ -63,7 +65,8 @@ class IvrServerTest {
     }
 
     private static String awaitOutcome(IvrServer server, String callId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        // Journal writes are queued off the event loop; on a busy machine the last land a while after the call.
+        for (int i = 0; i < 600; i++) {
             String outcome = server.redis().call("test", jedis -> jedis.hget("ivr:call:" + callId, "outcome"));
             if (outcome != null) {
                 return outcome;
@@ -83,7 +86,7 @@ class IvrServerTest {
             JsonNode body = JSON.readTree(ready.body());
             assertThat(body.path("status").asText()).isEqualTo("ready");
             assertThat(body.path("checks").path("redis").path("up").asBoolean()).isTrue();
-            assertThat(body.path("checks").path("ami").path("detail").asText()).isEqualTo("disabled");
+            assertThat(body.path("checks").path("ami").path("detail").asText()).startsWith("disabled");
 
             int port = redis.port();
             redis.stop();

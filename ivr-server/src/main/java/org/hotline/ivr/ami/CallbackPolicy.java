@@ -30,6 +30,12 @@ public record CallbackPolicy(String context, String citizenDial, String callerId
                 Duration.ofSeconds(40), 3, Duration.ofMinutes(5));
     }
 
+    /** The same policy with another attempt count (1: the queue decides retries, the seat is not held). */
+    public CallbackPolicy withMaxAttempts(int attempts) {
+        return new CallbackPolicy(context, citizenDial, callerId, seatRingTimeout, citizenRingTimeout, attempts,
+                retryDelay);
+    }
+
     String dialString(String number) {
         return citizenDial.replace("{number}", number);
     }

@@ -106,7 +106,8 @@ public final class ConfigLoader {
         }
         IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
         ConfigReader paths = root.at("paths");
-        IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"));
+        IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
+                paths.path("orderRules"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");

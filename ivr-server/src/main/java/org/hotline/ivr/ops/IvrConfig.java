@@ -76,7 +76,8 @@ public record IvrConfig(
         }
     }
 
-    public record Paths(Path flows, Path seats, Path queues) {
+    /** {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/. */
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules) {
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
