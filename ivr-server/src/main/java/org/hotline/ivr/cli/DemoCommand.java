@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Level;
 import org.hotline.ivr.IvrServer;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.queue.CallDistributor;
 import org.hotline.ivr.sim.CallRecord;
 import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
@@ -64,18 +68,20 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("12345 IVR demo: FastAGI on 127.0.0.1:%d, HTTP on http://127.0.0.1:%d, Redis %s%n%n",
                     server.agiPort(), server.httpPort(), server.redis().address());
             out.flush();
-            List<CallScenario> calls = scenarios(Duration.ofMillis(promptMillis));
+            seatsReady(server);
+            Path samples = Path.of(System.getenv().getOrDefault("IVR_HOME", ".")).resolve("../shared/speech-samples");
+            List<CallScenario> calls = scenarios(Duration.ofMillis(promptMillis), samples);
             List<CompletableFuture<CallRecord>> running = calls.stream()
                     .map(call -> client.call(call, event -> print(out, event)))
                     .toList();
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             out.println();
             summarize(out, server, running);
             out.println("health: " + fetch("http://127.0.0.1:" + server.httpPort() + "/healthz"));
             out.flush();
             if (keepRunning) {
-                out.printf("%nserver keeps running: place calls with AGI(agi://127.0.0.1:%d/demo); Ctrl-C to stop%n",
-                        server.agiPort());
+                out.printf("%nserver keeps running: seat console http://127.0.0.1:%d/ (seat 1001, password demo1001);"
+                        + " calls: AGI(agi://127.0.0.1:%d/12345); Ctrl-C to stop%n", server.httpPort(), server.agiPort());
                 out.flush();
                 Thread.currentThread().join();
             }
@@ -83,24 +89,48 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<CallScenario> scenarios(Duration prompt) {
-        return List.of(
-                CallScenario.of("call-1", "demo", "13800138001").promptDuration(prompt).press("123"),
-                CallScenario.of("call-2", "demo", "13900139002").language("en").promptDuration(prompt).press("42#"),
-                CallScenario.of("call-3", "demo", "13700137003").promptDuration(prompt),
-                CallScenario.of("call-4", "demo", "13600136004").promptDuration(prompt).hangUp(),
-                CallScenario.of("call-5", "demo", "13500135005").promptDuration(prompt).press("9").hangUp());
+    /** Citizens calling 12345, as a telecom engineer would try the flow: in two languages, by key and by voice. */
+    private static List<CallScenario> scenarios(Duration prompt, Path samples) {
+        CallScenario zh = CallScenario.of("zh-complaint", "12345", "13800138001").promptDuration(prompt)
+                .press("1").press("1").press("1");
+        CallScenario en = CallScenario.of("en-complaint", "12345", "13900139002").promptDuration(prompt)
+                .press("2").press("1").press("1");
+        if (Files.isDirectory(samples)) {
+            zh = zh.say(samples.resolve("zh-01.wav"));
+            en = en.say(samples.resolve("en-02.wav")).press("#");
+        }
+        return List.of(zh, en,
+                CallScenario.of("progress", "12345", "13700137003").promptDuration(prompt)
+                        .press("1").press("3").press("2026112500042#"),
+                CallScenario.of("hangs-up", "12345", "13600136004").promptDuration(prompt).press("1").hangUp(),
+                CallScenario.of("line-check", "demo", "13500135005").promptDuration(prompt).press("123"));
+    }
+
+    /** Demo seats log in and go ready so queued calls reach someone (passwords: demo1001 ... in seats.yaml). */
+    private static void seatsReady(IvrServer server) throws Exception {
+        CallDistributor distributor = server.queues().distributor();
+        for (String seat : List.of("1001", "1002", "1003", "1004")) {
+            distributor.login(seat).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            distributor.ready(seat).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static void summarize(PrintWriter out, IvrServer server, List<CompletableFuture<CallRecord>> calls) {
-        out.println("what Redis holds for each call (ivr:call:<id> and its steps):");
+        out.println("what Redis holds for each call (ivr:call:<id>, and its draft order):");
         for (CompletableFuture<CallRecord> call : calls) {
             CallRecord record = call.join();
-            String key = "ivr:call:" + record.uniqueId();
-            String outcome = server.redis().call("demo summary", jedis -> jedis.hget(key, "outcome"));
-            List<String> steps = server.redis().call("demo summary", jedis -> jedis.lrange(key + ":steps", 0, -1));
-            out.printf("  %s (%s): caller side %s, keys '%s', server outcome %s, %d steps%n", record.name(), key,
-                    record.outcome(), record.keys(), outcome, steps.size());
+            Map<String, String> journal = server.redis().call("demo summary",
+                    jedis -> jedis.hgetAll("ivr:call:" + record.uniqueId()));
+            out.printf("  %-13s caller side: %s; server: %s, keys '%s', queue %s%n", record.name(), record.outcome(),
+                    journal.getOrDefault("outcome", "?"), record.keys(), journal.getOrDefault("queue", "-"));
+            String orderId = journal.getOrDefault("orderId", "");
+            if (!orderId.isEmpty()) {
+                server.orders().store().get(orderId).ifPresent(order -> out.printf(
+                        "                order %s: %s / %s, %s %s, urgency %s, unit %s%n                transcript: %s%n",
+                        order.orderId(), order.category(), order.subCategory(), order.district(), order.street(),
+                        order.urgency(), order.handlingUnit(),
+                        order.transcript().isEmpty() ? "(none: no speech model installed, recording kept)" : order.transcript()));
+            }
         }
     }
 
