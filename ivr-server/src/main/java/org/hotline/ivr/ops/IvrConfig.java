@@ -10,6 +10,7 @@ public record IvrConfig(
         Agi agi,
         Audio audio,
         Http http,
+        Console console,
         Ami ami,
         Redis redis,
         Path speechModels,
@@ -35,6 +36,10 @@ public record IvrConfig(
         }
     }
 
+    /** The seat console and wallboard served on the HTTP port. */
+    public record Console(boolean secureCookie, Duration sessionTtl, Duration wrapUp, List<String> allowedOrigins) {
+    }
+
     public record Ami(boolean enabled, List<AmiServer> servers) {
     }
 
@@ -58,16 +63,16 @@ public record IvrConfig(
         }
     }
 
-    public record Paths(Path flows, Path seats, Path queues) {
+    public record Paths(Path flows, Path seats, Path queues, Path supervisors) {
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
-                ami, redis, speechModels, paths, logFormat);
+                console, ami, redis, speechModels, paths, logFormat);
     }
 
     public IvrConfig withRedis(Redis newRedis) {
-        return new IvrConfig(nodeId, agi, audio, http, ami, newRedis, speechModels, paths, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speechModels, paths, logFormat);
     }
 }
