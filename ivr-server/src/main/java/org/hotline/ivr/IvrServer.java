@@ -25,12 +25,13 @@ import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
+import org.hotline.ivr.seat.standin.StandInConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One server node: Redis (its own embedded one unless a URL is configured), the FastAGI listener, and the
- * HTTP listener for health and metrics. Parts are closed in the reverse order they were started.
+ * HTTP listener for health, metrics and the seat console. Parts are closed in the reverse order they were started.
  */
 public final class IvrServer implements AutoCloseable {
 
@@ -74,6 +75,7 @@ public final class IvrServer implements AutoCloseable {
         health.register("redis", probe);
         health.register("ami", this::amiStatus);
         scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
+        started.push(StandInConsole.install(config, routes, redis, scripts));
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
         started.push(agi);

@@ -27,7 +27,9 @@ public final class SeatConsole implements AutoCloseable {
         this.hashing = hashing;
     }
 
-    public static SeatConsole install(HttpRoutes routes, RedisGateway redis, IvrConfig.Console config, ConsoleParts parts) {
+    /** {@code events} is the same instance the distributor publishes seat changes with. */
+    public static SeatConsole install(HttpRoutes routes, RedisGateway redis, IvrConfig.Console config, ConsoleParts parts,
+                                      SeatEvents events) {
         ExecutorService io = Executors.newFixedThreadPool(8, threads("console-io"));
         ExecutorService hashing = Executors.newFixedThreadPool(2, threads("console-login"));
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
@@ -35,7 +37,6 @@ public final class SeatConsole implements AutoCloseable {
         Guard guard = new Guard(sessions, origins);
         ConsoleSecurity security = new ConsoleSecurity(sessions, new LoginThrottle(redis, LoginThrottle.Limits.DEFAULT),
                 guard, origins, config.secureCookie());
-        SeatEvents events = new SeatEvents(redis);
         ScreenPopView view = new ScreenPopView(parts.states(), parts.calls(), parts.orders(), config.wrapUp());
         ConsoleHub hub = new ConsoleHub(view, parts.states(), events, config.wrapUp(), io);
         LoginRoutes seatLogin = new LoginRoutes(Role.SEAT, parts.seats(), security,
