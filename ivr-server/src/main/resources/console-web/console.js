@@ -112,7 +112,7 @@
       return;
     }
     text('call-number', pop.caller);
-    text('call-language', pop.language);
+    renderLanguage();
     text('call-waited', duration(pop.waitedSeconds));
     const menu = el('call-menu');
     clear(menu);
@@ -121,6 +121,11 @@
     renderEarlier();
     renderOrder();
     tick();
+  }
+
+  function renderLanguage() {
+    const key = 'lang.' + pop.language;
+    text('call-language', t(key) === key ? pop.language : t(key));
   }
 
   function renderTranscript() {
@@ -133,7 +138,7 @@
     clear(list);
     (pop.earlierOrders || []).forEach(order => {
       const li = document.createElement('li');
-      li.appendChild(item('span', new Date(order.created).toLocaleDateString(), 'muted'));
+      li.appendChild(item('span', new Date(order.created).toLocaleDateString(window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB'), 'muted'));
       li.appendChild(item('span', categoryName(order.category), 'tag'));
       li.appendChild(item('span', order.summary));
       list.appendChild(li);
@@ -146,9 +151,7 @@
     show('order-form', !!order);
     if (!order) return;
     text('order-id', order.id);
-    const badge = el('order-status');
-    badge.textContent = t(order.status);
-    badge.className = 'badge order-' + order.status;
+    renderOrderStatus();
     const locked = order.status === 'submitted';
     ['order-category', 'order-location', 'order-urgency', 'order-summary', 'btn-save', 'btn-submit']
       .forEach(id => { el(id).disabled = locked; });
@@ -162,6 +165,12 @@
     el('order-summary').value = fields.summary || '';
     note(kept && !locked ? 'restored' : '');
     text('order-error', '');
+  }
+
+  function renderOrderStatus() {
+    const badge = el('order-status');
+    badge.textContent = t('status.' + pop.order.status);
+    badge.className = 'badge order-' + pop.order.status;
   }
 
   function note(key) {
@@ -272,7 +281,10 @@
     window.Ivr.onLanguage(() => {
       fillCategories();
       if (status) renderStatus();
-      if (pop) { renderEarlier(); tick(); }
+      if (pop) {
+        renderEarlier(); renderLanguage(); tick();
+        if (pop.order) renderOrderStatus();
+      }
     });
     setInterval(tick, 1000);
     start();

@@ -66,7 +66,7 @@
     text('submitted', board.ordersSubmitted);
     bars('seats', Object.entries(board.seatsByState).map(([state, n]) => [t('state.' + state), n, 'state-' + state]));
     bars('top', board.topCategories.map(c => [window.Ivr.lang() === 'zh' ? c.zh : c.en, c.count, 'hot']));
-    text('updated', t('updated') + ' ' + new Date(board.atMillis).toLocaleTimeString());
+    text('updated', t('updated') + ' ' + new Date(board.atMillis).toLocaleTimeString(window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB'));
   }
 
   function bars(id, rows) {

@@ -74,7 +74,7 @@ public final class StandInCallScript implements AgiScript {
                 })
                 .thenCompose(orderId -> holdUntilAssigned(agi, callId, System.nanoTime() + HOLD_LIMIT.toNanos()))
                 .thenCompose(r -> variable(agi, "DEMO_TALK_SECONDS", "20"))
-                .thenCompose(seconds -> agi.send(new ExecCommand("Wait", seconds)))
+                .thenCompose(seconds -> talk(agi, System.nanoTime() + seconds(seconds).toNanos()))
                 .thenCompose(r -> agi.send(new HangupCommand()))
                 .handle((r, error) -> {
                     redis.call("in ivr", jedis -> jedis.srem(StandInWallboard.IN_IVR, callId));
@@ -89,6 +89,14 @@ public final class StandInCallScript implements AgiScript {
         }
         return agi.send(new ExecCommand("MusicOnHold", "default,1"))
                 .thenCompose(r -> holdUntilAssigned(agi, callId, deadline));
+    }
+
+    /** The conversation with the seat, one second of Wait at a time, so a hangup ends it at once. */
+    private CompletionStage<AgiReply> talk(AgiCommandChannel agi, long until) {
+        if (System.nanoTime() > until) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return agi.send(new ExecCommand("Wait", "1")).thenCompose(r -> talk(agi, until));
     }
 
     /** Publishes the text as the recogniser would: growing partials, then the final. */
@@ -138,6 +146,10 @@ public final class StandInCallScript implements AgiScript {
             String value = reply.getExtra();
             return reply.getResultCode() == 1 && value != null && !value.isBlank() ? value : fallback;
         });
+    }
+
+    private static Duration seconds(String value) {
+        return value.matches("\\d{1,5}") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.ofSeconds(20);
     }
 
     private static String digits(AgiReply reply) {
