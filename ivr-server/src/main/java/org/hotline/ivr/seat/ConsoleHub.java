@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The consoles open on this node. Whatever changes a seat, on any node, arrives as a seat event; the hub then
  * sends that seat's browsers a fresh {@code screen} message, so a reconnecting browser and a second tab see the
- * same thing. Transcript lines of a popped call go straight to its seat. It also ends wrap-up on time for the
- * seats it serves, so the next call can pop.
+ * same thing. Transcript lines of a popped call go straight to its seat. Once a second it also looks at the
+ * seats it serves, so a change nobody announced (the distributor assigning a call, a wrap-up timer) still reaches
+ * the screen, and ends wrap-ups that are due where the seat store leaves that to the console.
  */
 final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
 
@@ -29,7 +30,7 @@ final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
 
     private final Map<String, Set<Peer>> peersBySeat = new ConcurrentHashMap<>();
     private final Map<String, String> seatByCall = new ConcurrentHashMap<>();
-    private final Set<String> inWrapUp = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> lastSeen = new ConcurrentHashMap<>();
     private final ScreenPopView view;
     private final SeatStates states;
     private final SeatEvents events;
@@ -47,7 +48,7 @@ final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
         this.events = events;
         this.wrapUp = wrapUp;
         this.io = io;
-        ticker.scheduleWithFixedDelay(this::endDueWrapUps, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
     }
 
     void join(String seatId, Peer peer) {
@@ -60,6 +61,9 @@ final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
             peers.remove(peer);
             return peers.isEmpty() ? null : peers;
         });
+        if (!peersBySeat.containsKey(seatId)) {
+            lastSeen.remove(seatId);
+        }
     }
 
     /** Closes every socket of a seat (it logged out). */
@@ -114,22 +118,24 @@ final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
             seatByCall.put((String) pop.get("callId"), seatId);
         }
         Map<String, Object> status = (Map<String, Object>) screen.get("status");
-        if (SeatStatus.WRAP_UP.equals(status.get("state"))) {
-            inWrapUp.add(seatId);
-        } else {
-            inWrapUp.remove(seatId);
-        }
+        lastSeen.put(seatId, status.get("state") + "|" + status.get("since") + "|" + status.get("callId"));
     }
 
-    private void endDueWrapUps() {
-        for (String seatId : Set.copyOf(inWrapUp)) {
+    private void watch() {
+        for (String seatId : Set.copyOf(peersBySeat.keySet())) {
             try {
-                if (states.endWrapUpIfDue(seatId, wrapUp)) {
-                    inWrapUp.remove(seatId);
+                SeatStatus status = states.status(seatId);
+                if (SeatStatus.WRAP_UP.equals(status.state()) && states.endWrapUpIfDue(seatId, wrapUp)) {
                     events.publish(seatId, "state");
+                    continue;
+                }
+                String seen = status.state() + "|" + (status.since() == null ? null : status.since().toEpochMilli())
+                        + "|" + status.callId();
+                if (!seen.equals(lastSeen.get(seatId))) {
+                    io.execute(() -> refresh(seatId));
                 }
             } catch (RuntimeException e) {
-                log.warn("wrap-up of seat {} not ended: {}", seatId, e.toString());
+                log.warn("seat {} not checked: {}", seatId, e.toString());
             }
         }
     }

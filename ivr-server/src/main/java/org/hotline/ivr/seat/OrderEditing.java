@@ -8,7 +8,8 @@ public interface OrderEditing {
 
     Optional<DraftOrder> find(String orderId);
 
-    /** Stores the edit, still a draft, with the editing seat recorded. */
+    /** Stores the edit, still a draft, with the editing seat recorded; a field the store refuses throws
+     * {@link IllegalArgumentException} naming it. */
     DraftOrder save(String orderId, OrderEdit edit, String seatId);
 
     /** Stores the edit and sets the status to {@code submitted}, with the editing seat recorded. */

@@ -164,7 +164,12 @@ final class SeatApi {
         if (DraftOrder.SUBMITTED.equals(order.get().status())) {
             return ApiResponses.error(HttpResponseStatus.CONFLICT, "order already submitted");
         }
-        DraftOrder saved = submit ? orders.submit(orderId, edit, seatId) : orders.save(orderId, edit, seatId);
+        DraftOrder saved;
+        try {
+            saved = submit ? orders.submit(orderId, edit, seatId) : orders.save(orderId, edit, seatId);
+        } catch (IllegalArgumentException e) {
+            return ApiResponses.badRequest(List.of(e.getMessage()));
+        }
         if (submit) {
             log.info("seat {} submitted order {}", seatId, orderId);
             events.publish(seatId, "order");

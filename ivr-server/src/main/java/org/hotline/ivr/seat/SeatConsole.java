@@ -1,11 +1,15 @@
 package org.hotline.ivr.seat;
 
+import io.netty.handler.codec.http.FullHttpRequest;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.WebRequest;
 import org.hotline.ivr.redis.RedisGateway;
 
 /**
@@ -16,12 +20,14 @@ import org.hotline.ivr.redis.RedisGateway;
 public final class SeatConsole implements AutoCloseable {
 
     private final SeatEvents events;
+    private final Guard guard;
     private final ConsoleHub hub;
     private final ExecutorService io;
     private final ExecutorService hashing;
 
-    private SeatConsole(SeatEvents events, ConsoleHub hub, ExecutorService io, ExecutorService hashing) {
+    private SeatConsole(SeatEvents events, Guard guard, ConsoleHub hub, ExecutorService io, ExecutorService hashing) {
         this.events = events;
+        this.guard = guard;
         this.hub = hub;
         this.io = io;
         this.hashing = hashing;
@@ -52,12 +58,24 @@ public final class SeatConsole implements AutoCloseable {
                 .addAsyncPrefix(WallboardApi.PREFIX, wallboardApi::handle)
                 .addWebSocket("/ws", new SeatSocket(guard, origins, hub, io));
         events.start(hub);
-        return new SeatConsole(events, hub, io, hashing);
+        return new SeatConsole(events, guard, hub, io, hashing);
     }
 
     /** For the distributor and the call flow: tell every node's consoles that a seat changed. */
     public SeatEvents events() {
         return events;
+    }
+
+    /**
+     * For other HTTP APIs that act for a seat (the order API): the seat of the request's console session, or
+     * empty for no session, a foreign Origin, or a state-changing request without the session's CSRF token.
+     * Reads Redis: call it off the event loop.
+     */
+    public Function<FullHttpRequest, Optional<String>> actingSeat() {
+        return request -> {
+            Guard.Verdict verdict = guard.check(WebRequest.copyOf(request, null), Role.SEAT);
+            return verdict.allowed() ? Optional.of(verdict.session().subject()) : Optional.empty();
+        };
     }
 
     @Override

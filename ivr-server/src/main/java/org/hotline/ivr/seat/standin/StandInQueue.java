@@ -14,6 +14,7 @@ import org.hotline.ivr.seat.ScreenPop;
 import org.hotline.ivr.seat.SeatEvents;
 import org.hotline.ivr.seat.SeatStates;
 import org.hotline.ivr.seat.SeatStatus;
+import org.hotline.ivr.seat.TranscriptSnapshot;
 
 /**
  * One queue of calls and the seats' states, in Redis: a call offered when a seat is ready goes to the seat
@@ -152,7 +153,7 @@ public final class StandInQueue implements SeatStates, AssignedCalls {
             return Optional.empty();
         }
         String menu = call.getOrDefault("menuPath", "");
-        StandInTranscript transcript = StandInTranscript.read(redis, callId);
+        TranscriptSnapshot transcript = TranscriptSnapshot.read(redis, callId);
         return Optional.of(new ScreenPop(callId, call.get("seatId"), PhoneNumbers.mask(call.get("caller")),
                 call.get("language"), menu.isEmpty() ? List.of() : Arrays.asList(menu.split("\u001f")),
                 millis(call.get("queuedAt")), millis(call.get("assignedAt")), transcript.finalText(),

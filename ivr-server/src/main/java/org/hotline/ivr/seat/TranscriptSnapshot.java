@@ -1,4 +1,4 @@
-package org.hotline.ivr.seat.standin;
+package org.hotline.ivr.seat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,23 +13,23 @@ import redis.clients.jedis.resps.StreamEntry;
  * {@code ivr:call:<id>:transcript:final}, and the latest partial as the last entry of the stream
  * {@code ivr:call:<id>:transcript}; a console that opens late starts from here and follows the live channel.
  */
-record StandInTranscript(String finalText, String partial) {
+public record TranscriptSnapshot(String finalText, String partial) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StandInTranscript read(RedisGateway redis, String callId) {
+    public static TranscriptSnapshot read(RedisGateway redis, String callId) {
         String base = "ivr:call:" + callId + ":transcript";
         return redis.call("transcript", jedis -> {
             String done = jedis.get(base + ":final");
             if (done != null) {
-                return new StandInTranscript(text(done), "");
+                return new TranscriptSnapshot(text(done), "");
             }
             List<StreamEntry> last = jedis.xrevrange(base, StreamEntryID.MAXIMUM_ID, StreamEntryID.MINIMUM_ID, 1);
             if (last.isEmpty()) {
-                return new StandInTranscript("", "");
+                return new TranscriptSnapshot("", "");
             }
             Map<String, String> fields = last.get(0).getFields();
-            return new StandInTranscript("", text(fields.getOrDefault("json", "{}")));
+            return new TranscriptSnapshot("", text(fields.getOrDefault("json", "{}")));
         });
     }
 
