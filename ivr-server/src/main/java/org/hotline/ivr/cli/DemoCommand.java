@@ -46,6 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "keep the server up after the demo calls (Ctrl-C to stop)")
     boolean keepRunning;
 
+    @Option(names = "--console-calls", defaultValue = "3",
+            description = "with --keep-running: calls that wait in the queue for a seat console (default ${DEFAULT-VALUE})")
+    int consoleCalls;
+
     @Option(names = "--verbose", description = "show the server's own log lines too")
     boolean verbose;
 
@@ -76,6 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (keepRunning) {
                 out.printf("%nserver keeps running: place calls with AGI(agi://127.0.0.1:%d/demo); Ctrl-C to stop%n",
                         server.agiPort());
+                queueForConsole(client, out, server.httpPort());
                 out.flush();
                 Thread.currentThread().join();
             }
@@ -90,6 +95,24 @@ public final class DemoCommand implements Callable<Integer> {
                 CallScenario.of("call-3", "demo", "13700137003").promptDuration(prompt),
                 CallScenario.of("call-4", "demo", "13600136004").promptDuration(prompt).hangUp(),
                 CallScenario.of("call-5", "demo", "13500135005").promptDuration(prompt).press("9").hangUp());
+    }
+
+    private static final String[] DESCRIBED = {
+        "我家楼下的垃圾站三天没人清运了，臭气熏天，在朝阳区双井街道富力城小区。",
+        "海淀区中关村大街和北四环路口的红绿灯坏了，早高峰堵得很厉害。",
+        "楼上邻居每天晚上十二点以后还在装修，电钻声音特别大，在东城区景山街道。"};
+
+    /** Calls that describe a problem and wait in the queue until an operator at the console takes them. */
+    private void queueForConsole(SimClient client, PrintWriter out, int httpPort) {
+        for (int i = 0; i < consoleCalls; i++) {
+            client.call(CallScenario.of("console-" + (i + 1), "console-demo", "1390013900" + i)
+                    .promptDuration(Duration.ofMillis(promptMillis)).press(Integer.toString(i % 3 + 1))
+                    .variable("DEMO_DESCRIPTION", DESCRIBED[i % DESCRIBED.length]).variable("DEMO_TALK_SECONDS", "90"));
+        }
+        if (consoleCalls > 0) {
+            out.printf("%d calls wait for a seat: open http://127.0.0.1:%d/console/ (seat 1001, password demo1001),"
+                    + " go ready; wallboard: http://127.0.0.1:%d/wallboard/ (9001, demo9001)%n", consoleCalls, httpPort, httpPort);
+        }
     }
 
     private static void summarize(PrintWriter out, IvrServer server, List<CompletableFuture<CallRecord>> calls) {

@@ -100,7 +100,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), SAID));
         assertThat(text("call-number")).isEqualTo("138****8000");
         assertThat(text("call-menu")).contains("城市管理");
-        assertThat(new Select(element("order-category")).getFirstSelectedOption().getAttribute("value")).isEqualTo("garbage");
+        assertThat(new Select(element("order-category")).getFirstSelectedOption().getAttribute("value")).isEqualTo("city-management/garbage");
         assertThat(element("earlier").findElements(By.tagName("li"))).hasSize(2);
         String orderId = text("order-id");
         screenshot("console-screen-pop");
@@ -165,8 +165,8 @@ class ConsoleBrowserTest {
     /** Earlier orders of the caller, and a day's submitted orders for the wallboard. */
     private void seedHistory() {
         String[][] done = {
-                {"garbage", CALLER, "小区垃圾分类桶破损"}, {"garbage", "13500135001", "垃圾站异味"},
-                {"garbage", "13500135002", "垃圾满溢"}, {"noise", CALLER, "夜间施工噪音扰民"},
+                {"city-management/garbage", CALLER, "小区垃圾分类桶破损"}, {"city-management/garbage", "13500135001", "垃圾站异味"},
+                {"city-management/garbage", "13500135002", "垃圾满溢"}, {"noise", CALLER, "夜间施工噪音扰民"},
                 {"noise", "13500135003", "广场舞音响太吵"}, {"traffic", "13500135004", "公交站牌损坏"},
                 {"city-management", "13500135005", "占道经营"}};
         for (String[] order : done) {

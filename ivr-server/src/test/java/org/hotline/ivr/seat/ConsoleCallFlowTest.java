@@ -62,7 +62,7 @@ class ConsoleCallFlowTest {
         assertThat(pop.path("menuPath").toString()).contains("城市管理");
         assertThat(pop.path("transcript").asText()).isEqualTo(said);
         JsonNode order = pop.path("order");
-        assertThat(order.path("category").asText()).isEqualTo("garbage");
+        assertThat(order.path("category").asText()).isEqualTo("city-management/garbage");
         assertThat(order.path("status").asText()).isEqualTo("draft");
 
         String edit = "{\"category\":\"city-management\",\"location\":\"北京市朝阳区双井街道\",\"urgency\":\"high\","

@@ -47,7 +47,7 @@ class ConsoleSecurityTest {
     private String[] callFor(String seatId, String callId) {
         ConsoleClient seat = client().loggedInSeat(seatId);
         assertThat(seat.send("POST", "/console/api/state", "{\"state\":\"ready\"}").status()).isEqualTo(200);
-        String orderId = orders.draft(callId, "13800138000", new OrderEdit("garbage", "", "normal", "垃圾没人清运"));
+        String orderId = orders.draft(callId, "13800138000", new OrderEdit("city-management/garbage", "", "normal", "垃圾没人清运"));
         queue.offer(new StandInQueue.Offer(callId, "13800138000", "zh", List.of("1 城市管理"), orderId));
         assertThat(queue.find(callId)).map(ScreenPop::seatId).contains(seatId);
         return new String[] {callId, orderId};

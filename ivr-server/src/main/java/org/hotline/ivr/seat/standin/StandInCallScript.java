@@ -34,9 +34,9 @@ public final class StandInCallScript implements AgiScript {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String[]> MENU = Map.of(
-            "1", new String[] {"1 城市管理 City management", "garbage"},
-            "2", new String[] {"2 交通出行 Transport", "traffic"},
-            "3", new String[] {"3 企业服务 Enterprise services", "enterprise"});
+            "1", new String[] {"1 城市管理 City management", "city-management/garbage"},
+            "2", new String[] {"2 交通出行 Transport", "traffic-parking/traffic-signals"},
+            "3", new String[] {"3 噪音环境 Noise and environment", "noise-environment/neighbourhood-noise"});
     private static final String DEFAULT_DESCRIPTION = "我家楼下的垃圾站三天没人清运了，臭气熏天，在朝阳区双井街道富力城小区。";
     private static final Duration HEARD_EVERY = Duration.ofMillis(150);
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(10);

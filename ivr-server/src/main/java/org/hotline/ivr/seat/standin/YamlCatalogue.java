@@ -32,7 +32,7 @@ public final class YamlCatalogue implements OrderCatalogue {
         List<String> places = new ArrayList<>();
         try {
             if (Files.isRegularFile(categoriesFile)) {
-                addCategories(yaml.readTree(categoriesFile.toFile()).path("categories"), "", categories);
+                addCategories(yaml.readTree(categoriesFile.toFile()).path("categories"), null, categories);
             }
             if (Files.isDirectory(gazetteerDir)) {
                 try (Stream<Path> files = Files.list(gazetteerDir)) {
@@ -47,12 +47,18 @@ public final class YamlCatalogue implements OrderCatalogue {
         return new YamlCatalogue(categories, places);
     }
 
-    private static void addCategories(JsonNode list, String parentZh, List<Category> into) {
+    /** A sub-category's code is {@code parent/sub}, as the order store's category and subCategory. */
+    private static void addCategories(JsonNode list, Category parent, List<Category> into) {
         for (JsonNode node : list) {
             String zh = node.path("name").asText();
-            into.add(new Category(node.path("id").asText(), parentZh.isEmpty() ? zh : parentZh + " / " + zh,
-                    node.path("en").asText(zh)));
-            addCategories(node.path("sub"), zh, into);
+            String en = node.path("en").asText(zh);
+            Category category = parent == null ? new Category(node.path("id").asText(), zh, en)
+                    : new Category(parent.code() + "/" + node.path("id").asText(), parent.zh() + " / " + zh,
+                            parent.en() + " / " + en);
+            into.add(category);
+            if (parent == null) {
+                addCategories(node.path("sub"), category, into);
+            }
         }
     }
 
