@@ -261,11 +261,16 @@ public final class CallDistributor implements AutoCloseable {
         return script.roundTrips();
     }
 
-    /** Runs one script synchronously on this thread and hands out its offers; for the benchmark and ticks. */
+    /** Runs one script synchronously on this thread and hands out its offers. */
     JsonNode run(String group, String command, List<String> args) {
-        JsonNode result = script.run(QueueKeys.tag(group), command, clock.millis(), settings.nodeId(), args);
+        JsonNode result = runUndelivered(group, command, args);
         deliver(result.path("offers"));
         return result;
+    }
+
+    /** The same, leaving the offers to the caller: the benchmark plays every node's part itself. */
+    JsonNode runUndelivered(String group, String command, List<String> args) {
+        return script.run(QueueKeys.tag(group), command, clock.millis(), settings.nodeId(), args);
     }
 
     private CompletionStage<JsonNode> async(String group, String command, List<String> args) {

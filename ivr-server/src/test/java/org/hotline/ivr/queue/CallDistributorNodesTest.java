@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.ivr.queue.CallDistributorRoutingTest.seatInRedis;
 import static org.hotline.ivr.queue.CallDistributorRoutingTest.seatState;
 import static org.hotline.ivr.queue.QueueFixture.await;
+import static org.hotline.ivr.queue.QueueFixture.enqueued;
 import static org.hotline.ivr.queue.QueueFixture.call;
 import static org.hotline.ivr.queue.QueueFixture.seat;
 
@@ -40,9 +41,9 @@ class CallDistributorNodesTest {
         await(before.login("2"));
         await(before.pause("2", "training"));
         SeatOffer ringing = await(before.enqueue(call("ringing", "general", "normal")));
-        before.enqueue(call("live", "general", "normal"));
+        enqueued(before, call("live", "general", "normal"));
         WaitingCall callback = call("callback", "general", "normal");
-        before.enqueue(callback);
+        enqueued(before, callback);
         await(before.offerCallback(callback, "13900139000"));
         before.close();   // a crash: nothing is cleaned up on the way out
 
@@ -63,9 +64,9 @@ class CallDistributorNodesTest {
     void twoNodesShareOneSeatPool() {
         CallDistributor a = fixture.node("node-a", setup, callbacks::add);
         CallDistributor b = fixture.node("node-b", setup, callbacks::add);
-        CompletableFuture<SeatOffer> onA = a.enqueue(call("on-a", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> onA = enqueued(a, call("on-a", "general", "normal")).toCompletableFuture();
         fixture.clock.advance(Duration.ofSeconds(1));
-        CompletableFuture<SeatOffer> onB = b.enqueue(call("on-b", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> onB = enqueued(b, call("on-b", "general", "normal")).toCompletableFuture();
         assertThat(await(b.position(call("on-b", "general", "normal")))).isEqualTo(2);
 
         await(b.login("1"));   // decided on node b, delivered to node a through its inbox
@@ -84,8 +85,8 @@ class CallDistributorNodesTest {
     void whenANodeDiesItsWaitingCallsAreCleanedUpAndItsOfferedSeatIsReleased() {
         CallDistributor dying = fixture.node("node-a", setup, callbacks::add);
         CallDistributor survivor = fixture.node("node-b", setup, callbacks::add);
-        dying.enqueue(call("ringing", "general", "normal"));
-        dying.enqueue(call("waiting", "general", "normal"));
+        enqueued(dying, call("ringing", "general", "normal"));
+        enqueued(dying, call("waiting", "general", "normal"));
         assertThat(await(dying.position(call("waiting", "general", "normal")))).isEqualTo(2);
         await(survivor.login("1"));
         assertThat(seatInRedis(survivor, "1").path("call").asText()).isEqualTo("ringing");
@@ -104,7 +105,7 @@ class CallDistributorNodesTest {
         CallDistributor node = fixture.node("node-a", setup, callbacks::add);
         await(node.login("1"));
         SeatOffer offer = await(node.enqueue(call("c1", "general", "normal")));
-        node.enqueue(call("c2", "general", "urgent"));
+        enqueued(node, call("c2", "general", "urgent"));
 
         fixture.clock.advance(Duration.ofSeconds(29));
         node.tick();

@@ -2,6 +2,7 @@ package org.hotline.ivr.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.ivr.queue.QueueFixture.await;
+import static org.hotline.ivr.queue.QueueFixture.enqueued;
 import static org.hotline.ivr.queue.QueueFixture.call;
 import static org.hotline.ivr.queue.QueueFixture.seat;
 
@@ -87,7 +88,7 @@ class CallDistributorRoutingTest {
     void seatWithoutTheQueueLanguageIsNeverOffered() {
         CallDistributor d = node(seat("zh-only", Map.of("foreign", 9), "zh"), seat("en", Map.of("foreign", 2), "en"));
         await(d.login("zh-only"));
-        CompletableFuture<SeatOffer> offer = d.enqueue(call("c1", "foreign", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> offer = enqueued(d, call("c1", "foreign", "normal")).toCompletableFuture();
         assertThat(await(d.position(call("c1", "foreign", "normal")))).isEqualTo(1);
 
         await(d.login("en"));
@@ -98,9 +99,9 @@ class CallDistributorRoutingTest {
     @Test
     void urgentCallIsServedBeforeAnEarlierNormalCall() {
         CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
-        CompletableFuture<SeatOffer> normal = d.enqueue(call("normal", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> normal = enqueued(d, call("normal", "general", "normal")).toCompletableFuture();
         later(30);
-        CompletableFuture<SeatOffer> urgent = d.enqueue(call("urgent", "general", "urgent")).toCompletableFuture();
+        CompletableFuture<SeatOffer> urgent = enqueued(d, call("urgent", "general", "urgent")).toCompletableFuture();
         assertThat(await(d.position(call("urgent", "general", "urgent")))).isEqualTo(1);
 
         await(d.login("1"));
@@ -112,9 +113,9 @@ class CallDistributorRoutingTest {
     @Test
     void ageingLetsACallThatWaitedLongerThanTheHeadStartGoFirst() {
         CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
-        CompletableFuture<SeatOffer> normal = d.enqueue(call("normal", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> normal = enqueued(d, call("normal", "general", "normal")).toCompletableFuture();
         later(4 * 60);
-        CompletableFuture<SeatOffer> elderly = d.enqueue(call("elderly", "general", "elderly")).toCompletableFuture();
+        CompletableFuture<SeatOffer> elderly = enqueued(d, call("elderly", "general", "elderly")).toCompletableFuture();
         assertThat(await(d.position(call("elderly", "general", "elderly")))).as("3 min head start < 4 min waited").isEqualTo(2);
 
         await(d.login("1"));
@@ -129,7 +130,7 @@ class CallDistributorRoutingTest {
         await(d.login("1"));
         SeatOffer first = await(d.enqueue(call("c1", "general", "normal")));
         later(10);
-        CompletableFuture<SeatOffer> second = d.enqueue(call("c2", "general", "urgent")).toCompletableFuture();
+        CompletableFuture<SeatOffer> second = enqueued(d, call("c2", "general", "urgent")).toCompletableFuture();
 
         CompletableFuture<SeatOffer> retry = d.ringNoAnswer(first).toCompletableFuture();
         assertThat(await(d.position(call("c1", "general", "normal")))).as("ahead of even an urgent call").isEqualTo(1);
@@ -146,8 +147,8 @@ class CallDistributorRoutingTest {
     void callerWhoHangsUpWhileWaitingLeavesAtOnceAndCountsAsAbandoned() {
         CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
         WaitingCall gone = call("gone", "general", "normal");
-        CompletableFuture<SeatOffer> goneOffer = d.enqueue(gone).toCompletableFuture();
-        CompletableFuture<SeatOffer> next = d.enqueue(call("next", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> goneOffer = enqueued(d, gone).toCompletableFuture();
+        CompletableFuture<SeatOffer> next = enqueued(d, call("next", "general", "normal")).toCompletableFuture();
 
         await(d.abandon(gone));
         assertThat(await(d.position(call("next", "general", "normal")))).isEqualTo(1);
@@ -167,7 +168,7 @@ class CallDistributorRoutingTest {
         assertThat(seatState(d, "1")).isEqualTo("oncall");
         later(60);
         await(d.hangupAfterCall(offer));
-        CompletableFuture<SeatOffer> next = d.enqueue(call("c2", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> next = enqueued(d, call("c2", "general", "normal")).toCompletableFuture();
 
         later(9);
         d.tick();
@@ -184,9 +185,9 @@ class CallDistributorRoutingTest {
     void callbackKeepsItsPlaceAndGoesToTheDialerWhenItsTurnComes() {
         CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
         WaitingCall first = call("first", "general", "normal");
-        CompletableFuture<SeatOffer> firstOffer = d.enqueue(first).toCompletableFuture();
+        CompletableFuture<SeatOffer> firstOffer = enqueued(d, first).toCompletableFuture();
         later(1);
-        CompletableFuture<SeatOffer> second = d.enqueue(call("second", "general", "normal")).toCompletableFuture();
+        CompletableFuture<SeatOffer> second = enqueued(d, call("second", "general", "normal")).toCompletableFuture();
 
         assertThat(await(d.offerCallback(first, "13900139000"))).isEqualTo(1);
         assertThat(firstOffer).isCancelled();
@@ -211,10 +212,10 @@ class CallDistributorRoutingTest {
         await(d.hangupAfterCall(offer));
         await(d.pause("1", "lunch"));
         WaitingCall waiting = call("c2", "general", "normal");
-        d.enqueue(waiting);
-        d.enqueue(call("c3", "general", "normal"));
+        enqueued(d, waiting);
+        enqueued(d, call("c3", "general", "normal"));
         WaitingCall third = call("c4", "general", "normal");
-        d.enqueue(third);
+        enqueued(d, third);
         assertThat(await(d.expectedWait(third))).as("nobody staffed: no estimate").isEmpty();
 
         await(d.ready("1"));
@@ -227,6 +228,22 @@ class CallDistributorRoutingTest {
         assertThat(oneSeat.expectedWait()).contains(Duration.ofSeconds(240));
         assertThat(twoSeats.position()).isEqualTo(1);
         assertThat(twoSeats.expectedWait()).contains(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void overflowMovesAWaitingCallToAnotherQueueKeepingItsRankInTime() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        CompletableFuture<SeatOffer> early = enqueued(d, call("early", "enterprise", "normal")).toCompletableFuture();
+        later(60);
+        CompletableFuture<SeatOffer> later = enqueued(d, call("later", "general", "normal")).toCompletableFuture();
+
+        assertThat(await(d.moveToQueue(call("early", "enterprise", "normal"), "general"))).isEqualTo(1);
+        await(d.login("1"));
+
+        assertThat(await(early).queue()).as("now served as a general call").isEqualTo("general");
+        assertThat(early.join().seatId()).isEqualTo("1");
+        assertThat(later).isNotDone();
+        assertThat(queueStats(d, "enterprise").path("counters").toString()).contains("\"overflowed\",\"1\"");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.redis.EmbeddedRedis;
@@ -71,6 +72,13 @@ final class QueueFixture implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("stage did not complete: " + e, e);
         }
+    }
+
+    /** Enqueues and waits until the enqueue script has run (not for a seat), so the next step sees the call. */
+    static CompletableFuture<SeatOffer> enqueued(CallDistributor node, WaitingCall call) {
+        CompletableFuture<SeatOffer> offer = node.enqueue(call).toCompletableFuture();
+        await(node.position(call));
+        return offer;
     }
 
     static WaitingCall call(String id, String queue, String priorityClass) {

@@ -2,6 +2,7 @@ package org.hotline.ivr.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.ivr.queue.QueueFixture.await;
+import static org.hotline.ivr.queue.QueueFixture.enqueued;
 import static org.hotline.ivr.queue.QueueFixture.call;
 import static org.hotline.ivr.queue.QueueFixture.seat;
 
@@ -38,9 +39,9 @@ class QueueStatsEndpointTest {
             fixture.clock.advance(Duration.ofSeconds(90));
             await(d.hangupAfterCall(quick));
             WaitingCall gone = call("gone", "general", "normal");
-            d.enqueue(gone);
+            enqueued(d, gone);
             await(d.abandon(gone));
-            d.enqueue(call("waiting", "general", "normal"));
+            enqueued(d, call("waiting", "general", "normal"));
             fixture.clock.advance(Duration.ofSeconds(30));
 
             QueueStatsPoller poller = new QueueStatsPoller(d, fixture.clock);

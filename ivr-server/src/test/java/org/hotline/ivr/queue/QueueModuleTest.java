@@ -1,0 +1,44 @@
+package org.hotline.ivr.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.ivr.queue.QueueFixture.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hotline.ivr.agi.AgiScripts;
+import org.hotline.ivr.ops.ConfigLoader;
+import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.redis.RedisGateway;
+import org.junit.jupiter.api.Test;
+
+class QueueModuleTest {
+
+    @Test
+    void theShippedConfigurationStartsADistributorThatRoutesToTheDemoSeats() throws Exception {
+        IvrConfig defaults = ConfigLoader.defaultsOnly();
+        IvrConfig config = new IvrConfig("node-1", defaults.agi(), defaults.audio(), defaults.http(), defaults.ami(),
+                defaults.redis(), defaults.speechModels(),
+                new IvrConfig.Paths(defaults.paths().flows(), Path.of("../config/seats.yaml"), Path.of("../config/queues.yaml")),
+                defaults.logFormat());
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        AgiScripts scripts = new AgiScripts();
+        try (QueueFixture fixture = new QueueFixture();
+             RedisGateway redis = fixture.gateway();
+             QueueModule module = QueueModule.start(config, redis, metrics, new HttpRoutes(), scripts, CallbackDialer.NONE)) {
+            CallDistributor distributor = module.distributor();
+            await(distributor.login("1004"));
+            await(distributor.login("1001"));
+
+            SeatOffer offer = await(distributor.enqueue(new WaitingCall("c1", "foreign", "normal", "en", "")));
+
+            assertThat(offer.seatId()).as("1001 has neither the foreign skill nor English").isEqualTo("1004");
+            assertThat(offer.device()).isEqualTo("Local/1004@test-seat");
+            assertThat(offer.ringTimeout()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(scripts.find(SeatAnsweredScript.NAME)).isPresent();
+            assertThat(module.stats().refresh().seat("1004").orElseThrow().state()).isEqualTo("offered");
+            assertThat(metrics.get("ivr.queue.waiting").tag("queue", "zh-general").gauge()).isNotNull();
+        }
+    }
+}
