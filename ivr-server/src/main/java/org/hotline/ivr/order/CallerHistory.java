@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.ivr.redis.RedisGateway;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
 
 /** Earlier orders from one caller number within the repeat window, newest first, from the caller index. */
 final class CallerHistory {
@@ -29,7 +30,9 @@ final class CallerHistory {
         long to = at.toEpochMilli();
         long from = at.minus(window).toEpochMilli();
         return redis.call("earlier orders of a caller", jedis -> {
-            List<String> ids = jedis.zrevrangeByScore(keys.byCaller(callerNumber), to, from, 0, MAX_LINKED + 1);
+            // newest first: with REV, Redis takes the score range as max, min
+            List<String> ids = jedis.zrange(keys.byCaller(callerNumber),
+                    ZRangeParams.zrangeByScoreParams(to, from).rev().limit(0, MAX_LINKED + 1));
             List<EarlierOrder> earlier = new ArrayList<>();
             for (String id : ids) {
                 if (!id.equals(exceptOrderId) && earlier.size() < MAX_LINKED) {

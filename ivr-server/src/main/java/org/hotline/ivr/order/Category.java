@@ -3,12 +3,17 @@ package org.hotline.ivr.order;
 import java.util.List;
 import java.util.Optional;
 
-/** One category of the taxonomy, with its own phrases and its sub-categories'. */
-public record Category(String id, String name, String en, PhraseSet phrases, List<SubCategory> subCategories) {
+/**
+ * One category of the taxonomy, with its own phrases and its sub-categories', and the menu choices
+ * (steps of a call's menu path, such as {@code heating}) that also point to it.
+ */
+public record Category(String id, String name, String en, PhraseSet phrases, List<String> menu,
+                       List<SubCategory> subCategories) {
 
     static final String UNCLASSIFIED = "unclassified";
 
     public Category {
+        menu = List.copyOf(menu);
         subCategories = List.copyOf(subCategories);
     }
 

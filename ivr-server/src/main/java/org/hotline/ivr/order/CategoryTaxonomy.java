@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public final class CategoryTaxonomy {
 
+    static final double MENU_WEIGHT = 2.0;
+
     private final List<Category> categories;
 
     CategoryTaxonomy(List<Category> categories) {
@@ -34,10 +36,10 @@ public final class CategoryTaxonomy {
         item.get("sub").ifPresent(list -> list.items().forEach(sub -> subs.add(new Category.SubCategory(
                 uniqueId(sub, ids), sub.required("name"), sub.optional("en", ""), PhraseSet.read(sub, "phrases")))));
         PhraseSet phrases = PhraseSet.read(item, "phrases");
-        if (phrases.isEmpty() && subs.stream().allMatch(sub -> sub.phrases().isEmpty())) {
+        if (phrases.isEmpty() && subs.stream().allMatch(sub -> sub.phrases().isEmpty()) && item.strings("menu").isEmpty()) {
             item.problem("category '" + id + "' has no phrases, so nothing can ever be classified into it");
         }
-        return new Category(id, item.required("name"), item.optional("en", ""), phrases, subs);
+        return new Category(id, item.required("name"), item.optional("en", ""), phrases, item.strings("menu"), subs);
     }
 
     private static String uniqueId(RuleFile.Entry item, Set<String> ids) {
@@ -52,17 +54,24 @@ public final class CategoryTaxonomy {
     }
 
     public Classification classify(String text) {
-        return classify(MatchText.of(text));
+        return classify(MatchText.of(text), List.of());
     }
 
-    Classification classify(MatchText text) {
-        if (text.isBlank()) {
+    /** By phrases of the text and by the caller's menu choices (a choice weighs {@value #MENU_WEIGHT}). */
+    Classification classify(MatchText text, List<String> menuPath) {
+        if (text.isBlank() && menuPath.isEmpty()) {
             return Classification.unclassified();
         }
         Classification best = Classification.unclassified();
         for (Category category : categories) {
             List<String> evidence = new ArrayList<>();
             double score = add(category.phrases(), text, evidence);
+            for (String step : category.menu()) {
+                if (menuPath.contains(step)) {
+                    score += MENU_WEIGHT;
+                    evidence.add("menu:" + step);
+                }
+            }
             String bestSub = "";
             double bestSubScore = 0;
             for (Category.SubCategory sub : category.subCategories()) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.hotline.ivr.ops.PhoneNumbers;
 import org.hotline.ivr.redis.RedisGateway;
@@ -17,15 +18,22 @@ import redis.clients.jedis.params.SetParams;
  * Turns a call's facts into a draft order in Redis, before the call is queued. Idempotent per call id:
  * the first writer claims an order id for the call ({@code SET NX}); every writer, first, retried or
  * concurrent, then creates that one order only if it does not exist yet (one script on one key), and
- * only the one that created it indexes it and publishes {@code drafted}.
+ * only the one that created it indexes it and publishes {@code drafted}; a Redis retry of the creating
+ * script (reply lost) is still recognised as the creator by its token.
  */
 public final class DraftOrderWriter {
 
     private static final Logger log = LoggerFactory.getLogger(DraftOrderWriter.class);
     private static final long KEEP_CLAIM = Duration.ofDays(90).toSeconds();
+    /**
+     * Creates the order unless it exists and answers whether this writer created it. ARGV[1] is the
+     * writer's token: a retry after a lost reply (same token) still learns that it was the creator.
+     */
     private static final String CREATE_IF_ABSENT = """
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            redis.call('HSET', KEYS[1], unpack(ARGV))
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              return redis.call('HGET', KEYS[1], 'writer') == ARGV[1] and 1 or 0
+            end
+            redis.call('HSET', KEYS[1], 'writer', ARGV[1], unpack(ARGV, 2))
             return 1
             """;
 
@@ -51,15 +59,7 @@ public final class DraftOrderWriter {
     public DraftOrder draft(CallFacts facts) {
         String orderId = claim(facts);
         DraftOrder order = assemble(orderId, facts);
-        Map<String, String> hash = OrderHash.toHash(order);
-        List<String> args = new ArrayList<>();
-        hash.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        Object created = redis.call("create draft order", jedis ->
-                jedis.eval(CREATE_IF_ABSENT, List.of(keys.order(orderId)), args));
-        if (Long.valueOf(1).equals(created)) {
+        if (create(order, UUID.randomUUID().toString())) {
             index(order);
             log.info("drafted order {} for caller {}: {} in {} ({}), urgency {}", orderId,
                     PhoneNumbers.mask(facts.callerNumber()), order.category(), order.district(), order.street(),
@@ -67,6 +67,21 @@ public final class DraftOrderWriter {
             return order;
         }
         return store.get(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " vanished"));
+    }
+
+    /**
+     * Stores the order unless it exists; true if this writer (identified by {@code token}) created it,
+     * including when Redis retried the script because its first reply was lost.
+     */
+    boolean create(DraftOrder order, String token) {
+        List<String> args = new ArrayList<>(List.of(token));
+        OrderHash.toHash(order).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        Object created = redis.call("create draft order", jedis ->
+                jedis.eval(CREATE_IF_ABSENT, List.of(keys.order(order.orderId())), args));
+        return Long.valueOf(1).equals(created);
     }
 
     /** The same, off the caller's thread (on the Redis gateway's pool). */
@@ -97,7 +112,7 @@ public final class DraftOrderWriter {
     }
 
     private DraftOrder assemble(String orderId, CallFacts facts) {
-        Assessment a = rules.assess(facts.language(), facts.transcript());
+        Assessment a = rules.assess(facts.language(), facts.transcript(), facts.menuPath());
         List<EarlierOrder> earlier = callers.before(facts.callerNumber(), facts.at(), orderId);
         boolean repeat = a.classification().classified() && earlier.stream().anyMatch(e ->
                 e.category().equals(a.classification().category())

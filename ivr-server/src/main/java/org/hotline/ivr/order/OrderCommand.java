@@ -1,6 +1,7 @@
 package org.hotline.ivr.order;
 
 import java.nio.file.Path;
+import org.hotline.ivr.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code ivr order ...}: the order rules without a call, for the engineers who tune them.
  * {@code order draft} shows what a description would get; {@code order accuracy} scores a labelled set.
  */
-@Command(name = "order", mixinStandardHelpOptions = true,
+@Command(name = "order", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Draft work orders from descriptions without a call; score the rules on a labelled set.",
         subcommands = {OrderDraftCommand.class, OrderAccuracyCommand.class})
 public final class OrderCommand implements Runnable {
@@ -28,8 +29,14 @@ public final class OrderCommand implements Runnable {
 
     /** The rule directory option both subcommands share. */
     static final class RulesOption {
-        @CommandLine.Option(names = "--config", defaultValue = "config", paramLabel = "DIR",
-                description = "directory with categories.yaml, gazetteer/, urgency.yaml, dispatch.yaml (default: ${DEFAULT-VALUE})")
+        @CommandLine.Option(names = "--rules", paramLabel = "DIR",
+                description = "directory with categories.yaml, gazetteer/, urgency.yaml, dispatch.yaml "
+                        + "(default: config/ under $IVR_HOME, else under the working directory)")
         Path dir;
+
+        OrderRules load() {
+            Path chosen = dir != null ? dir : Path.of(System.getenv().getOrDefault("IVR_HOME", "")).resolve("config");
+            return OrderRules.load(chosen);
+        }
     }
 }

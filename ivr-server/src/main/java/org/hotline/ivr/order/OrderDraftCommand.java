@@ -32,6 +32,10 @@ final class OrderDraftCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per description")
     boolean json;
 
+    @Option(names = "--menu", split = ",", paramLabel = "STEP",
+            description = "the call's menu path, comma-separated (e.g. language:zh,heating)")
+    List<String> menu = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,12 +46,12 @@ final class OrderDraftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OrderRules loaded = OrderRules.load(rules.dir);
+        OrderRules loaded = rules.load();
         List<String> texts = input.file == null ? List.of(input.text)
                 : Files.readAllLines(input.file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         PrintWriter out = spec.commandLine().getOut();
         for (String text : texts) {
-            Assessment a = loaded.assess(language, text);
+            Assessment a = loaded.assess(language, text, menu);
             out.println(json ? asJson(text, a) : asText(text, a, texts.size() > 1));
         }
         out.flush();

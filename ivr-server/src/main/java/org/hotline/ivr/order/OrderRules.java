@@ -62,8 +62,13 @@ public final class OrderRules {
 
     /** The draft fields a description gets. Never fails: an empty text is unclassified and unlocated. */
     public Assessment assess(String language, String text) {
+        return assess(language, text, List.of());
+    }
+
+    /** The same, with the caller's menu path as a hint for the category. */
+    public Assessment assess(String language, String text, List<String> menuPath) {
         MatchText matchText = MatchText.of(text);
-        Classification classification = taxonomy.classify(matchText);
+        Classification classification = taxonomy.classify(matchText, menuPath);
         Location location = gazetteer.locate(matchText);
         Urgency urgencyLevel = urgency.assess(matchText);
         String unit = dispatch.unitFor(classification, location);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.ivr.redis.RedisGateway;
+import redis.clients.jedis.params.ZRangeParams;
 
 /**
  * Reading and changing stored orders. Every change runs as one script on the order's two keys (hash
@@ -60,7 +61,7 @@ public final class OrderStore {
     /** The caller's orders, newest first, at most {@code limit}. */
     public List<DraftOrder> listByCaller(String callerNumber, int limit) {
         List<String> ids = redis.call("list orders of caller",
-                jedis -> jedis.zrevrange(keys.byCaller(callerNumber), 0, limit - 1L));
+                jedis -> jedis.zrange(keys.byCaller(callerNumber), ZRangeParams.zrangeParams(0, limit - 1).rev()));
         List<DraftOrder> orders = new ArrayList<>();
         for (String id : ids) {
             get(id).ifPresent(orders::add);

@@ -36,6 +36,11 @@ record Phrase(String language, String text, Pattern words, double weight) {
         if (words == null) {
             return text.compact().indexOf(this.text);
         }
+        // most phrases are absent from most texts: a plain search for the first word skips the regex
+        int space = this.text.indexOf(' ');
+        if (!text.spaced().contains(space < 0 ? this.text : this.text.substring(0, space))) {
+            return -1;
+        }
         java.util.regex.Matcher m = words.matcher(text.spaced());
         return m.find() ? m.start() : -1;
     }

@@ -184,7 +184,7 @@ final class RuleFile {
         }
 
         private void problemAt(int line, String at, String value, String why) {
-            problems.add(new ConfigProblem(file + ":" + line + " " + at, value, why));
+            problems.add(new ConfigProblem(file + ":" + line + " " + (at.isEmpty() ? "(top level)" : at), value, why));
         }
 
         private String child(String name) {

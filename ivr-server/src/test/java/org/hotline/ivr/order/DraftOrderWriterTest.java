@@ -108,6 +108,20 @@ class DraftOrderWriterTest {
     }
 
     @Test
+    void aCreateRetriedAfterALostReplyStillKnowsItCreatedTheOrder() {
+        DraftOrder order = orders.writer.draft(call("t1", "13800138000", "垃圾没人清运", NOON));
+        DraftOrder copy = new DraftOrder("12345-20261125-999999", order.callId(), order.callerNumber(), order.language(),
+                order.menuPath(), order.transcript(), order.recordingPath(), order.category(), order.subCategory(),
+                order.district(), order.street(), order.community(), order.urgency(), order.emergencyDial(),
+                order.summary(), order.handlingUnit(), order.earlierOrders(), order.repeat(), order.status(),
+                order.evidence(), order.createdAt(), order.updatedAt(), order.history());
+
+        assertThat(orders.writer.create(copy, "token-a")).isTrue();
+        assertThat(orders.writer.create(copy, "token-a")).as("the same writer's retry").isTrue();
+        assertThat(orders.writer.create(copy, "token-b")).as("another writer").isFalse();
+    }
+
+    @Test
     void aRepeatCallerAboutTheSameProblemAndPlaceIsLinkedAndFlagged() {
         DraftOrder first = orders.writer.draft(call("r1", "13700137000", "朝阳区望京街道的垃圾已经三天没人清运了", NOON));
         DraftOrder other = orders.writer.draft(call("r2", "13700137000", "海淀区上地有工地夜间施工", NOON.plusSeconds(60)));

@@ -28,7 +28,7 @@ class OrderCommandTest {
 
     @Test
     void draftPrintsCategoryPlaceUrgencyUnitAndTheDecidingPhrases() {
-        int code = run("draft", "--config", "../config", "--lang", "zh", "--text", "朝阳区双井街道有一家饭馆油烟直排");
+        int code = run("draft", "--rules", "../config", "--lang", "zh", "--text", "朝阳区双井街道有一家饭馆油烟直排");
 
         assertThat(code).isZero();
         assertThat(out.toString())
@@ -40,7 +40,7 @@ class OrderCommandTest {
 
     @Test
     void anEmergencyTellsWhatToDial() {
-        run("draft", "--config", "../config", "--lang", "en", "--text", "The kitchen next door is on fire");
+        run("draft", "--rules", "../config", "--lang", "en", "--text", "The kitchen next door is on fire");
         assertThat(out.toString()).contains("urgency:   emergency  DIAL 119 NOW");
     }
 
@@ -49,7 +49,7 @@ class OrderCommandTest {
         Path file = dir.resolve("texts.txt");
         Files.writeString(file, "Shuangjing, Chaoyang: garbage everywhere\n\n我想问一下\n", StandardCharsets.UTF_8);
 
-        assertThat(run("draft", "--config", "../config", "--lang", "en", "--file", file.toString(), "--json")).isZero();
+        assertThat(run("draft", "--rules", "../config", "--lang", "en", "--file", file.toString(), "--json")).isZero();
 
         String[] lines = out.toString().strip().split("\n");
         assertThat(lines).hasSize(2);
@@ -72,7 +72,7 @@ class OrderCommandTest {
                       - zh: [着火]
                 """, StandardCharsets.UTF_8);
 
-        int code = run("draft", "--config", dir.toString(), "--text", "x");
+        int code = run("draft", "--rules", dir.toString(), "--text", "x");
 
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains(dir.resolve("urgency.yaml") + ":2 rules.0", "needs 'dial'");
@@ -80,7 +80,7 @@ class OrderCommandTest {
 
     @Test
     void accuracyPrintsATableByLanguage() {
-        assertThat(run("accuracy", "--config", "../config", "--labels", "src/test/resources/orders/labelled.tsv")).isZero();
+        assertThat(run("accuracy", "--rules", "../config", "--labels", "src/test/resources/orders/labelled.tsv")).isZero();
         assertThat(out.toString()).contains("lang", "zh", "en", "all");
     }
 

@@ -76,6 +76,15 @@ class OrderRulesTest {
     }
 
     @Test
+    void aMenuChoiceClassifiesAShortOrSilentDescription() {
+        Classification silent = rules.assess("zh", "", java.util.List.of("language:zh", "heating")).classification();
+        assertThat(silent.category()).isEqualTo("heating");
+        assertThat(silent.phrases()).containsExactly("menu:heating");
+        Classification said = rules.assess("zh", "楼下饭馆油烟直排", java.util.List.of("heating")).classification();
+        assertThat(said.category()).as("a clear description outweighs the menu").isEqualTo("noise-environment");
+    }
+
+    @Test
     void aCommunityTheGazetteerDoesNotListIsStillPickedUp() {
         Location l = rules.gazetteer().locate("我住在朝阳区望京花家地西里小区，楼下垃圾没人管");
         assertThat(l.street()).isEqualTo("望京街道");

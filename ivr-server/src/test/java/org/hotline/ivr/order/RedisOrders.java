@@ -10,8 +10,6 @@ import org.hotline.ivr.redis.RetryPolicy;
 /** A real redis-server with the order components on it, for tests; one per test class. */
 final class RedisOrders implements AutoCloseable {
 
-    static final OrderRules RULES = OrderRules.load(OrderRulesTest.CONFIG);
-
     final EmbeddedRedis server;
     final RedisGateway redis;
     final OrderStore store;
@@ -20,9 +18,9 @@ final class RedisOrders implements AutoCloseable {
     RedisOrders(Path dataDir) {
         server = EmbeddedRedis.start(dataDir);
         redis = new RedisGateway(server.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
-        OrderSettings settings = OrderSettings.defaults();
-        store = new OrderStore(redis, RULES, settings, Clock.systemUTC());
-        writer = new DraftOrderWriter(redis, RULES, store, settings);
+        Orders orders = Orders.create(redis, OrderRulesTest.CONFIG, OrderSettings.defaults(), Clock.systemUTC());
+        store = orders.store();
+        writer = orders.writer();
     }
 
     void flush() {
