@@ -54,8 +54,16 @@ public record IvrConfig(
         }
     }
 
+    /** A configuration with the console's defaults, for code that builds one by hand. */
+    public IvrConfig(String nodeId, Agi agi, Audio audio, Http http, Ami ami, Redis redis, Speech speech, Paths paths,
+                     String logFormat) {
+        this(nodeId, agi, audio, http, Console.DEFAULTS, ami, redis, speech, paths, logFormat);
+    }
+
     /** The seat console and wallboard served on the HTTP port. */
     public record Console(boolean secureCookie, Duration sessionTtl, Duration wrapUp, List<String> allowedOrigins) {
+        /** What {@code ivr-defaults.yaml} says. */
+        public static final Console DEFAULTS = new Console(false, Duration.ofHours(10), Duration.ofSeconds(30), List.of());
     }
 
     public record Ami(boolean enabled, List<AmiServer> servers) {
@@ -82,6 +90,10 @@ public record IvrConfig(
     }
 
     public record Paths(Path flows, Path seats, Path queues, Path supervisors) {
+        /** Supervisors beside the seats ({@code supervisors.yaml}), as the defaults have it. */
+        public Paths(Path flows, Path seats, Path queues) {
+            this(flows, seats, queues, seats.resolveSibling("supervisors.yaml"));
+        }
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */

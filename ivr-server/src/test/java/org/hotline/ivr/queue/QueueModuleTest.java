@@ -19,7 +19,7 @@ class QueueModuleTest {
     void theShippedConfigurationStartsADistributorThatRoutesToTheDemoSeats() throws Exception {
         IvrConfig defaults = ConfigLoader.defaultsOnly();
         IvrConfig config = new IvrConfig("node-1", defaults.agi(), defaults.audio(), defaults.http(), defaults.ami(),
-                defaults.redis(), defaults.speechModels(),
+                defaults.redis(), defaults.speech(),
                 new IvrConfig.Paths(defaults.paths().flows(), Path.of("../config/seats.yaml"), Path.of("../config/queues.yaml")),
                 defaults.logFormat());
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();

@@ -6,9 +6,11 @@ import java.util.function.Supplier;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.OrderRules;
+import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.queue.CallDistributor;
+import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueStats;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.seat.Account;
@@ -22,6 +24,19 @@ import org.hotline.ivr.seat.SeatEvents;
 public final class LiveConsole {
 
     private LiveConsole() {
+    }
+
+    /**
+     * The wiring {@code IvrServer} uses once it starts the queue and order modules:
+     * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults())}. It also
+     * serves {@code /api/orders} with the console session as the acting seat.
+     */
+    public static SeatConsole install(IvrConfig config, HttpRoutes routes, RedisGateway redis, QueueModule queue,
+                                      Orders orders, OrderSettings orderSettings) {
+        SeatConsole console = install(config.console(), config.paths().supervisors(), routes, redis, queue.distributor(),
+                queue.stats()::latest, orders.store(), orders.rules(), orderSettings);
+        orders.registerApi(routes, console.actingSeat());
+        return console;
     }
 
     /**
