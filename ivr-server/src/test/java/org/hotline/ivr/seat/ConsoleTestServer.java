@@ -25,6 +25,7 @@ final class ConsoleTestServer implements AutoCloseable {
     }
 
     static ConsoleTestServer start(Path dir, Duration wrapUp, Map<String, String> moreEnv) throws IOException {
+        Files.createDirectories(dir);
         StringBuilder seats = new StringBuilder("seats:\n");
         for (String id : new String[] {"1001", "1002", "1003"}) {
             seats.append("  - id: \"").append(id).append("\"\n    name: Seat ").append(id).append("\n    passwordHash: ")
