@@ -162,6 +162,36 @@ class ConsoleBrowserTest {
         screenshot("wallboard");
     }
 
+    @Test
+    void afterAServerRestartThePageReconnectsAndKeepsUnsavedEdits(@TempDir Path second) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (org.hotline.ivr.redis.EmbeddedRedis redis = org.hotline.ivr.redis.EmbeddedRedis.start(second.resolve("redis"))) {
+            Map<String, String> env = Map.of("IVR_REDIS_URL", redis.url(), "IVR_HTTP_PORT", Integer.toString(port));
+            ConsoleTestServer before = ConsoleTestServer.start(second.resolve("a"), Duration.ofMinutes(5), env);
+            try (SimClient caller = new SimClient("127.0.0.1", before.server().agiPort(), true)) {
+                browser.get(before.base() + "/console/");
+                logIn("1003", "demo1003");
+                click("btn-ready");
+                caller.call(CallScenario.of("restart-1", "console-demo", CALLER).promptDuration(Duration.ofMillis(100))
+                        .press("1").variable("DEMO_DESCRIPTION", SAID).variable("DEMO_TALK_SECONDS", "120"));
+                wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), SAID));
+                element("order-summary").sendKeys(" 未保存的修改");
+                before.close();
+                wait.until(ExpectedConditions.attributeContains(By.id("conn"), "class", "reconnecting"));
+            }
+            try (ConsoleTestServer after = ConsoleTestServer.start(second.resolve("b"), Duration.ofMinutes(5), env)) {
+                wait.until(ExpectedConditions.attributeContains(By.id("conn"), "class", "connected"));
+                assertThat(after.server().httpPort()).isEqualTo(port);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pop")));
+                assertThat(element("order-summary").getAttribute("value")).endsWith("未保存的修改");
+                assertThat(text("transcript-final")).isEqualTo(SAID);
+            }
+        }
+    }
+
     /** Earlier orders of the caller, and a day's submitted orders for the wallboard. */
     private void seedHistory() {
         String[][] done = {
