@@ -5,6 +5,8 @@
 -- ARGV[1] command, ARGV[2] now (epoch ms from the calling node), ARGV[3] calling node id, then the
 -- command's own arguments. Every command returns a JSON object: {error=...} or {offers=[...], ...}.
 --
+-- Reading (peek, stats) and settings (configure) live in queue-views.lua.
+--
 -- Keys (P = KEYS[1]):
 --   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt
 --   P:seats          set   seats that ever logged in
@@ -18,7 +20,7 @@
 --   P:inbox:<n>      list  offers for node n's calls decided on another node
 --   P:timers         zset  "w:<seat>" wrap-up end, "o:<seat>" offer expiry
 --   P:qconf:<q>      hash  strategy ring wrap sl
---   P:conf           hash  deadAfter offerGrace
+--   P:conf           hash  deadAfter offerGrace callbackGrace
 --   P:stats:<q>      hash  entered answered answeredInSl abandoned handled handleMs lost callbacks overflowed
 --   P:aht:<q>        list  recent handling times (ms), newest first
 
@@ -104,7 +106,8 @@ local function offer(seat, callId)
   redis.call('HSET', k('seat', seat), 'state', 'offered', 'since', now, 'reason', '', 'call', callId, 'queue', q)
   redis.call('HSET', k('call', callId), 'state', 'offered', 'seat', seat)
   local ring = num(redis.call('HGET', k('qconf', q), 'ring'), 20000)
-  local grace = num(redis.call('HGET', k('conf'), 'offerGrace'), 10000)
+  -- a callback's seat is on the line while the citizen is dialed (and redialed): it gets longer
+  local grace = num(redis.call('HGET', k('conf'), c[3] == 'callback' and 'callbackGrace' or 'offerGrace'), 10000)
   redis.call('ZADD', k('timers'), now + ring + grace, 'o:' .. seat)
   local o = { call = callId, seat = seat, queue = q, kind = c[3], node = c[2], number = c[4] or '',
               waited = now - num(c[5], now) }
@@ -382,17 +385,6 @@ commands.move = function()
   return done({ position = position(callId, target) })
 end
 
--- ARGV: callId. Everything an estimate of the wait needs, in one round trip.
-commands.peek = function()
-  local callId = ARGV[4]
-  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'arrival')
-  if not c[1] then return done({ state = 'unknown' }) end
-  local q = c[2]
-  return done({ state = c[1], queue = q, position = position(callId, q), waited = now - num(c[3], now),
-                staffed = redis.call('SCARD', k('staffed', q)), ready = redis.call('ZCARD', k('ready', q)),
-                recent = redis.call('LRANGE', k('aht', q), 0, -1) })
-end
-
 -- ARGV: maxTimers deadAfterMs. Heartbeat, due wrap-ups and offers, dead nodes.
 commands.tick = function()
   redis.call('ZADD', k('nodes'), now, node)
@@ -431,38 +423,6 @@ commands.reclaim = function()
   local lost = reapNode(node)
   redis.call('ZADD', k('nodes'), now, node)
   return done({ lost = lost })
-end
-
--- ARGV: deadAfterMs offerGraceMs, then per queue: id strategy ringMs wrapMs slMs
-commands.configure = function()
-  redis.call('HSET', k('conf'), 'deadAfter', ARGV[4], 'offerGrace', ARGV[5])
-  local i = 6
-  while ARGV[i] do
-    redis.call('HSET', k('qconf', ARGV[i]), 'strategy', ARGV[i + 1], 'ring', ARGV[i + 2], 'wrap', ARGV[i + 3],
-      'sl', ARGV[i + 4])
-    i = i + 5
-  end
-  return done()
-end
-
--- ARGV: queue ids. Counters and current figures for the stats endpoint and gauges.
-commands.stats = function()
-  local queues = {}
-  for i = 4, #ARGV do
-    local q = ARGV[i]
-    local oldest = redis.call('ZRANGE', k('arr', q), 0, 0, 'WITHSCORES')
-    queues[#queues + 1] = { id = q, waiting = redis.call('ZCARD', k('wait', q)),
-      ready = redis.call('ZCARD', k('ready', q)), staffed = redis.call('SCARD', k('staffed', q)),
-      longestWait = oldest[2] and (now - tonumber(oldest[2])) or 0,
-      counters = redis.call('HGETALL', k('stats', q)), recent = redis.call('LRANGE', k('aht', q), 0, -1) }
-  end
-  local seats = {}
-  for _, seat in ipairs(redis.call('SMEMBERS', k('seats'))) do
-    local s = redis.call('HMGET', k('seat', seat), 'state', 'since', 'reason', 'calls', 'call', 'queue')
-    seats[#seats + 1] = { id = seat, state = s[1], since = num(s[2], now), reason = s[3] or '',
-      calls = num(s[4], 0), call = s[5] or '', queue = s[6] or '' }
-  end
-  return done({ queues = queues, seats = seats })
 end
 
 local command = commands[cmd]

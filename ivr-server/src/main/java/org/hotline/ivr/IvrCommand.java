@@ -2,6 +2,8 @@ package org.hotline.ivr;
 
 import org.hotline.ivr.cli.CallCommand;
 import org.hotline.ivr.cli.DemoCommand;
+import org.hotline.ivr.cli.FlowCommand;
+import org.hotline.ivr.cli.PromptsCommand;
 import org.hotline.ivr.cli.ServeCommand;
 import org.hotline.ivr.cli.VersionProvider;
 import org.hotline.ivr.ops.ConfigException;
@@ -12,8 +14,8 @@ import picocli.CommandLine.Command;
 /** {@code ./ivr}: the one entry point; each verb is a command class of its own. */
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, OrderCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, OrderCommand.class, FlowCommand.class,
+                PromptsCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 
     @CommandLine.Spec

@@ -14,6 +14,8 @@ import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.demo.DemoScript;
 import org.hotline.ivr.demo.EchoScript;
+import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.ops.HealthCheck;
 import org.hotline.ivr.ops.HealthRegistry;
 import org.hotline.ivr.ops.HttpResponses;
@@ -47,6 +49,7 @@ public final class IvrServer implements AutoCloseable {
     private FastAgiServer agi;
     private HttpServer http;
     private AgiMetrics agiMetrics;
+    private FlowModule flows;
 
     private IvrServer(IvrConfig config) {
         this.config = config;
@@ -75,6 +78,8 @@ public final class IvrServer implements AutoCloseable {
         health.register("redis", probe);
         health.register("ami", this::amiStatus);
         scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
+        flows = FlowModule.start(config.paths().flows(), redis, scripts,
+                FlowServices.defaults(redis, config.audio().advertiseHost(), config.audio().port())).routes(routes);
         started.push(StandInConsole.install(config, routes, redis, scripts));
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
@@ -147,6 +152,10 @@ public final class IvrServer implements AutoCloseable {
 
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    public FlowModule flows() {
+        return flows;
     }
 
     public AgiMetrics agiMetrics() {

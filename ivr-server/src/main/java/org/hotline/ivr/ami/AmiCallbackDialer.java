@@ -33,6 +33,10 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     private final ScheduledExecutorService timers;
     /** The citizen leg of each attempt in progress, by {@code callbackId/attempt}. */
     private final Map<String, CompletableFuture<Attempt>> citizenLegs = new ConcurrentHashMap<>();
+    /** Connected callbacks whose conversation is still going, by {@code callbackId/attempt}. */
+    private final Map<String, CallbackRequest> talking = new ConcurrentHashMap<>();
+    /** The link each answered seat leg was reported on: only its drop leaves the citizen leg unknown. */
+    private final Map<String, String> legLinks = new ConcurrentHashMap<>();
 
     public AmiCallbackDialer(Originator originator, CallbackPolicy policy, CallbackOutcomes outcomes,
                              ScheduledExecutorService timers) {
@@ -52,6 +56,9 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         CompletableFuture<CallbackOutcome> done = new CompletableFuture<>();
         attempt(request, 1, new ArrayList<>(), done);
         return done.thenApply(outcome -> {
+            if (outcome.result() == Result.CONNECTED) {
+                talking.put(request.callbackId() + "/" + outcome.attempts().size(), request);
+            }
             outcomes.record(request, outcome);
             log.info("callback {} to {}: {} after {} attempt(s)", request.callbackId(),
                     PhoneNumbers.mask(request.citizenNumber()), outcome.result(), outcome.attempts().size());
@@ -64,9 +71,10 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         CompletableFuture<Attempt> citizen = new CompletableFuture<>();
         citizenLegs.put(leg, citizen);
         originator.originate(originateFor(request, number))
-                .thenCompose(seat -> seat.answered() ? citizenLeg(leg, number, citizen) : seatLegFailed(number, seat))
+                .thenCompose(seat -> seat.answered() ? citizenLeg(leg, number, citizen, seat.link()) : seatLegFailed(number, seat))
                 .whenComplete((attempt, error) -> {
                     citizenLegs.remove(leg);
+                    legLinks.remove(leg);
                     attempts.add(attempt);
                     decide(request, number, attempts, done);
                 });
@@ -111,7 +119,10 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     }
 
     /** The seat answered: wait for the dialplan to report the citizen leg, at most the ring time and a margin. */
-    private CompletionStage<Attempt> citizenLeg(String leg, int number, CompletableFuture<Attempt> citizen) {
+    private CompletionStage<Attempt> citizenLeg(String leg, int number, CompletableFuture<Attempt> citizen, String link) {
+        if (link != null) {
+            legLinks.put(leg, link);
+        }
         long wait = policy.citizenRingTimeout().toMillis() + 15_000;
         timers.schedule(() -> citizen.complete(new Attempt(number, Result.UNKNOWN,
                 "no report from the dialplan within " + wait + " ms")), wait, TimeUnit.MILLISECONDS);
@@ -122,7 +133,12 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     public void onEvent(AmiLink link, ManagerEvent event) {
         if (event instanceof CallbackAnsweredEvent answered) {
             complete(answered.getCallbackId(), answered.getAttempt(), Result.CONNECTED, "ANSWER");
-        } else if (event instanceof CallbackDialedEvent dialed && !"ANSWER".equals(dialed.getDialStatus())) {
+        } else if (event instanceof CallbackDialedEvent dialed && "ANSWER".equals(dialed.getDialStatus())) {
+            CallbackRequest ended = talking.remove(dialed.getCallbackId() + "/" + dialed.getAttempt());
+            if (ended != null) {
+                outcomes.callEnded(ended);
+            }
+        } else if (event instanceof CallbackDialedEvent dialed) {
             Result result = "CANCEL".equals(dialed.getDialStatus()) ? Result.SEAT_NOT_REACHED : Result.CITIZEN_NOT_REACHED;
             complete(dialed.getCallbackId(), dialed.getAttempt(), result, dialed.getDialStatus());
         }
@@ -131,8 +147,14 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     /** A drop while the citizen's phone rings: the call goes on in Asterisk, but we cannot know how it ends. */
     @Override
     public void onLinkDown(AmiLink link) {
-        citizenLegs.forEach((leg, citizen) -> citizen.complete(new Attempt(Integer.parseInt(leg.substring(leg.lastIndexOf('/') + 1)),
-                Result.UNKNOWN, "AMI link " + link.name() + " dropped")));
+        talking.clear();
+        legLinks.forEach((leg, name) -> {
+            CompletableFuture<Attempt> citizen = citizenLegs.get(leg);
+            if (name.equals(link.name()) && citizen != null) {
+                citizen.complete(new Attempt(Integer.parseInt(leg.substring(leg.lastIndexOf('/') + 1)), Result.UNKNOWN,
+                        "AMI link " + link.name() + " dropped while the citizen's phone rang"));
+            }
+        });
     }
 
     private void complete(String callbackId, String attempt, Result result, String detail) {

@@ -47,6 +47,7 @@ public final class AmiLink implements AutoCloseable {
     private volatile ManagerConnection current;
     private int generation;
     private int failedAttempts;
+    private String lastFailure;
     private ScheduledFuture<?> pinger;
 
     public AmiLink(AmiEndpoint endpoint, AmiLinkPolicy policy, List<AmiSubscriber> subscribers) {
@@ -127,7 +128,11 @@ public final class AmiLink implements AutoCloseable {
         try {
             connection.login(policy.eventMask());
         } catch (AuthenticationFailedException e) {
-            failed(connection, AmiLinkState.AUTH_FAILED, "login refused for user " + endpoint.user() + ": " + e.getMessage());
+            // asterisk-java also says "authentication failed" when the challenge step fails (Asterisk shutting
+            // down, connection cut): only Asterisk's own refusal is a wrong user or secret.
+            boolean refused = e.getMessage() != null && e.getMessage().contains("Authentication failed");
+            failed(connection, refused ? AmiLinkState.AUTH_FAILED : AmiLinkState.DOWN,
+                    (refused ? "login refused for user " + endpoint.user() + ": " : "login failed: ") + e.getMessage());
             return;
         } catch (IOException | TimeoutException | IllegalStateException e) {
             failed(connection, AmiLinkState.DOWN, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -135,6 +140,7 @@ public final class AmiLink implements AutoCloseable {
         }
         current = connection;
         failedAttempts = 0;
+        lastFailure = null;
         status.up(String.valueOf(connection.getVersion()));
         log.info("AMI {} is up ({}), events: {}", endpoint, connection.getProtocolIdentifier(), policy.eventMask());
         events.execute(() -> subscribers.forEach(subscriber -> notify("re-read state", () -> subscriber.onLinkUp(this))));
@@ -200,8 +206,10 @@ public final class AmiLink implements AutoCloseable {
     private void failed(ManagerConnection connection, AmiLinkState state, String why) {
         logoffQuietly(connection);
         failedAttempts++;
-        if (status.get().state() != state || failedAttempts == 1) {
+        // Once per kind of failure, not once per attempt: a PBX down for an hour is one line, not hundreds.
+        if (!why.equals(lastFailure)) {
             log.warn("AMI {} not connected: {}; retrying with backoff", endpoint, why);
+            lastFailure = why;
         }
         status.set(state, why);
         scheduleReconnect();
@@ -265,7 +273,7 @@ public final class AmiLink implements AutoCloseable {
 
         LinkStatusHolder(AmiEndpoint endpoint) {
             this.value = new AmiLinkStatus(endpoint.name(), endpoint.host() + ":" + endpoint.port(),
-                    AmiLinkState.DOWN, Instant.now(), "not started", 0, null);
+                    AmiLinkState.DOWN, Instant.now().toString(), "not started", 0, null);
         }
 
         AmiLinkStatus get() {
@@ -274,19 +282,19 @@ public final class AmiLink implements AutoCloseable {
 
         void set(AmiLinkState state, String error) {
             AmiLinkStatus old = value;
-            Instant since = old.state() == state ? old.since() : Instant.now();
+            String since = old.state() == state ? old.since() : Instant.now().toString();
             value = new AmiLinkStatus(old.name(), old.address(), state, since, error, old.reconnects(), old.asterisk());
         }
 
         void up(String asterisk) {
             AmiLinkStatus old = value;
-            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.UP, Instant.now(), null,
+            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.UP, Instant.now().toString(), null,
                     old.reconnects(), asterisk);
         }
 
         void reconnecting(String why) {
             AmiLinkStatus old = value;
-            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.DOWN, Instant.now(), why,
+            value = new AmiLinkStatus(old.name(), old.address(), AmiLinkState.DOWN, Instant.now().toString(), why,
                     old.reconnects() + 1, old.asterisk());
         }
     }

@@ -1,8 +1,6 @@
 package org.hotline.ivr.ami;
 
-import java.time.Instant;
-
-/** What the health endpoint shows for one link. */
-public record AmiLinkStatus(String name, String address, AmiLinkState state, Instant since, String lastError,
+/** What the health endpoint shows for one link; {@code since} is an ISO instant (plain JSON). */
+public record AmiLinkStatus(String name, String address, AmiLinkState state, String since, String lastError,
                             int reconnects, String asterisk) {
 }

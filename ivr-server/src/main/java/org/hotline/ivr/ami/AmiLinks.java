@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.ivr.ops.HealthCheck;
-import org.hotline.ivr.ops.IvrConfig;
 
 /**
  * Every configured Asterisk's link; picks one to originate through and reports their health. Built
@@ -20,10 +19,6 @@ public final class AmiLinks implements AutoCloseable {
     public AmiLinks(List<AmiEndpoint> endpoints, AmiLinkPolicy policy) {
         this.endpoints = List.copyOf(endpoints);
         this.policy = policy;
-    }
-
-    public static AmiLinks configured(IvrConfig.Ami config, AmiLinkPolicy policy) {
-        return new AmiLinks(config.servers().stream().map(AmiEndpoint::of).toList(), policy);
     }
 
     /** Opens one link per server, each feeding all {@code subscribers}; connecting goes on in the background. */
@@ -50,9 +45,12 @@ public final class AmiLinks implements AutoCloseable {
      */
     public HealthCheck health() {
         return () -> {
+            if (links.isEmpty()) {
+                return new HealthCheck.Status(true, false, "disabled (ami.enabled is false or no servers)");
+            }
             Map<String, AmiLinkStatus> detail = new LinkedHashMap<>();
             links.forEach(link -> detail.put(link.name(), link.status()));
-            boolean up = !links.isEmpty() && links.stream().allMatch(AmiLink::up);
+            boolean up = links.stream().allMatch(AmiLink::up);
             return new HealthCheck.Status(up, false, detail);
         };
     }

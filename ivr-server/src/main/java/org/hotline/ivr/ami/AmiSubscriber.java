@@ -13,8 +13,8 @@ public interface AmiSubscriber {
     }
 
     /**
-     * The link has (re)connected: re-read whatever may have changed while it was away. Runs before any
-     * event received after the login is handed to {@link #onEvent}.
+     * The link has (re)connected: re-read whatever may have changed while it was away. Runs on the same
+     * event thread, so the answers to what it asks arrive as events after it returns.
      */
     default void onLinkUp(AmiLink link) {
     }

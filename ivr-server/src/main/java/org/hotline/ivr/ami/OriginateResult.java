@@ -5,8 +5,9 @@ package org.hotline.ivr.ami;
  *
  * @param reason Asterisk's originate reason: 4 answered, 3 no answer (ring timeout), 5 busy, 8 congestion,
  *               1 hung up while ringing, 0 failed; -1 when Asterisk never got that far (see {@code detail})
+ * @param link   the AMI link (server name) that reported it; null when none did
  */
-public record OriginateResult(Kind kind, int reason, String uniqueId, String detail) {
+public record OriginateResult(Kind kind, int reason, String uniqueId, String detail, String link) {
 
     public enum Kind {
         /** The channel answered and is now in the dialplan context. */
@@ -26,6 +27,6 @@ public record OriginateResult(Kind kind, int reason, String uniqueId, String det
     }
 
     static OriginateResult failed(Kind kind, String detail) {
-        return new OriginateResult(kind, -1, null, detail);
+        return new OriginateResult(kind, -1, null, detail, null);
     }
 }

@@ -64,7 +64,8 @@ public final class Originator implements AmiSubscriber {
             int reason = response.getReason() == null ? 0 : response.getReason();
             OriginateResult.Kind kind = response.isSuccess() || reason == 4
                     ? OriginateResult.Kind.ANSWERED : OriginateResult.Kind.NOT_ANSWERED;
-            finish(response.getActionId(), new OriginateResult(kind, reason, response.getUniqueId(), response.getResponse()));
+            finish(response.getActionId(), new OriginateResult(kind, reason, response.getUniqueId(), response.getResponse(),
+                    link.name()));
         }
     }
 

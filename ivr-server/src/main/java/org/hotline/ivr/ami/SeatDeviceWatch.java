@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 import org.asteriskjava.manager.action.AbstractManagerAction;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.asteriskjava.manager.response.PingResponse;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * than the last one applied for that seat ({@value #SEEN}). After every (re)connect the full device list is read again, so a phone that came
  * back (or went away) while the link was down is not left stale.
  */
-public final class SeatDeviceWatch implements AmiSubscriber {
+public final class SeatDeviceWatch implements AmiSubscriber, AmiEventClasses {
 
     static final String PAUSED = "ivr:{seat}:device-paused";
     static final String SEEN = "ivr:{seat}:device-seen";
@@ -46,6 +48,8 @@ public final class SeatDeviceWatch implements AmiSubscriber {
     private final SeatDevices seats;
     private final SeatDeviceStates sink;
     private final RedisGateway redis;
+    /** Per link, while its device list is being read: Asterisk's time when it was asked for. */
+    private final java.util.Map<String, Double> listedAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SeatDeviceWatch(SeatDevices seats, SeatDeviceStates sink, RedisGateway redis) {
         this.seats = seats;
@@ -54,10 +58,20 @@ public final class SeatDeviceWatch implements AmiSubscriber {
     }
 
     @Override
+    public List<Class<? extends ManagerEvent>> eventClasses() {
+        return List.of(DeviceStateListCompleteEvent.class);
+    }
+
+    @Override
     public void onEvent(AmiLink link, ManagerEvent event) {
+        if (event instanceof DeviceStateListCompleteEvent) {
+            listedAt.remove(link.name());   // later changes carry their own Timestamp (or none)
+            return;
+        }
         if (event instanceof DeviceStateChangeEvent change && change.getDevice() != null && change.getState() != null) {
+            Double stamp = change.getTimestamp() != null ? change.getTimestamp() : listedAt.get(link.name());
             seats.seatOf(link.name(), change.getDevice())
-                    .filter(seat -> newest(seat, change.getTimestamp()))
+                    .filter(seat -> newest(seat, stamp))
                     .ifPresent(seat -> apply(seat, change.getDevice(), change.getState().toUpperCase(Locale.ROOT)));
         }
     }
@@ -65,6 +79,7 @@ public final class SeatDeviceWatch implements AmiSubscriber {
     /** Re-reads every device's state; the answers arrive as DeviceStateChange events with this action's id. */
     @Override
     public void onLinkUp(AmiLink link) {
+        asteriskClock(link).ifPresentOrElse(now -> listedAt.put(link.name(), now), () -> listedAt.remove(link.name()));
         ManagerResponse response = link.request(new DeviceStateListAction());
         if (response instanceof ManagerError) {
             log.warn("AMI {}: DeviceStateList refused ({}); seat phones are only tracked from new changes",
@@ -72,7 +87,22 @@ public final class SeatDeviceWatch implements AmiSubscriber {
         }
     }
 
-    /** Listed states (after a reconnect) carry no timestamp: they are the present, so they apply. */
+    /**
+     * Listed states carry no timestamp; they are stamped with Asterisk's clock just before the list was
+     * asked for (from a Ping), so a change another node applied after that is not undone by the list.
+     */
+    private static java.util.Optional<Double> asteriskClock(AmiLink link) {
+        try {
+            if (link.request(new PingAction()) instanceof PingResponse pong && pong.getTimestamp() != null) {
+                return java.util.Optional.of(Double.valueOf(pong.getTimestamp()));
+            }
+        } catch (NumberFormatException e) {
+            log.debug("AMI {}: unreadable Ping timestamp", link.name());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Without any timestamp (timestampevents = no) a change always applies. */
     private boolean newest(String seat, Double timestamp) {
         if (timestamp == null) {
             return true;

@@ -41,34 +41,35 @@ public final class Resampler {
     /** The samples at the output rate that {@code input} (following all earlier input) yields. */
     public short[] process(short[] input) {
         append(input);
-        int capacity = (int) ((inputCount * up - nextTime) / down) + 2;
-        short[] out = new short[Math.max(0, capacity)];
-        int produced = 0;
         long firstInHistory = inputCount - historyLength;
-        while (nextTime / up < inputCount) {
-            long newest = nextTime / up;
-            double[] taps = phases[(int) (nextTime % up)];
-            double sum = 0;
-            for (int i = 0; i < tapsPerPhase; i++) {
-                long j = newest - i;
-                if (j < firstInHistory) {
-                    break;
-                }
-                sum += taps[i] * history[(int) (j - firstInHistory)];
-            }
-            out[produced++] = clip(sum);
-            nextTime += down;
+        int capacity = (int) Math.max(0, (inputCount * up - nextTime + down - 1) / down);
+        short[] out = new short[capacity];
+        int produced = 0;
+        int phase = (int) (nextTime % up);
+        int newest = (int) (nextTime / up - firstInHistory);
+        while (newest < historyLength) {
+            out[produced++] = clip(dot(phases[phase], newest));
+            phase += down;
+            newest += phase / up;
+            phase %= up;
         }
+        nextTime = (newest + firstInHistory) * up + phase;
         trim();
         return produced == out.length ? out : java.util.Arrays.copyOf(out, produced);
     }
 
-    /** Input samples by which the output lags (the filter's group delay). */
-    public double delayInputSamples() {
-        return (tapsPerPhase * up - 1) / 2.0 / up;
+    /** One output: the phase's taps against the input ending at {@code newest}, newest first. */
+    private double dot(double[] taps, int newest) {
+        int count = Math.min(tapsPerPhase, newest + 1);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += taps[i] * history[newest - i];
+        }
+        return sum;
     }
 
-    int tapsPerPhase() {
+    /** Filter taps applied per output sample (the cost of one output). */
+    public int tapsPerPhase() {
         return tapsPerPhase;
     }
 

@@ -85,7 +85,7 @@ public final class CallCommand implements Callable<Integer> {
             });
             TestCallResult result = call.result().get(timeoutSeconds + 10L, TimeUnit.SECONDS);
             out.printf("call %s ended after %.1f s: %s; %d AGI commands, keys pressed '%s'%n", result.ivrLegId(),
-                    result.duration().toMillis() / 1000.0, result.timedOut() ? "timed out" : result.hangupCause(),
+                    result.duration().toMillis() / 1000.0, result.timedOut() ? "timed out" : "hung up, " + result.hangupCause(),
                     result.agiCommands().size(), result.keysPressed());
             if (result.agiCommands().isEmpty() && !result.timedOut()) {
                 out.println("no AGI command was seen: is the IVR server reachable from Asterisk, and may user '"

@@ -156,7 +156,8 @@ public final class ConfigLoader {
         if (minConfidence < 0 || minConfidence > 1) {
             speech.problem("minConfidence", confidence, "must be a number between 0 and 1");
         }
-        return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence);
+        return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence,
+                speech.duration("transcriptTtl"));
     }
 
     private static IvrConfig.Console console(ConfigReader console) {

@@ -39,8 +39,8 @@ public record IvrConfig(
         }
     }
 
-    /** Vosk models directory, decoder threads (0 = one per core), spoken-menu confidence threshold. */
-    public record Speech(Path models, int decodeThreads, double minConfidence) {
+    /** Vosk models directory, decoder threads (0 = one per core), spoken-menu confidence threshold, Redis TTL. */
+    public record Speech(Path models, int decodeThreads, double minConfidence, Duration transcriptTtl) {
     }
 
     /** Where unpacked Vosk models live (kept for callers that only need the directory). */

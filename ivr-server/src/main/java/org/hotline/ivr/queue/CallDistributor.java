@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The flow runner's and seat console's way into the queues. Every state change is one run of
- * {@code distributor.lua}; this class keeps nothing but the futures of its own waiting calls, so any
- * number of nodes can share one Redis and a restarted node finds its seats, queues and callbacks there.
+ * {@code distributor.lua} (reads and settings: {@code queue-views.lua}); this class keeps nothing but
+ * the futures of its own waiting calls, so any number of nodes can share one Redis and a restarted
+ * node finds its seats, queues and callbacks there.
  * Methods that talk to Redis return stages completed off the caller's thread: event loops never wait.
  */
 public final class CallDistributor implements AutoCloseable {
@@ -32,6 +34,8 @@ public final class CallDistributor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CallDistributor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TIMERS_PER_TICK = 200;
+    /** Commands of queue-views.lua; every other command is a routing decision of distributor.lua. */
+    private static final Set<String> VIEWS = Set.of("peek", "stats", "configure");
 
     private final RedisGateway redis;
     private final QueueSetup setup;
@@ -39,6 +43,7 @@ public final class CallDistributor implements AutoCloseable {
     private final Clock clock;
     private final CallbackDialer dialer;
     private final DistributorScript script;
+    private final DistributorScript views;
     private final WaitEstimator estimator;
     private final Map<String, CompletableFuture<SeatOffer>> waiting = new ConcurrentHashMap<>();
     private final List<OfferInbox> inboxes = new ArrayList<>();
@@ -53,7 +58,8 @@ public final class CallDistributor implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.dialer = dialer;
-        this.script = new DistributorScript(redis);
+        this.script = new DistributorScript(redis, "/queue/distributor.lua");
+        this.views = new DistributorScript(redis, "/queue/queue-views.lua");
         this.estimator = new WaitEstimator(setup, settings.defaultHandleTime());
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "queue-ticker");
@@ -258,7 +264,7 @@ public final class CallDistributor implements AutoCloseable {
 
     /** Script runs made by this node so far: the benchmark's Redis round trips. */
     public long roundTrips() {
-        return script.roundTrips();
+        return script.roundTrips() + views.roundTrips();
     }
 
     /** Runs one script synchronously on this thread and hands out its offers. */
@@ -270,7 +276,8 @@ public final class CallDistributor implements AutoCloseable {
 
     /** The same, leaving the offers to the caller: the benchmark plays every node's part itself. */
     JsonNode runUndelivered(String group, String command, List<String> args) {
-        return script.run(QueueKeys.tag(group), command, clock.millis(), settings.nodeId(), args);
+        DistributorScript which = VIEWS.contains(command) ? views : script;
+        return which.run(QueueKeys.tag(group), command, clock.millis(), settings.nodeId(), args);
     }
 
     private CompletionStage<JsonNode> async(String group, String command, List<String> args) {
@@ -346,7 +353,7 @@ public final class CallDistributor implements AutoCloseable {
 
     private List<String> configureArgs(String group) {
         List<String> args = new ArrayList<>(List.of(Long.toString(settings.deadAfter().toMillis()),
-                Long.toString(settings.offerGrace().toMillis())));
+                Long.toString(settings.offerGrace().toMillis()), Long.toString(settings.callbackGrace().toMillis())));
         for (QueueConfig queue : setup.queues()) {
             if (queue.group().equals(group)) {
                 args.addAll(List.of(queue.id(), queue.strategy().yamlName(), Long.toString(queue.ringTimeout().toMillis()),

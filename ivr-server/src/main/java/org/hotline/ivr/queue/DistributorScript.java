@@ -15,8 +15,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * {@code distributor.lua} by EVALSHA: loaded once with SCRIPT LOAD, reloaded when Redis answers NOSCRIPT
- * (after a restart or SCRIPT FLUSH). One call here is one Redis round trip, except right after a reload.
+ * One of the queue scripts ({@code distributor.lua}, {@code queue-views.lua}) by EVALSHA: loaded once
+ * with SCRIPT LOAD, reloaded when Redis answers NOSCRIPT (after a restart or SCRIPT FLUSH). One call
+ * here is one Redis round trip, except right after a reload.
  */
 final class DistributorScript {
 
@@ -27,11 +28,11 @@ final class DistributorScript {
     private final LongAdder roundTrips = new LongAdder();
     private volatile String sha;
 
-    DistributorScript(RedisGateway redis) {
+    DistributorScript(RedisGateway redis, String resource) {
         this.redis = redis;
-        try (InputStream in = DistributorScript.class.getResourceAsStream("/queue/distributor.lua")) {
+        try (InputStream in = DistributorScript.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("queue/distributor.lua missing from the classpath");
+                throw new IllegalStateException(resource + " missing from the classpath");
             }
             this.source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -85,7 +86,7 @@ final class DistributorScript {
         try {
             return JSON.readTree(reply);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("distributor.lua returned something that is not JSON: " + reply, e);
+            throw new IllegalStateException("a queue script returned something that is not JSON: " + reply, e);
         }
     }
 }

@@ -188,8 +188,11 @@ final class HoldSession {
     }
 
     private void withCallId(Runnable logging) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("callId", waiting.callId())) {
+        MDC.put("callId", waiting.callId());
+        try {
             logging.run();
+        } finally {
+            MDC.remove("callId");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.ivr.queue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.AgiScripts;
@@ -29,10 +30,21 @@ public final class QueueModule implements AutoCloseable {
     /** Throws {@link org.hotline.ivr.ops.ConfigException} naming file, line and key if seats.yaml or queues.yaml is wrong. */
     public static QueueModule start(IvrConfig config, RedisGateway redis, MeterRegistry metrics, HttpRoutes routes,
                                     AgiScripts scripts, CallbackDialer dialer) {
-        QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
+        return start(config.nodeId(), config.paths().seats(), config.paths().queues(), redis, metrics, routes, scripts,
+                dialer);
+    }
+
+    /** The same with the three settings spelled out. */
+    public static QueueModule start(String nodeId, Path seatsFile, Path queuesFile, RedisGateway redis,
+                                    MeterRegistry metrics, HttpRoutes routes, AgiScripts scripts, CallbackDialer dialer) {
+        QueueSetup setup = new QueueSetupLoader().load(seatsFile, queuesFile);
         Clock clock = Clock.systemUTC();
-        CallDistributor distributor = new CallDistributor(redis, setup, DistributorSettings.defaults(config.nodeId()),
-                clock, dialer).start();
+        CallDistributor distributor = new CallDistributor(redis, setup, DistributorSettings.defaults(nodeId),
+                clock, dialer);
+        if (dialer instanceof AmiCallbackBridge bridge) {
+            bridge.reportTo(distributor);
+        }
+        distributor.start();
         QueueStatsPoller poller = new QueueStatsPoller(distributor, clock).start(Duration.ofSeconds(2));
         QueueMetrics.bind(metrics, poller, setup);
         QueueHttpApi.register(routes, poller);

@@ -41,6 +41,11 @@ public record CallScenario(String name, String script, String callerId, String l
         return with(new ScenarioStep.HangUp());
     }
 
+    /** Hang up while the server runs the first command containing {@code text}, e.g. a prompt id or "Dial". */
+    public CallScenario hangUpDuring(String text) {
+        return with(new ScenarioStep.HangUpDuring(text));
+    }
+
     public CallScenario language(String lang) {
         return new CallScenario(name, script, callerId, lang, steps, promptDuration, audioRealTime, variables);
     }

@@ -21,4 +21,11 @@ public sealed interface ScenarioStep {
     /** The caller hangs up at this point. */
     record HangUp() implements ScenarioStep {
     }
+
+    /**
+     * The caller hangs up during the first command whose line contains {@code text} (a prompt name, an
+     * application); commands before it are answered as usual. Put it last: it waits at the head of the steps.
+     */
+    record HangUpDuring(String text) implements ScenarioStep {
+    }
 }

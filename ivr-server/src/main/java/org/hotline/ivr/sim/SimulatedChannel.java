@@ -52,7 +52,8 @@ final class SimulatedChannel {
         }
         notePrompt(cmd);
         Duration wait = takePause();
-        if (steps.peek() instanceof ScenarioStep.HangUp && takesTime(cmd) && !cmd.is("EXEC", "AUDIOSOCKET")) {
+        if (steps.peek() instanceof ScenarioStep.HangUp && takesTime(cmd) && !cmd.is("EXEC", "AUDIOSOCKET")
+                || steps.peek() instanceof ScenarioStep.HangUpDuring during && line.contains(during.text())) {
             steps.poll();
             hungUp = true;
             return new SimAction.HangUpDuring(hangUpReply(cmd), true);

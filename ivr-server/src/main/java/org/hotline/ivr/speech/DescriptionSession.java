@@ -15,6 +15,7 @@ import org.hotline.ivr.audio.WavRecorder;
 import org.hotline.ivr.speech.TranscriptPublisher.CallPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One description on one AudioSocket stream. Every frame is written to the recording first; only then
@@ -62,8 +63,10 @@ final class DescriptionSession implements AudioStreamListener {
         TranscriptListener listener = publisher == null ? TranscriptListener.NONE : publisher;
         recognition = context.recognizers().open(options.callId(), options.language(), options.phrases(), listener)
                 .orElse(null);
-        log.info("Call {}: {} stream {} connected ({}, {})", options.callId(), options.isMenu() ? "menu answer" : "description",
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("callId", options.callId())) {
+            log.info("Call {}: {} stream {} connected ({}, {})", options.callId(), options.isMenu() ? "menu answer" : "description",
                 uuid, options.language(), recognition == null ? "recording only, no model" : "transcribing");
+        }
     }
 
     @Override
@@ -75,7 +78,8 @@ final class DescriptionSession implements AudioStreamListener {
         short[] samples = Pcm.toSamples(pcm);
         if (detector == null) {
             detector = new EndpointDetector(sampleRate, options.endpointing());
-            resampler = sampleRate == Recognizers.RATE ? null : new Resampler(sampleRate, Recognizers.RATE);
+            boolean convert = recognition != null && sampleRate != Recognizers.RATE;
+            resampler = convert ? new Resampler(sampleRate, Recognizers.RATE) : null;
         }
         EndpointDetector.Event event = detector.accept(samples);
         if (recognition != null) {
@@ -130,7 +134,9 @@ final class DescriptionSession implements AudioStreamListener {
     /** Ends a description that never connected. */
     void notConnected() {
         reason = EndReason.NOT_CONNECTED;
-        log.warn("Call {}: AudioSocket stream {} never connected", options.callId(), uuid);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("callId", options.callId())) {
+            log.warn("Call {}: AudioSocket stream {} never connected", options.callId(), uuid);
+        }
         deliver(null, "nothing recorded: Asterisk did not connect the audio stream");
     }
 
@@ -196,8 +202,11 @@ final class DescriptionSession implements AudioStreamListener {
         if (publisher != null && transcript == null) {
             publisher.noTranscript(options.language(), note);
         }
-        log.info("Call {}: {} ended ({}), {} ms of audio{}", options.callId(), options.isMenu() ? "menu answer" : "description",
-                reason, audioMillis, file == null ? "" : ", recording " + file);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("callId", options.callId())) {
+            log.info("Call {}: {} ended ({}), {} ms of audio{}", options.callId(),
+                    options.isMenu() ? "menu answer" : "description", reason, audioMillis,
+                    file == null ? "" : ", recording " + file);
+        }
         result.complete(outcome);
     }
 }

@@ -41,6 +41,11 @@ public final class RecordingStore {
         return dir.resolve(LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()).resolve(safeCall + "-" + uuid + ".wav");
     }
 
+    /** Sweeps now and every hour on {@code timer}. */
+    public void scheduleSweeps(java.util.concurrent.ScheduledExecutorService timer) {
+        timer.scheduleWithFixedDelay(this::sweep, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+    }
+
     /** Deletes recordings last written before the retention period, and day folders left empty; returns the count. */
     public int sweep() {
         if (!Files.isDirectory(dir)) {

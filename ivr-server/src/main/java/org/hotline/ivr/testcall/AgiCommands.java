@@ -23,7 +23,8 @@ final class AgiCommands {
     }
 
     static boolean startsAudioSocket(String command) {
-        return command.trim().toUpperCase(Locale.ROOT).startsWith("EXEC AUDIOSOCKET");
+        List<String> words = words(command);
+        return words.size() > 1 && words.get(0).equalsIgnoreCase("EXEC") && words.get(1).equalsIgnoreCase("AudioSocket");
     }
 
     /** Words as Asterisk splits them: blanks separate, double quotes group (and are dropped). */

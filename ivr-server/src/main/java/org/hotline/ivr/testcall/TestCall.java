@@ -23,7 +23,6 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
-import org.asteriskjava.manager.response.ManagerResponse;
 
 /**
  * One simulated citizen's call, from AMI Originate to the hangup of both Local channel halves. It reacts to
@@ -33,11 +32,14 @@ import org.asteriskjava.manager.response.ManagerResponse;
 public final class TestCall {
 
     private static final Duration BETWEEN_KEYS = Duration.ofMillis(250);
+    /** A key's tone length; Asterisk's manager thread is busy for that long per PlayDTMF. */
+    private static final int KEY_MILLIS = 100;
 
     private final TestCallPlan plan;
     private final String ivrLegId;
     private final String citizenLegId;
     private final ManagerConnection ami;
+    private final ManagerConnection actions;
     private final ScheduledExecutorService scheduler;
     private final Consumer<TestCallEvent> listener;
     private final long startNanos = System.nanoTime();
@@ -53,12 +55,13 @@ public final class TestCall {
     private boolean ivrGone;
     private boolean citizenGone;
 
-    TestCall(TestCallPlan plan, String ivrLegId, ManagerConnection ami, ScheduledExecutorService scheduler,
-             Consumer<TestCallEvent> listener) {
+    TestCall(TestCallPlan plan, String ivrLegId, ManagerConnection ami, ManagerConnection actions,
+             ScheduledExecutorService scheduler, Consumer<TestCallEvent> listener) {
         this.plan = plan;
         this.ivrLegId = ivrLegId;
         this.citizenLegId = ivrLegId + "-citizen";
         this.ami = ami;
+        this.actions = actions;
         this.scheduler = scheduler;
         this.listener = listener;
     }
@@ -102,7 +105,9 @@ public final class TestCall {
             String digit = String.valueOf(digits.charAt(i));
             scheduler.schedule(() -> {
                 note("test", "press", digit);
-                act(new PlayDtmfAction(citizenChannel(), digit));
+                PlayDtmfAction play = new PlayDtmfAction(citizenChannel(), digit);
+                play.setDuration(KEY_MILLIS);
+                act(play);
             }, i * BETWEEN_KEYS.toMillis(), TimeUnit.MILLISECONDS);
         }
         synchronized (this) {
@@ -125,11 +130,13 @@ public final class TestCall {
         originate.setVariable("HOLD", String.valueOf(plan.timeout().toSeconds()));
         if (!plan.language().isEmpty()) {
             originate.setVariable("CHANNEL(language)", plan.language());
+            // ivr-in sets the hotline's default language unless IVR_LANGUAGE says otherwise.
+            originate.setVariable("IVR_LANGUAGE", plan.language());
         }
         note("test", "originate", "Local/caller@test-caller -> " + plan.exten() + "@" + plan.context()
                 + " from " + plan.callerId() + (plan.language().isEmpty() ? "" : " language " + plan.language()));
         scheduler.schedule(this::giveUp, plan.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        act(originate);
+        act(ami, originate);
     }
 
     synchronized void on(ManagerEvent event) {
@@ -149,7 +156,8 @@ public final class TestCall {
             note("ivr", "AGI<", e.getResultCode() + " " + e.getResult());
         } else if (event instanceof DtmfEndEvent e) {
             note(legOf(e.getUniqueId()), "DTMF", e.getDigit() + " " + e.getDirection().toLowerCase(Locale.ROOT));
-        } else if (event instanceof HangupEvent e) {
+        } else if (event instanceof HangupEvent e && event.getClass() == HangupEvent.class) {
+            // Only the final Hangup: asterisk-java's HangupRequest/SoftHangupRequest events are subclasses.
             hungUp(e);
         } else if (event instanceof OriginateResponseEvent e && "Failure".equalsIgnoreCase(e.getResponse())) {
             note("test", "failed", "Asterisk could not place the call: reason " + e.getReason());
@@ -159,10 +167,11 @@ public final class TestCall {
 
     private void hungUp(HangupEvent e) {
         boolean ivr = ivrLegId.equals(e.getUniqueId());
-        note(legOf(e.getUniqueId()), "Hangup", e.getCause() + " " + e.getCauseTxt());
+        String cause = "cause " + e.getCause() + (e.getCauseTxt() == null ? "" : " " + e.getCauseTxt());
+        note(legOf(e.getUniqueId()), "Hangup", cause);
         if (ivr) {
             ivrGone = true;
-            hangupCause = e.getCauseTxt();
+            hangupCause = cause;
         } else {
             citizenGone = true;
         }
@@ -213,13 +222,19 @@ public final class TestCall {
                 took, events));
     }
 
+    /** Sends without waiting: PlayDTMF, for one, answers only once the key has played. */
     private void act(ManagerAction action) {
+        act(actions, action);
+    }
+
+    private void act(ManagerConnection line, ManagerAction action) {
         try {
-            ManagerResponse response = ami.sendAction(action, 5_000);
-            if (!"Success".equalsIgnoreCase(response.getResponse())) {
-                note("test", "refused", action.getAction() + ": " + response.getMessage());
-            }
-        } catch (IOException | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
+            line.sendAction(action, response -> {
+                if (!"Success".equalsIgnoreCase(response.getResponse())) {
+                    note("test", "refused", action.getAction() + ": " + response.getMessage());
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
             note("test", "failed", action.getAction() + ": " + e.getMessage());
         }
     }

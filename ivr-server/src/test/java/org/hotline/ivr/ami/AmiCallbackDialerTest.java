@@ -26,7 +26,10 @@ class AmiCallbackDialerTest {
     private AmiLinks links;
     private ScheduledExecutorService timers;
     private final List<CallbackOutcome> recorded = new CopyOnWriteArrayList<>();
+    private final List<CallbackRequest> ended = new CopyOnWriteArrayList<>();
     private AmiCallbackDialer dialer;
+    /** Subscribed last: once it has an event, the dialer has handled it (same thread, in order). */
+    private final AmiLinkTest.Recorder seen = new AmiLinkTest.Recorder();
 
     @BeforeEach
     void start() throws Exception {
@@ -34,8 +37,18 @@ class AmiCallbackDialerTest {
         timers = Executors.newSingleThreadScheduledExecutor();
         links = new AmiLinks(List.of(new AmiEndpoint("pbx1", "127.0.0.1", peer.port(), "ivr", "pw")), AmiLinkTest.FAST);
         Originator originator = new Originator(links, timers);
-        dialer = new AmiCallbackDialer(originator, POLICY, (request, outcome) -> recorded.add(outcome), timers);
-        links.start(List.of(originator, dialer));
+        dialer = new AmiCallbackDialer(originator, POLICY, new CallbackOutcomes() {
+            @Override
+            public void record(CallbackRequest request, CallbackOutcome outcome) {
+                recorded.add(outcome);
+            }
+
+            @Override
+            public void callEnded(CallbackRequest request) {
+                ended.add(request);
+            }
+        }, timers);
+        links.start(List.of(originator, dialer, seen));
         Eventually.until("link up", () -> links.anyUp().isPresent());
     }
 
@@ -79,6 +92,10 @@ class AmiCallbackDialerTest {
         assertThat(result.result()).isEqualTo(Result.CONNECTED);
         assertThat(result.attempts()).hasSize(1);
         Eventually.until("outcome recorded for the order", () -> recorded.size() == 1);
+
+        citizen("CallbackDialed", 1, "ANSWER");                 // the conversation is over
+        Eventually.until("seat told the call ended", () -> ended.size() == 1);
+        assertThat(ended.get(0)).isEqualTo(REQUEST);
     }
 
     @Test
@@ -124,6 +141,20 @@ class AmiCallbackDialerTest {
         assertThat(result.result()).isEqualTo(Result.SEAT_NOT_REACHED);
         assertThat(result.attempts().get(0).detail()).contains("reason 3");
         assertThat(peer.actions("Originate")).hasSize(1);
+    }
+
+    @Test
+    void aLinkLostWhileTheCitizensPhoneRingsIsReportedUnknownAndNotRetried() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+        seatAnswers(originate(1));
+        Eventually.until("seat leg handled", () -> seen.events.stream()
+                .anyMatch(org.asteriskjava.manager.event.OriginateResponseEvent.class::isInstance));
+
+        peer.stop();
+
+        CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(result.result()).isEqualTo(Result.UNKNOWN);
+        assertThat(result.attempts()).hasSize(1);
     }
 
     @Test

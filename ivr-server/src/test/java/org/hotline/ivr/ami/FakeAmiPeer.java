@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Ping, Logoff. Tests can drop it mid-session, bring it back on the same port, slow it down, and feed it
  * events or raw garbage.
  */
-final class FakeAmiPeer implements AutoCloseable {
+public final class FakeAmiPeer implements AutoCloseable {
 
     static final String BANNER = "Asterisk Call Manager/9.0.0";
     private static final String CHALLENGE = "840212345";
@@ -43,7 +43,7 @@ final class FakeAmiPeer implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile Thread acceptor;
 
-    FakeAmiPeer(String user, String secret) throws IOException {
+    public FakeAmiPeer(String user, String secret) throws IOException {
         this.user = user;
         this.secret = secret;
         this.server = bind(0);
@@ -51,7 +51,7 @@ final class FakeAmiPeer implements AutoCloseable {
         acceptInBackground(server);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -75,10 +75,15 @@ final class FakeAmiPeer implements AutoCloseable {
         }
         StringBuilder packet = new StringBuilder();
         // timestampevents = yes, as our manager.conf sets it
-        packet.append(String.format(Locale.ROOT, "Timestamp: %.6f\r\n", System.currentTimeMillis() / 1000.0 + clock.incrementAndGet() / 1e6));
+        packet.append("Timestamp: ").append(now()).append("\r\n");
         headers.forEach((k, v) -> packet.append(k).append(": ").append(v).append("\r\n"));
         packet.append("Privilege: ").append(eventClass).append(",all\r\n\r\n");
         sessions.stream().filter(s -> s.loggedIn && s.wants(eventClass)).forEach(s -> s.write(packet.toString()));
+    }
+
+    /** Asterisk's clock as its events print it; strictly increasing so every event is distinct. */
+    private String now() {
+        return String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0 + clock.incrementAndGet() / 1e6);
     }
 
     /** Writes text as is to every logged-in session: for malformed packets. */
@@ -108,6 +113,27 @@ final class FakeAmiPeer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
+    }
+
+    /** Waits for the {@code nth} Originate whose variables name {@code value} (e.g. an order id). */
+    public Map<String, String> awaitOriginate(String value, int nth) {
+        Eventually.until("originate #" + nth + " for " + value, () -> originatesFor(value).size() >= nth);
+        return originatesFor(value).get(nth - 1);
+    }
+
+    public Map<String, String> awaitOriginate(String value) {
+        return awaitOriginate(value, 1);
+    }
+
+    public List<Map<String, String>> originatesFor(String value) {
+        return actions("Originate").stream().filter(a -> a.getOrDefault("Variable", "").contains(value)).toList();
+    }
+
+    /** What Asterisk reports when the originated channel answered (reason 4) or rang out (reason 3). */
+    public void originateResponse(Map<String, String> originate, boolean answered) {
+        emit("call", Map.of("Event", "OriginateResponse", "ActionID", originate.get("ActionID"),
+                "Response", answered ? "Success" : "Failure", "Channel", originate.get("Channel"),
+                "Reason", answered ? "4" : "3", "Uniqueid", answered ? "1764000000.77" : "<null>"));
     }
 
     private static ServerSocket bind(int port) throws IOException {
@@ -193,7 +219,7 @@ final class FakeAmiPeer implements AutoCloseable {
                 }
                 case "login" -> login(id, action);
                 case "coresettings" -> reply(id, "Success", "AMIversion: 9.0.0\r\nAsteriskVersion: 22.10.1\r\nSystemName: fake");
-                case "ping" -> reply(id, "Success", "Ping: Pong\r\nTimestamp: 1764000000.000000");
+                case "ping" -> reply(id, "Success", "Ping: Pong\r\nTimestamp: " + now());
                 case "devicestatelist" -> deviceStateList(id);
                 case "status" -> status(id);
                 case "originate" -> reply(id, "Success", "Message: Originate successfully queued");
@@ -223,7 +249,7 @@ final class FakeAmiPeer implements AutoCloseable {
 
         private void deviceStateList(String id) {
             reply(id, "Success", "EventList: start\r\nMessage: Device State Changes will follow");
-            List<String> devices = new ArrayList<>(deviceStates.keySet());
+            List<String> devices = new ArrayList<>(new java.util.TreeSet<>(deviceStates.keySet()));   // in name order
             devices.forEach(device -> write("Event: DeviceStateChange\r\nActionID: " + id + "\r\nDevice: " + device
                     + "\r\nState: " + deviceStates.get(device) + "\r\n\r\n"));
             write("Event: DeviceStateListComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "

@@ -93,8 +93,12 @@ class SeatDeviceWatchTest {
         deviceState("PJSIP/1001", "UNKNOWN");
         deviceState("PJSIP/9999", "UNAVAILABLE");
         deviceState("PJSIP/1001", "RINGING");
-        Eventually.until("events handled", () -> seats.changes.get() == 0 && peer.actions("Ping").size() >= 1);
+        seats.state.put("seat-2", "ready");
+        deviceState("PJSIP/1002", "UNAVAILABLE");   // handled after the ones above: events keep their order
+        Eventually.until("the last change handled", () -> seats.state("seat-2").startsWith("paused"));
+
         assertThat(seats.state("seat-1")).isEqualTo("ready");
+        assertThat(seats.changes.get()).isEqualTo(1);
     }
 
     @Test
@@ -127,6 +131,25 @@ class SeatDeviceWatchTest {
         Eventually.until("seat-1 ready", () -> seats.state("seat-1").equals("ready"));
 
         assertThat(seats.changes.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeviceListAskedForBeforeANewerChangeDoesNotUndoIt() {
+        // Another node already applied "unavailable" stamped later than this node's list will be.
+        double later = System.currentTimeMillis() / 1000.0 + 3600;
+        redis.call("another node's change", jedis -> {
+            jedis.hset(SeatDeviceWatch.SEEN, "seat-1", Double.toString(later));
+            return jedis.hset(SeatDeviceWatch.PAUSED, "seat-1", "ready");
+        });
+        seats.state.put("seat-1", "paused:device unavailable");
+        seats.state.put("seat-2", "ready");
+        peer.deviceStates.put("PJSIP/1002", "UNAVAILABLE");   // listed after PJSIP/1001: shows the list was applied
+
+        link("pbx1");
+
+        Eventually.until("the list applied to seat-2", () -> seats.state("seat-2").startsWith("paused"));
+        assertThat(seats.state("seat-1")).as("the older listed NOT_INUSE must not restore seat-1")
+                .isEqualTo("paused:device unavailable");
     }
 
     /** The queue's view of seats, as far as this test needs it: a state per seat. */

@@ -17,7 +17,7 @@ public final class AudioSocketClient implements AutoCloseable {
 
     public AudioSocketClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(5000);
+        socket.setSoTimeout(20_000);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());

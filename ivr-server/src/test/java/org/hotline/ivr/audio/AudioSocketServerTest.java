@@ -50,7 +50,7 @@ class AudioSocketServerTest {
         short[] frame = Spectrum.sine(440, 8000, 8000, 160);
         try (AudioSocketClient client = new AudioSocketClient(port)) {
             client.uuid(uuid).audio(frame).audio(frame).dtmf('5').dtmf('#').hangup();
-            assertThat(listener.opened.get(5, TimeUnit.SECONDS).uuid()).isEqualTo(uuid);
+            assertThat(listener.opened.get(30, TimeUnit.SECONDS).uuid()).isEqualTo(uuid);
             assertThat(listener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.HANGUP);
             assertThat(client.closedByServer()).isTrue();
         }
@@ -76,7 +76,7 @@ class AudioSocketServerTest {
             for (byte b : bytes.toByteArray()) {
                 client.raw(new byte[] {b});
             }
-            listener.opened.get(5, TimeUnit.SECONDS);
+            listener.opened.get(30, TimeUnit.SECONDS);
             client.hangup();
             listener.awaitEnd();
         }
@@ -91,7 +91,7 @@ class AudioSocketServerTest {
         streams.expect(uuid, listener);
         try (AudioSocketClient client = new AudioSocketClient(port)) {
             client.uuid(uuid);
-            AudioStreamControl control = listener.opened.get(5, TimeUnit.SECONDS);
+            AudioStreamControl control = listener.opened.get(30, TimeUnit.SECONDS);
             control.send(AudioSocketFrame.audio(AudioSocketKind.SLIN_8K, new byte[320]));
             AudioSocketFrame echoed = client.read();
             assertThat(echoed.kind()).isEqualTo(AudioSocketKind.SLIN_8K);
@@ -173,7 +173,7 @@ class AudioSocketServerTest {
         streams.expect(uuid, listener);
         try (AudioSocketClient first = new AudioSocketClient(port); AudioSocketClient second = new AudioSocketClient(port)) {
             first.uuid(uuid);
-            listener.opened.get(5, TimeUnit.SECONDS);
+            listener.opened.get(30, TimeUnit.SECONDS);
             second.uuid(uuid);
             assertThat(second.closedByServer()).isTrue();
             first.hangup();
@@ -219,7 +219,7 @@ class AudioSocketServerTest {
         streams.expect(uuid, listener);
         try (LogCapture log = new LogCapture(AudioSocketHandler.class); AudioSocketClient client = new AudioSocketClient(port)) {
             client.uuid(uuid);
-            listener.opened.get(5, TimeUnit.SECONDS);
+            listener.opened.get(30, TimeUnit.SECONDS);
             badInput.apply(client);
             assertThat(client.closedByServer()).isTrue();
             assertThat(listener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.PROTOCOL_ERROR);

@@ -35,7 +35,7 @@ final class RecordingListener implements AudioStreamListener {
     }
 
     StreamEnd awaitEnd() throws Exception {
-        return ended.get(5, TimeUnit.SECONDS);
+        return ended.get(30, TimeUnit.SECONDS);
     }
 
     synchronized int audioBytes() {

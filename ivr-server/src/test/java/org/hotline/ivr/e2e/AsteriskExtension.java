@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,20 +23,28 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * on free ports in a temporary folder; an {@link AsteriskRig} parameter for tests and lifecycle methods.
  * After each test, Asterisk's log must be free of complaints about us; when a test fails, Asterisk's
  * {@code messages.log} is kept under {@code target/asterisk-logs/}. Without {@code ../shared/asterisk}
- * the class is skipped, saying so.
+ * the class is skipped, saying so. {@code -De2e.keep=true} keeps every run folder (printed in the log).
  */
-public final class AsteriskExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+public final class AsteriskExtension implements ExecutionCondition, BeforeAllCallback, AfterAllCallback,
+        BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(AsteriskExtension.class);
     private static final String RIG = "rig";
     private static final String FAILED = "failed";
+    private static final String ABSENT = "no Asterisk build at ../shared/asterisk (nor $" + SharedAsterisk.ENV
+            + "): end-to-end tests through Asterisk are skipped";
+
+    /** Reports every test as skipped, with the reason, where there is no Asterisk to run them against. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return SharedAsterisk.locate().isPresent() ? ConditionEvaluationResult.enabled("Asterisk build present")
+                : ConditionEvaluationResult.disabled(ABSENT);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Optional<Path> home = SharedAsterisk.locate();
-        Assumptions.assumeTrue(home.isPresent(), "no Asterisk build at ../shared/asterisk (nor $"
-                + SharedAsterisk.ENV + "): end-to-end tests through Asterisk are skipped");
+        Assumptions.assumeTrue(home.isPresent(), ABSENT);
         Path workDir = Files.createTempDirectory("ivr-e2e-");
         context.getStore(NS).put(RIG, AsteriskRig.start(home.get(), workDir));
     }
@@ -67,7 +77,7 @@ public final class AsteriskExtension implements BeforeAllCallback, AfterAllCallb
             return;
         }
         rig.close();
-        if (context.getStore(NS).get(FAILED) == null) {
+        if (context.getStore(NS).get(FAILED) == null && !Boolean.getBoolean("e2e.keep")) {
             deleteTree(rig.workDir());
         }
     }

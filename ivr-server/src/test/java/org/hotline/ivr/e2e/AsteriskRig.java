@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -46,7 +47,9 @@ public final class AsteriskRig implements AutoCloseable {
 
     /** Starts the server, then Asterisk pointed at it; stops what started if a later part fails. */
     static AsteriskRig start(Path home, Path workDir) throws IOException, InterruptedException {
-        IvrConfig defaults = ConfigLoader.defaultsOnly().withPorts(0, 0, 0);
+        // Relative paths (call-flows/, speech-models/, config/) from the repository root, as ./ivr does.
+        IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
+                .load(null).withPorts(0, 0, 0);
         IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
         IvrServer server = IvrServer.start(config);
         AsteriskRun asterisk = null;
@@ -61,7 +64,7 @@ public final class AsteriskRig implements AutoCloseable {
             TestSounds.writeDemoPrompts(asterisk.soundsDir());
             // Every AGI line in messages.log: the exact protocol, and 510/520 rejections for the log check.
             asterisk.cli("agi set debug on");
-            AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret());
+            AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret(), 4);
             log.info("Asterisk up in {} ms at {} (AMI :{}), IVR server FastAGI :{}", asterisk.startup().toMillis(),
                     asterisk.runDir(), asterisk.amiPort(), server.agiPort());
             return new AsteriskRig(workDir, server, asterisk, line);

@@ -41,9 +41,11 @@ final class AsteriskRun implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("Asterisk did not start (" + String.join(" ", command) + "):\n" + output);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - begin);
         long pid = Long.parseLong(Files.readString(runDir.resolve("run/asterisk.pid")).trim());
-        return new AsteriskRun(runDir, amiPort, secret, pid, took);
+        // The start script returns once AMI accepts connections, which under load can be before the
+        // dialplan is loaded ("PBX requires Asterisk to be fully booted"): wait for the boot to finish.
+        cli(runDir, "core waitfullybooted");
+        return new AsteriskRun(runDir, amiPort, secret, pid, Duration.ofNanos(System.nanoTime() - begin));
     }
 
     Path runDir() {
@@ -66,13 +68,29 @@ final class AsteriskRun implements AutoCloseable {
         return secret;
     }
 
-    /** From running the start script to AMI answering. */
+    /** From running the start script to Asterisk fully booted. */
     Duration startup() {
         return startup;
     }
 
+    /** CPU time Asterisk has used so far (user + system, from /proc; zero where there is no /proc). */
+    Duration cpuTime() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+
     /** One CLI command through the run folder's {@code cli} wrapper; its output. */
     String cli(String command) throws IOException, InterruptedException {
+        return cli(runDir, command);
+    }
+
+    private static String cli(Path runDir, String command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(runDir.resolve("cli").toString(), command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.hotline.ivr.agi.AgiRequest;
 import org.hotline.ivr.demo.DemoScript;
@@ -75,6 +76,24 @@ class DemoCallThroughAsteriskTest {
         assertThat(requests.poll(1, TimeUnit.SECONDS).language()).isEqualTo("zh");
         assertThat(result.agiCommands()).contains("SAY DIGITS \"7\" \"\"");
         assertThat(journal(rig, call.ivrLegId())).containsEntry("outcome", "completed");
+    }
+
+    @Test
+    void theHotlineEntryStartsInMandarinUnlessTheCallSaysOtherwise(AsteriskRig rig) throws Exception {
+        BlockingQueue<AgiRequest> hotline = new LinkedBlockingQueue<>();
+        rig.server().scripts().register("12345", call -> {
+            hotline.add(call.request());
+            return call.channel().send(new HangupCommand());
+        });
+        rig.place(TestCallPlan.hotline("13800138000")).result().get(30, TimeUnit.SECONDS);
+        rig.place(TestCallPlan.hotline("13800138000").language("en")).result().get(30, TimeUnit.SECONDS);
+
+        AgiRequest plain = hotline.poll(1, TimeUnit.SECONDS);
+        AgiRequest english = hotline.poll(1, TimeUnit.SECONDS);
+        assertThat(plain.script()).isEqualTo("12345");
+        assertThat(plain.context()).isEqualTo("ivr-in");
+        assertThat(plain.language()).isEqualTo("zh");
+        assertThat(english.language()).isEqualTo("en");
     }
 
     @Test

@@ -53,9 +53,30 @@ class SimulatorMatchesAsteriskTest {
     private static final List<AgiCommand> HANGUP_PROBE = List.of(new AnswerCommand(),
             new StreamFileCommand("demo/welcome", ""), new StreamFileCommand("demo/goodbye", ""));
 
+    private static final List<AgiCommand> READ_HANGUP_PROBE = List.of(new AnswerCommand(),
+            new GetDataCommand("demo/enter-digits", 5000, 4), new StreamFileCommand("demo/goodbye", ""));
+
     @BeforeAll
     static void registerProbes(AsteriskRig rig) {
-        rig.server().scripts().register("probe-keys", probe(KEYS_PROBE)).register("probe-hangup", probe(HANGUP_PROBE));
+        rig.server().scripts().register("probe-keys", probe(KEYS_PROBE)).register("probe-hangup", probe(HANGUP_PROBE))
+                .register("probe-read-hangup", probe(READ_HANGUP_PROBE));
+    }
+
+    @Test
+    void aCitizenWhoHangsUpWhileKeysAreReadGetsMinusOneThenHangup(AsteriskRig rig) throws Exception {
+        TestCall call = rig.place(TestCallPlan.hotline("13800138000").to("test-ivr", "probe-read-hangup"));
+        awaitCommand(call, "GET DATA");
+        call.hangUpCitizen();
+        call.result().get(30, TimeUnit.SECONDS);
+        List<String> asterisk = repliesInAsteriskLog(rig, call.ivrChannel());
+
+        CallRecord simulated = simulate(rig, CallScenario.of("sim", "probe-read-hangup", "13800138000").language("en")
+                .hangUp());
+
+        // "-1" here is the hangup, not a key: the HANGUP line only follows the reply.
+        assertThat(asterisk).containsExactly("200 result=0", "200 result=-1", "HANGUP",
+                "511 Command Not Permitted on a dead channel or intercept routine");
+        assertThat(replies(simulated)).isEqualTo(asterisk);
     }
 
     @Test

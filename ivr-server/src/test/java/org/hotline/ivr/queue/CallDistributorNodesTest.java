@@ -118,4 +118,17 @@ class CallDistributorNodesTest {
         assertThat(seatInRedis(node, "1").path("reason").asText()).isEqualTo("no answer");
         assertThat(await(node.position(call("c1", "general", "normal")))).isEqualTo(1);
     }
+
+    @Test
+    void scriptsAreLoadedAgainWhenRedisHasForgottenThem() {
+        CallDistributor node = fixture.node("node-a", setup, callbacks::add);
+        await(node.login("1"));
+        long before = node.roundTrips();
+        fixture.gateway().call("flush scripts", jedis -> jedis.scriptFlush());
+
+        SeatOffer offer = await(node.enqueue(call("c1", "general", "normal")));
+
+        assertThat(offer.seatId()).isEqualTo("1");
+        assertThat(node.roundTrips() - before).as("NOSCRIPT, SCRIPT LOAD, EVALSHA again").isEqualTo(3);
+    }
 }

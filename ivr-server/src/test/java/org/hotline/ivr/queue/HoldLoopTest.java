@@ -57,7 +57,7 @@ class HoldLoopTest {
             return outcome;
         });
         transport = new NettyTransport(2);
-        agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
+        agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(20),
                 Duration.ofMinutes(5), 8192, 256), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
         sim = new SimClient("127.0.0.1", agi.port(), true);
     }
@@ -84,7 +84,7 @@ class HoldLoopTest {
 
         await(distributor.login("1"));
 
-        CallRecord done = record.get(10, TimeUnit.SECONDS);
+        CallRecord done = record.get(30, TimeUnit.SECONDS);
         assertThat(outcomeOf(done)).isEqualTo(HoldOutcome.CONNECTED);
         assertThat(done.commands()).anyMatch(c -> c.contains("CHANNEL(language)") && c.contains("zh"))
                 .anyMatch(c -> c.contains("StartMusicOnHold"))
@@ -108,7 +108,7 @@ class HoldLoopTest {
         waitUntil(() -> seatState(distributor, "1").equals("paused") && seatState(distributor, "2").equals("paused"));
 
         sim.close(); // the caller gives up: the connection drops
-        HoldOutcome outcome = outcomes.get(callId).get(10, TimeUnit.SECONDS);
+        HoldOutcome outcome = outcomes.get(callId).get(30, TimeUnit.SECONDS);
 
         assertThat(outcome).isEqualTo(HoldOutcome.ABANDONED);
         assertThat(seatInRedis(distributor, "1").path("reason").asText()).isEqualTo("no answer");
@@ -121,7 +121,7 @@ class HoldLoopTest {
     void callerWhoPressesOneAndConfirmsTheNumberBecomesACallbackThatKeepsItsPlace() throws Exception {
         CompletableFuture<CallRecord> record = call(CallScenario.of("callback", "queue", CALLER).press("1").press("1"));
 
-        CallRecord done = record.get(10, TimeUnit.SECONDS);
+        CallRecord done = record.get(30, TimeUnit.SECONDS);
 
         assertThat(outcomeOf(done)).isEqualTo(HoldOutcome.CALLBACK);
         assertThat(done.prompts()).containsSubsequence("queue/press-1-callback", "queue/callback-number-is",
@@ -140,7 +140,7 @@ class HoldLoopTest {
         CompletableFuture<CallRecord> record = call(CallScenario.of("other", "queue", CALLER)
                 .press("1").press("2").press("02012345678#"));
 
-        CallRecord done = record.get(10, TimeUnit.SECONDS);
+        CallRecord done = record.get(30, TimeUnit.SECONDS);
         await(distributor.login("1"));
 
         assertThat(outcomeOf(done)).isEqualTo(HoldOutcome.CALLBACK);
@@ -152,7 +152,7 @@ class HoldLoopTest {
         CompletableFuture<CallRecord> record = call(CallScenario.of("gone", "queue", CALLER)
                 .pause(Duration.ofMillis(100)).hangUp());
 
-        CallRecord done = record.get(10, TimeUnit.SECONDS);
+        CallRecord done = record.get(30, TimeUnit.SECONDS);
 
         assertThat(done.outcome()).isEqualTo("caller-hangup");
         assertThat(outcomeOf(done)).isEqualTo(HoldOutcome.ABANDONED);
@@ -161,7 +161,7 @@ class HoldLoopTest {
     }
 
     private HoldOutcome outcomeOf(CallRecord record) throws Exception {
-        return outcomes.get(record.uniqueId()).get(10, TimeUnit.SECONDS);
+        return outcomes.get(record.uniqueId()).get(30, TimeUnit.SECONDS);
     }
 
     private int position(String callId) {
@@ -169,12 +169,12 @@ class HoldLoopTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 800; i++) {
             if (condition.getAsBoolean()) {
                 return;
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("condition not reached within 5 s");
+        throw new AssertionError("condition not reached within 20 s");
     }
 }

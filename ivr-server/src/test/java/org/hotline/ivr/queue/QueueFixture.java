@@ -53,7 +53,7 @@ final class QueueFixture implements AutoCloseable {
     CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
         RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
         DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(10), Duration.ofMinutes(3));
+                Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3));
         CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
         open.add(gateway);
         open.add(distributor);
@@ -68,7 +68,7 @@ final class QueueFixture implements AutoCloseable {
 
     static <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("stage did not complete: " + e, e);
         }

@@ -7,9 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hotline.ivr.agi.AgiScripts;
-import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.RedisGateway;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +15,12 @@ class QueueModuleTest {
 
     @Test
     void theShippedConfigurationStartsADistributorThatRoutesToTheDemoSeats() throws Exception {
-        IvrConfig defaults = ConfigLoader.defaultsOnly();
-        IvrConfig config = new IvrConfig("node-1", defaults.agi(), defaults.audio(), defaults.http(), defaults.ami(),
-                defaults.redis(), defaults.speech(),
-                new IvrConfig.Paths(defaults.paths().flows(), Path.of("../config/seats.yaml"), Path.of("../config/queues.yaml")),
-                defaults.logFormat());
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         AgiScripts scripts = new AgiScripts();
         try (QueueFixture fixture = new QueueFixture();
              RedisGateway redis = fixture.gateway();
-             QueueModule module = QueueModule.start(config, redis, metrics, new HttpRoutes(), scripts, CallbackDialer.NONE)) {
+             QueueModule module = QueueModule.start("node-1", Path.of("../config/seats.yaml"),
+                     Path.of("../config/queues.yaml"), redis, metrics, new HttpRoutes(), scripts, CallbackDialer.NONE)) {
             CallDistributor distributor = module.distributor();
             await(distributor.login("1004"));
             await(distributor.login("1001"));

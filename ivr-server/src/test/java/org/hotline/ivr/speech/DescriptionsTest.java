@@ -47,19 +47,21 @@ class DescriptionsTest {
     private Recognizers recognizers;
     private AudioSocketServer server;
     private Descriptions descriptions;
+    private AudioStreams streams;
+    private RecordingStore store;
 
     @BeforeEach
     void start() throws Exception {
         models = SpeechModels.start(temp.resolve("models"));
         recognizers = new Recognizers(models, 1, new SpeechMetrics(new SimpleMeterRegistry()));
-        AudioStreams streams = new AudioStreams();
+        streams = new AudioStreams();
         IvrConfig.Audio config = audioConfig.withRecordings(temp.resolve("recordings"));
         server = AudioSocketServer.start(new IvrConfig.Audio("127.0.0.1", 0, List.of("127.0.0.1/32"), "127.0.0.1",
                 config.recordings(), config.recordingRetention(), config.connectTimeout(), config.idleTimeout(),
                 config.maxFrameMillis(), config.endSilence(), config.noSpeechTimeout(), config.maxDescription()),
                 transport, streams, new AudioMetrics(new SimpleMeterRegistry()));
-        RecordingStore store = new RecordingStore(config.recordings(), config.recordingRetention(), Clock.systemUTC());
-        descriptions = new Descriptions(streams, recognizers, store, null, io, timer, Duration.ofMillis(500));
+        store = new RecordingStore(config.recordings(), config.recordingRetention(), Clock.systemUTC());
+        descriptions = new Descriptions(streams, recognizers, store, null, io, timer, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -87,7 +89,7 @@ class DescriptionsTest {
             client.stream(audio, RATE);
             assertThat(client.closedByServer()).isTrue();
         }
-        DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.END_OF_SPEECH);
         long trueEnd = 500 + Math.round(speech.seconds() * 1000);
         assertThat(done.audioMillis() - trueEnd).isBetween(0L, 300L);
@@ -110,7 +112,7 @@ class DescriptionsTest {
             client.uuid(uuid);
             sent = client.stream(cut, RATE);
         }
-        DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.HANGUP);
         assertThat(WavReader.read(done.recording()).samples()).isEqualTo(Arrays.copyOf(cut, sent));
         assertThat(done.text()).isEqualTo("recorded, no transcript (no zh model)");
@@ -125,7 +127,7 @@ class DescriptionsTest {
             client.uuid(uuid);
             int sent = client.stream(Arrays.copyOf(speech, RATE), RATE);
             client.hangup();
-            DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+            DescriptionResult done = result.get(30, TimeUnit.SECONDS);
             assertThat(done.reason()).isEqualTo(EndReason.HANGUP);
             assertThat(WavReader.read(done.recording()).samples()).hasSize(sent);
         }
@@ -141,7 +143,7 @@ class DescriptionsTest {
             client.dtmf('#');
             assertThat(client.closedByServer()).isTrue();
         }
-        DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.DTMF);
         assertThat(done.digits()).isEqualTo("#");
     }
@@ -157,7 +159,7 @@ class DescriptionsTest {
             client.uuid(uuid);
             client.stream(talk, RATE);
         }
-        DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.MAX_LENGTH);
         assertThat(done.audioMillis()).isEqualTo(2000);
         assertThat(WavReader.read(done.recording()).samples()).hasSize(2 * RATE);
@@ -173,7 +175,7 @@ class DescriptionsTest {
             client.uuid(uuid);
             client.stream(SpeechSamples.withNoise(new short[RATE * 4], -40, 3), RATE);
         }
-        DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.NO_SPEECH);
         assertThat(done.audioMillis()).isEqualTo(2000);
         assertThat(done.speechStartMillis()).isEqualTo(-1);
@@ -182,7 +184,8 @@ class DescriptionsTest {
     @Test
     void aStreamAsteriskNeverConnectsEndsAfterTheConnectTimeoutAndIsThenRefused() throws Exception {
         UUID uuid = UUID.randomUUID();
-        DescriptionResult done = descriptions.expect(uuid, describe("en")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Descriptions impatient = new Descriptions(streams, recognizers, store, null, io, timer, Duration.ofMillis(300));
+        DescriptionResult done = impatient.expect(uuid, describe("en")).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.NOT_CONNECTED);
         assertThat(done.recording()).isNull();
         try (AudioSocketClient late = new AudioSocketClient(server.port())) {
@@ -202,7 +205,7 @@ class DescriptionsTest {
             client.dtmf('2');
             assertThat(client.closedByServer()).isTrue();
         }
-        DescriptionResult done = result.get(5, TimeUnit.SECONDS);
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.DTMF);
         assertThat(done.digits()).isEqualTo("2");
         assertThat(done.answer()).isNull();
@@ -239,7 +242,7 @@ class DescriptionsTest {
             }
         }
         for (int i = 0; i < clients.size(); i++) {
-            DescriptionResult done = results.get(i).get(5, TimeUnit.SECONDS);
+            DescriptionResult done = results.get(i).get(30, TimeUnit.SECONDS);
             clients.get(i).close();
             assertThat(done.reason()).isEqualTo(EndReason.END_OF_SPEECH);
             short[] recorded = WavReader.read(done.recording()).samples();

@@ -62,8 +62,8 @@ class TranscriptPublisherTest {
         publisher.partial(new Transcript(callId, "en", "the traffic light", List.of(), false));
         publisher.complete(new Transcript(callId, "en", "the traffic light is broken",
                 List.of(new Word("the", 0.1, 0.2, 0.99)), true));
-        publisher.flushed().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        long deadline = System.currentTimeMillis() + 5000;
+        publisher.flushed().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        long deadline = System.currentTimeMillis() + 30_000;
         while (received.size() < 3 && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
@@ -85,7 +85,7 @@ class TranscriptPublisherTest {
     void aCallWithoutAModelStillTellsTheSeatWhyThereIsNoTranscript() throws Exception {
         TranscriptPublisher.CallPublisher publisher = new TranscriptPublisher(gateway, Duration.ofHours(1)).forCall("call-2");
         publisher.noTranscript("ja", "recorded, no transcript (no ja model)");
-        publisher.flushed().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        publisher.flushed().toCompletableFuture().get(30, TimeUnit.SECONDS);
         String stored = gateway.call("get", jedis -> jedis.get(TranscriptPublisher.finalKey("call-2")));
         assertThat(stored).contains("\"note\":\"recorded, no transcript (no ja model)\"");
     }

@@ -73,7 +73,7 @@ class LiveConsoleTest {
         QueueSetup setup = new QueueSetup(seats, List.of(general), Map.of("normal", new PriorityClass("normal", Duration.ZERO)));
         CallbackDialer noCallbacks = offer -> { };
         distributor = new CallDistributor(redis, setup, new DistributorSettings("test-node", Duration.ofMillis(500),
-                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(3)), Clock.systemUTC(), noCallbacks).start();
+                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3)), Clock.systemUTC(), noCallbacks).start();
         stats = new QueueStatsPoller(distributor, Clock.systemUTC());
         OrderRules rules = OrderRules.load(Path.of("..", "config"));
         OrderSettings settings = OrderSettings.defaults();

@@ -1,0 +1,14 @@
+package org.hotline.ivr.ami.survey;
+
+import java.time.Instant;
+
+/**
+ * What one citizen answered. A question left unanswered (no key, hung up) is {@code null}: a citizen who
+ * says "resolved" and hangs up still counts for the resolution rate.
+ */
+public record SurveyAnswer(String orderId, String callId, Boolean resolved, Satisfaction satisfaction, Instant at) {
+
+    public boolean empty() {
+        return resolved == null && satisfaction == null;
+    }
+}

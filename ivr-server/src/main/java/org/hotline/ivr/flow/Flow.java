@@ -1,0 +1,31 @@
+package org.hotline.ivr.flow;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One loaded, checked flow: an immutable version. A call keeps the version it started with.
+ *
+ * @param version       short content hash of the file, so journeys say which text ran
+ * @param queueFallback Dial target {@code enqueue} uses while no call distributor is wired (may be empty)
+ * @param nodes         by id, in file order
+ */
+public record Flow(String name, Path file, String version, List<String> languages, String defaultLanguage,
+                   ZoneId timezone, HolidayCalendar calendar, String queueFallback, Ref start,
+                   Map<String, FlowNode> nodes) {
+
+    public Flow {
+        languages = List.copyOf(languages);
+        nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
+    }
+
+    public FlowNode node(String id) {
+        FlowNode node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("flow " + name + " has no node '" + id + "'");
+        }
+        return node;
+    }
+}

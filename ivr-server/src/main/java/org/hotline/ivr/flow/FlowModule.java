@@ -1,0 +1,69 @@
+package org.hotline.ivr.flow;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline.ivr.agi.AgiScripts;
+import org.hotline.ivr.ops.HttpResponses;
+import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.redis.RedisGateway;
+
+/**
+ * The flow part of a server node: loads the flows directory, registers each flow as an AGI script under its
+ * name, and reloads on {@code POST /admin/flows/reload} (previous versions keep serving flows that fail).
+ */
+public final class FlowModule {
+
+    private final FlowLibrary library;
+    private final FlowRunner runner;
+    private final AgiScripts scripts;
+
+    private FlowModule(FlowLibrary library, FlowRunner runner, AgiScripts scripts) {
+        this.library = library;
+        this.runner = runner;
+        this.scripts = scripts;
+    }
+
+    public static FlowModule start(Path flows, RedisGateway redis, AgiScripts scripts, FlowServices services) {
+        FlowLibrary library = new FlowLibrary(flows);
+        FlowModule module = new FlowModule(library, new FlowRunner(library, services, new JourneyStore(redis)), scripts);
+        module.reload();
+        return module;
+    }
+
+    public FlowLibrary.ReloadReport reload() {
+        FlowLibrary.ReloadReport report = library.reload();
+        runner.registerAll(scripts);
+        return report;
+    }
+
+    /** {@code POST /admin/flows/reload}: 200 with what loaded, or 422 with every problem (old versions serve). */
+    public FlowModule routes(HttpRoutes routes) {
+        routes.add("/admin/flows/reload", request -> {
+            if (!HttpMethod.POST.equals(request.method())) {
+                return HttpResponses.json(HttpResponseStatus.METHOD_NOT_ALLOWED, Map.of("error", "POST to reload"));
+            }
+            return reloadResponse(reload());
+        });
+        return this;
+    }
+
+    private static FullHttpResponse reloadResponse(FlowLibrary.ReloadReport report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("loaded", report.loaded());
+        body.put("keptPrevious", report.keptPrevious());
+        body.put("problems", report.problems().stream().map(FlowProblem::toString).toList());
+        return HttpResponses.json(report.clean() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY, body);
+    }
+
+    public FlowLibrary library() {
+        return library;
+    }
+
+    public FlowRunner runner() {
+        return runner;
+    }
+}

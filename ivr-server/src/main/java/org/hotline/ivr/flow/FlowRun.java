@@ -1,0 +1,140 @@
+package org.hotline.ivr.flow;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
+import org.hotline.ivr.agi.AgiHangupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One call walking a flow. A trampoline, not recursion: steps that complete at once are taken in a loop,
+ * and a step that waits for Asterisk resumes the loop from its callback, so a long menu loop never deepens
+ * the stack and no thread waits for the caller.
+ */
+final class FlowRun {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
+    /** A caller cycling through menus for this many nodes is stuck, not using the line. */
+    static final int MAX_STEPS = 1000;
+
+    private final CallContext call;
+    private final FlowServices services;
+    private final JourneyStore.Writer journey;
+    private final NodeSteps steps;
+    private final CompletableFuture<String> done = new CompletableFuture<>();
+    private FlowNode current;
+    private int taken;
+
+    FlowRun(CallContext call, FlowServices services, JourneyStore.Writer journey) {
+        this.call = call;
+        this.services = services;
+        this.journey = journey;
+        this.steps = new NodeSteps(services, (c, node, input, result) -> journey.step(c.record(node, input, result)));
+    }
+
+    CompletionStage<String> start() {
+        journey.started(call);
+        log(() -> log.info("flow {} version {} starts for caller {}", call.flow().name(), call.flow().version(),
+                org.hotline.ivr.ops.PhoneNumbers.mask(call.callerId())));
+        call.agi().send(new AnswerCommand())
+                .thenCompose(r -> ChoiceSteps.setLanguage(call, call.language()))
+                .whenComplete((r, error) -> {
+                    if (error != null) {
+                        finish(null, error);
+                    } else {
+                        loop(Transition.to(call.flow().start()));
+                    }
+                });
+        return done;
+    }
+
+    private void loop(Transition next) {
+        Transition at = next;
+        while (true) {
+            if (at.ends()) {
+                finish(at.outcome(), null);
+                return;
+            }
+            if (++taken > MAX_STEPS) {
+                call.agi().send(new HangupCommand());
+                finish("step limit: " + MAX_STEPS + " nodes", null);
+                return;
+            }
+            CompletableFuture<Transition> step;
+            try {
+                current = call.flow().node(at.node());
+                step = steps.run(call, current).toCompletableFuture();
+            } catch (RuntimeException e) {
+                finish(null, e);
+                return;
+            }
+            if (!step.isDone()) {
+                step.whenComplete((t, error) -> {
+                    if (error != null) {
+                        finish(null, error);
+                    } else {
+                        loop(t);
+                    }
+                });
+                return;
+            }
+            try {
+                at = step.join();
+            } catch (CompletionException e) {
+                finish(null, e);
+                return;
+            }
+        }
+    }
+
+    private void finish(String outcome, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String result = outcome;
+        if (cause instanceof AgiHangupException) {
+            String at = current == null ? "start" : current.id();
+            if (current != null && !lastStepIs(current)) {
+                journey.step(call.record(current, "", "caller hung up"));
+            }
+            result = "caller-hangup at " + at;
+        } else if (cause != null) {
+            result = "failed at " + (current == null ? "start" : current.id()) + ": " + cause;
+            log(() -> log.error("flow {} failed at node {}", call.flow().name(), current == null ? "start" : current.id(), cause));
+        }
+        String ending = result;
+        keepWords().thenCompose(x -> journey.ended(call, ending)).whenComplete((x, e) -> {
+            log(() -> log.info("flow {} ended: {}", call.flow().name(), ending));
+            done.complete(ending);
+        });
+    }
+
+    /** A caller who described the problem and hung up before the queue still gets a draft order. */
+    private CompletionStage<?> keepWords() {
+        if (!call.described() || !call.orderId().isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return services.orders().draft(call).handle((id, e) -> {
+            if (id != null) {
+                call.orderId(id);
+            }
+            return null;
+        });
+    }
+
+    private boolean lastStepIs(FlowNode node) {
+        return !call.path().isEmpty() && call.path().get(call.path().size() - 1).node().equals(node.id())
+                && call.path().get(call.path().size() - 1).result().contains("hung up");
+    }
+
+    private void log(Runnable line) {
+        MDC.put("callId", call.callId());
+        try {
+            line.run();
+        } finally {
+            MDC.remove("callId");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.hotline.ivr.flow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.redis.RedisGateway;
+
+/**
+ * What the runner needs from the other parts of the server, each behind one narrow interface, and the
+ * clock conditions read. {@link #defaults} gives the simplest real behaviour without those parts.
+ */
+public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, QueueStatus queues,
+                           CallQueueing queueing, DraftOrders orders, Clock clock) {
+
+    /** The caller speaks the problem; completes with what was understood, also when the caller hung up. */
+    @FunctionalInterface
+    public interface DescriptionCapture {
+        CompletionStage<Description> capture(CallContext call, Duration maxLength);
+    }
+
+    /**
+     * @param transcript   what was understood ("" without a recognizer for the language)
+     * @param note         for the seat when there is no transcript, e.g. "recorded, no transcript (no zh model)"
+     * @param recording    the WAV of what the caller said ("" when nothing was recorded)
+     * @param callerHungUp the caller hung up while speaking: the run ends after keeping the transcript
+     */
+    public record Description(String transcript, String note, String recording, boolean callerHungUp) {
+    }
+
+    /** Spoken menu answers, where a speech model exists for the language. */
+    public interface SpeechMenus {
+        boolean available(String language);
+
+        /** Listens for one of the choices (choice -> phrases); completes with the choice, or "" for none. */
+        CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout);
+
+        SpeechMenus NONE = new SpeechMenus() {
+            public boolean available(String language) {
+                return false;
+            }
+
+            public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration t) {
+                return CompletableFuture.completedFuture("");
+            }
+        };
+    }
+
+    /** How busy a queue is, for overflow conditions. */
+    @FunctionalInterface
+    public interface QueueStatus {
+        CompletionStage<QueueLoad> load(String queue);
+
+        QueueStatus NO_QUEUES = queue -> CompletableFuture.completedFuture(new QueueLoad(0, Duration.ZERO));
+    }
+
+    public record QueueLoad(int waiting, Duration expectedWait) {
+    }
+
+    /** Hands the call to the call distributor; completes when the call has left the queue (connected or not). */
+    @FunctionalInterface
+    public interface CallQueueing {
+        CompletionStage<String> enqueue(CallContext call, QueueRequest request);
+    }
+
+    /** @param priorityClass a class of queues.yaml ("urgent", "elderly"), "" for normal */
+    public record QueueRequest(String queue, int priority, String priorityClass, List<String> skills, String language,
+                               String orderId) {
+    }
+
+    /** Writes the draft work order from the path and transcript; completes with its id. */
+    @FunctionalInterface
+    public interface DraftOrders {
+        CompletionStage<String> draft(CallContext call);
+    }
+
+    /** Describe over AudioSocket with no recognizer, enqueue as a transfer to the flow's fallback, drafts in Redis. */
+    public static FlowServices defaults(RedisGateway redis, String audioHost, int audioPort) {
+        return new FlowServices(new AudioSocketCapture(audioHost, audioPort), SpeechMenus.NONE, QueueStatus.NO_QUEUES,
+                new FallbackTransfer(), new RedisDraftOrders(redis), Clock.systemDefaultZone());
+    }
+
+    public FlowServices withClock(Clock newClock) {
+        return new FlowServices(descriptions, speech, queues, queueing, orders, newClock);
+    }
+
+    public FlowServices withQueues(QueueStatus newQueues) {
+        return new FlowServices(descriptions, speech, newQueues, queueing, orders, clock);
+    }
+
+    public FlowServices withQueueing(CallQueueing newQueueing) {
+        return new FlowServices(descriptions, speech, queues, newQueueing, orders, clock);
+    }
+
+    public FlowServices withDescriptions(DescriptionCapture newCapture) {
+        return new FlowServices(newCapture, speech, queues, queueing, orders, clock);
+    }
+
+    public FlowServices withSpeech(SpeechMenus newSpeech) {
+        return new FlowServices(descriptions, newSpeech, queues, queueing, orders, clock);
+    }
+
+    public FlowServices withOrders(DraftOrders newOrders) {
+        return new FlowServices(descriptions, speech, queues, queueing, newOrders, clock);
+    }
+}

@@ -1,0 +1,116 @@
+package org.hotline.ivr.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.redis.RedisGateway;
+
+/**
+ * Each call's journey in Redis, for the seat console and reports: hash {@code ivr:call:<id>} (flow, version,
+ * caller, language, outcome, keys, transcript, order id, queue) and list {@code ivr:call:<id>:journey} with one
+ * JSON entry per node passed (at, flow, node, type, input, result). Writes of one call are chained so they
+ * land in order, off the event loop.
+ */
+public final class JourneyStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What Redis holds for one call. */
+    public record Journey(Map<String, String> call, List<Map<String, String>> steps) {
+    }
+
+    private final RedisGateway redis;
+
+    public JourneyStore(RedisGateway redis) {
+        this.redis = redis;
+    }
+
+    public static String key(String callId) {
+        return "ivr:call:" + callId;
+    }
+
+    /** The writer for one call. */
+    Writer open(CallContext call) {
+        return new Writer(call.callId());
+    }
+
+    public Journey read(String callId) {
+        Map<String, String> fields = redis.call("journey read", jedis -> jedis.hgetAll(key(callId)));
+        List<String> entries = redis.call("journey read", jedis -> jedis.lrange(key(callId) + ":journey", 0, -1));
+        List<Map<String, String>> steps = new ArrayList<>();
+        for (String entry : entries) {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, String> step = JSON.readValue(entry, LinkedHashMap.class);
+                steps.add(step);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("journey entry of " + callId + " is not JSON: " + entry, e);
+            }
+        }
+        return new Journey(fields, steps);
+    }
+
+    final class Writer {
+        private final String key;
+        private CompletionStage<?> last = CompletableFuture.completedFuture(null);
+
+        private Writer(String callId) {
+            this.key = key(callId);
+        }
+
+        synchronized void started(CallContext call) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("flow", call.flow().name());
+            fields.put("version", call.flow().version());
+            fields.put("caller", call.callerId());
+            fields.put("channel", call.call().request().channel());
+            fields.put("language", call.language());
+            fields.put("started", Instant.now().toString());
+            chain(jedis -> jedis.hset(key, fields));
+        }
+
+        synchronized void step(CallContext.PathStep step) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("at", step.at().toString());
+            entry.put("flow", step.flow());
+            entry.put("node", step.node());
+            entry.put("type", step.type());
+            entry.put("input", step.input());
+            entry.put("result", step.result());
+            String json = json(entry);
+            chain(jedis -> jedis.rpush(key + ":journey", json));
+        }
+
+        synchronized CompletionStage<?> ended(CallContext call, String outcome) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("ended", Instant.now().toString());
+            fields.put("outcome", outcome);
+            fields.put("language", call.language());
+            fields.put("keys", call.keys());
+            fields.put("transcript", call.transcript());
+            fields.put("orderId", call.orderId());
+            fields.put("queue", call.queue());
+            fields.put("variables", json(call.variables()));
+            chain(jedis -> jedis.hset(key, fields));
+            return last;
+        }
+
+        private void chain(java.util.function.Function<redis.clients.jedis.UnifiedJedis, ?> write) {
+            last = last.handle((x, e) -> null).thenCompose(x -> redis.callAsync("journey", write));
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.hotline.ivr.flow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads one node: a mapping with exactly one type key ({@code menu: ...}) and, for most types, {@code next}. */
+final class NodeParser {
+
+    static final Set<String> TYPES = Set.of("play", "language", "menu", "collect", "describe", "condition", "set",
+            "enqueue", "transfer", "goto", "subflow", "hangup", "return");
+    static final String KEYS = "0123456789*#";
+    private static final Set<String> MAPPING_BODIES = Set.of("language", "menu", "collect", "describe", "set",
+            "enqueue", "transfer");
+
+    private final ConditionParser conditions = new ConditionParser();
+
+    FlowNode parse(YamlSection def) {
+        List<String> types = def.keys().stream().filter(TYPES::contains).toList();
+        if (types.size() != 1) {
+            def.problem(def.pos(), types.isEmpty()
+                    ? "a node needs one type: " + String.join(", ", new java.util.TreeSet<>(TYPES))
+                    : "a node has one type, not " + String.join(" and ", types));
+            return null;
+        }
+        String type = types.get(0);
+        boolean hasNext = Set.of("play", "language", "collect", "describe", "set", "subflow").contains(type);
+        def.allowOnly(hasNext ? Set.of(type, "next", "note") : Set.of(type, "note"), "a " + type + " node");
+        YamlSection body = MAPPING_BODIES.contains(type) ? def.section(type) : null;
+        String id = def.nodeId();
+        return switch (type) {
+            case "play" -> new FlowNode.Play(id, def.pos(), def.refs("play"), def.ref("next"));
+            case "language" -> language(id, def, body);
+            case "menu" -> menu(id, def, body);
+            case "collect" -> collect(id, def, body);
+            case "describe" -> describe(id, def, body);
+            case "condition" -> conditions.parse(id, def);
+            case "set" -> set(id, def, body);
+            case "enqueue" -> enqueue(id, def, body);
+            case "transfer" -> transfer(id, def, body);
+            case "goto" -> new FlowNode.Goto(id, def.pos(), def.requiredRef("goto", "goto"));
+            case "subflow" -> new FlowNode.Subflow(id, def.pos(), def.requiredRef("subflow", "subflow"),
+                    def.ref("next"));
+            case "hangup" -> new FlowNode.Hangup(id, def.pos(), hangupPrompt(def));
+            default -> new FlowNode.Return(id, def.pos());
+        };
+    }
+
+    private FlowNode language(String id, YamlSection def, YamlSection body) {
+        body.allowOnly(Set.of("prompt", "keys", "say", "timeout", "retries", "default"), "a language node");
+        YamlSection keys = body.section("keys");
+        YamlSection say = body.section("say");
+        List<FlowNode.LanguageChoice> choices = new ArrayList<>();
+        for (NodeTuple tuple : keys.tuples()) {
+            String key = key(body, tuple.getKeyNode());
+            String lang = YamlSection.text(tuple.getValueNode());
+            choices.add(new FlowNode.LanguageChoice(key, lang, phrases(say, lang), body.pos(tuple.getKeyNode())));
+        }
+        if (choices.isEmpty()) {
+            body.problem(body.pos(), "a language node needs 'keys' (key: language)");
+        }
+        return new FlowNode.Language(id, def.pos(), body.requiredRef("prompt", "a language node"), choices,
+                body.duration("timeout", Duration.ofSeconds(5)), body.integer("retries", 1, 0, 9),
+                body.string("default", ""), def.ref("next"));
+    }
+
+    private FlowNode menu(String id, YamlSection def, YamlSection body) {
+        body.allowOnly(Set.of("prompt", "options", "timeout", "retries", "invalid", "default"), "a menu node");
+        List<FlowNode.MenuOption> options = new ArrayList<>();
+        for (NodeTuple tuple : body.section("options").tuples()) {
+            String key = key(body, tuple.getKeyNode());
+            Node value = tuple.getValueNode();
+            if (value instanceof ScalarNode) {
+                options.add(new FlowNode.MenuOption(key, body.pos(tuple.getKeyNode()),
+                        new Ref(YamlSection.text(value), body.pos(value)), Map.of()));
+                continue;
+            }
+            YamlSection option = body.sectionOf(value);
+            option.allowOnly(Set.of("next", "say"), "a menu option");
+            YamlSection say = option.section("say");
+            Map<String, List<FlowNode.Phrase>> phrases = new LinkedHashMap<>();
+            say.keys().forEach(lang -> phrases.put(lang, phrases(say, lang)));
+            options.add(new FlowNode.MenuOption(key, body.pos(tuple.getKeyNode()),
+                    option.requiredRef("next", "menu option " + key), phrases));
+        }
+        if (options.isEmpty()) {
+            body.problem(body.pos(), "a menu needs 'options' (key: next node)");
+        }
+        return new FlowNode.Menu(id, def.pos(), body.requiredRef("prompt", "a menu"), options,
+                body.duration("timeout", Duration.ofSeconds(5)), body.integer("retries", 2, 0, 9),
+                body.ref("invalid"), body.requiredRef("default", "a menu (where to go after the last retry)"));
+    }
+
+    private FlowNode collect(String id, YamlSection def, YamlSection body) {
+        body.allowOnly(Set.of("prompt", "min", "max", "terminator", "timeout", "retries", "invalid", "pattern",
+                "into", "default"), "a collect node");
+        int min = body.integer("min", 1, 1, 64);
+        int max = body.integer("max", Math.max(min, 20), 1, 64);
+        if (max < min) {
+            body.problem(body.node("max"), "'max' (" + max + ") is less than 'min' (" + min + ")");
+        }
+        String terminator = body.string("terminator", "#");
+        if (!terminator.equals("#")) {
+            body.problem(body.node("terminator"), "terminator must be '#' (Asterisk's GET DATA ends input on #)");
+        }
+        Pattern pattern = null;
+        String regex = body.string("pattern", null);
+        if (regex != null) {
+            try {
+                pattern = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                body.problem(body.node("pattern"), "'pattern' is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        }
+        return new FlowNode.Collect(id, def.pos(), body.requiredRef("prompt", "a collect node"), min, max,
+                body.duration("timeout", Duration.ofSeconds(8)), body.integer("retries", 2, 0, 9),
+                body.ref("invalid"), pattern, body.required("into", "a collect node"),
+                body.requiredRef("default", "a collect node (where to go after the last retry)"), def.ref("next"));
+    }
+
+    private FlowNode describe(String id, YamlSection def, YamlSection body) {
+        body.allowOnly(Set.of("prompt", "max", "into"), "a describe node");
+        return new FlowNode.Describe(id, def.pos(), body.requiredRef("prompt", "a describe node"),
+                body.duration("max", Duration.ofSeconds(60)), body.string("into", "transcript"), def.ref("next"));
+    }
+
+    private FlowNode set(String id, YamlSection def, YamlSection body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        body.tuples().forEach(t -> values.put(YamlSection.text(t.getKeyNode()), YamlSection.text(t.getValueNode())));
+        if (values.isEmpty()) {
+            def.problem(def.pos(), "a set node needs at least one 'name: value'");
+        }
+        return new FlowNode.SetVariables(id, def.pos(), values, def.ref("next"));
+    }
+
+    private FlowNode enqueue(String id, YamlSection def, YamlSection body) {
+        body.allowOnly(Set.of("queue", "priority", "class", "skills", "announce"), "an enqueue node");
+        return new FlowNode.Enqueue(id, def.pos(), body.required("queue", "an enqueue node"),
+                body.integer("priority", 5, 0, 9), body.string("class", ""), body.strings("skills"), body.ref("announce"));
+    }
+
+    private FlowNode transfer(String id, YamlSection def, YamlSection body) {
+        body.allowOnly(Set.of("to", "timeout", "announce", "on-fail"), "a transfer node");
+        String to = body.required("to", "a transfer node");
+        if (to.contains(",") || to.contains("\"")) {
+            body.problem(body.node("to"), "'to' is one Dial target such as PJSIP/1001 (no commas or quotes)");
+        }
+        return new FlowNode.Transfer(id, def.pos(), to, body.duration("timeout", Duration.ofSeconds(30)),
+                body.ref("announce"), body.ref("on-fail"));
+    }
+
+    /** {@code hangup: goodbye}, {@code hangup: {prompt: goodbye}} or a bare {@code hangup:}. */
+    private static Ref hangupPrompt(YamlSection def) {
+        Node value = def.node("hangup");
+        if (value == null || YamlSection.isNull(value)) {
+            return null;
+        }
+        if (value instanceof ScalarNode) {
+            return def.ref("hangup");
+        }
+        YamlSection body = def.section("hangup");
+        body.allowOnly(Set.of("prompt"), "a hangup node");
+        return body.ref("prompt");
+    }
+
+    private static String key(YamlSection body, Node keyNode) {
+        String key = YamlSection.text(keyNode);
+        if (key.length() != 1 || KEYS.indexOf(key.charAt(0)) < 0) {
+            body.problem(keyNode, "'" + key + "' is not a phone key (one of 0-9, *, #)");
+        }
+        return key;
+    }
+
+    private static List<FlowNode.Phrase> phrases(YamlSection say, String lang) {
+        Node value = say.node(lang);
+        List<FlowNode.Phrase> phrases = new ArrayList<>();
+        for (Ref ref : say.refsOf(value)) {
+            phrases.add(new FlowNode.Phrase(ref.name(), ref.pos()));
+        }
+        return phrases;
+    }
+}

@@ -1,0 +1,160 @@
+package org.hotline.ivr.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetVariableCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
+import org.hotline.ivr.agi.AgiHangupException;
+
+/** What each kind of node does on a call; one step returns where the call goes next. */
+final class NodeSteps {
+
+    private final FlowServices services;
+    private final ChoiceSteps choices;
+    private final ConditionEvaluator conditions;
+    private final ChoiceSteps.Recorder recorder;
+
+    NodeSteps(FlowServices services, ChoiceSteps.Recorder recorder) {
+        this.services = services;
+        this.recorder = recorder;
+        this.choices = new ChoiceSteps(services, recorder);
+        this.conditions = new ConditionEvaluator(services);
+    }
+
+    CompletionStage<Transition> run(CallContext call, FlowNode node) {
+        if (node instanceof FlowNode.Play play) {
+            return KeyInput.play(call, play.promptList()).thenApply(r -> {
+                recorder.record(call, node, "", "played " + play.promptList());
+                return Transition.to(play.next());
+            });
+        } else if (node instanceof FlowNode.Language language) {
+            return choices.language(call, language, 0);
+        } else if (node instanceof FlowNode.Menu menu) {
+            return choices.menu(call, menu, 0);
+        } else if (node instanceof FlowNode.Collect collect) {
+            return choices.collect(call, collect, 0);
+        } else if (node instanceof FlowNode.Describe describe) {
+            return describe(call, describe);
+        } else if (node instanceof FlowNode.Condition condition) {
+            return condition(call, condition);
+        } else if (node instanceof FlowNode.SetVariables set) {
+            return set(call, set);
+        } else if (node instanceof FlowNode.Enqueue enqueue) {
+            return enqueue(call, enqueue);
+        } else if (node instanceof FlowNode.Transfer transfer) {
+            return transfer(call, transfer);
+        } else if (node instanceof FlowNode.Goto go) {
+            return done(call, node, "-> " + go.target().name(), Transition.to(go.target()));
+        } else if (node instanceof FlowNode.Subflow subflow) {
+            return subflow(call, subflow);
+        } else if (node instanceof FlowNode.Hangup hangup) {
+            return KeyInput.play(call, hangup.prompt())
+                    .thenCompose(r -> call.agi().send(new HangupCommand()))
+                    .thenApply(r -> {
+                        recorder.record(call, node, "", "hung up");
+                        return Transition.end("completed");
+                    });
+        }
+        return back(call, (FlowNode.Return) node);
+    }
+
+    private CompletionStage<Transition> done(CallContext call, FlowNode node, String result, Transition next) {
+        recorder.record(call, node, "", result);
+        return CompletableFuture.completedFuture(next);
+    }
+
+    private CompletionStage<Transition> describe(CallContext call, FlowNode.Describe node) {
+        return KeyInput.play(call, node.prompt())
+                .thenCompose(r -> services.descriptions().capture(call, node.maxLength()))
+                .thenApply(description -> {
+                    call.described(description.transcript());
+                    call.recording(description.recording());
+                    call.variables().put(node.into(), description.transcript());
+                    String said = !description.transcript().isEmpty() ? description.transcript()
+                            : "(" + (description.note().isEmpty() ? "no transcript" : description.note()) + ")";
+                    recorder.record(call, node, said, description.callerHungUp() ? "caller hung up while speaking"
+                            : "described");
+                    if (description.callerHungUp()) {
+                        throw new AgiHangupException("caller hung up while describing");
+                    }
+                    return Transition.to(node.next());
+                });
+    }
+
+    private CompletionStage<Transition> condition(CallContext call, FlowNode.Condition node) {
+        return conditions.decide(call, node).thenApply(index -> {
+            Ref next = index < 0 ? node.otherwise() : node.cases().get(index).then();
+            recorder.record(call, node, "", (index < 0 ? "else" : "case " + (index + 1)) + " -> " + next.name());
+            return Transition.to(next);
+        });
+    }
+
+    private CompletionStage<Transition> set(CallContext call, FlowNode.SetVariables node) {
+        List<String> assigned = new ArrayList<>();
+        node.values().forEach((name, value) -> {
+            String expanded = call.expand(value);
+            call.variables().put(name, expanded);
+            assigned.add(name + "=" + expanded);
+        });
+        return done(call, node, String.join(" ", assigned), Transition.to(node.next()));
+    }
+
+    /** The draft order is written before the call is queued: whatever happens next, the caller's words are kept. */
+    private CompletionStage<Transition> enqueue(CallContext call, FlowNode.Enqueue node) {
+        List<String> skills = new ArrayList<>(node.skills());
+        if (!skills.contains(call.language())) {
+            skills.add(call.language());
+        }
+        String queue = call.expand(node.queue());
+        call.queue(queue);
+        return KeyInput.play(call, node.announce())
+                .thenCompose(r -> services.orders().draft(call))
+                .thenCompose(orderId -> {
+                    call.orderId(orderId);
+                    return services.queueing().enqueue(call, new FlowServices.QueueRequest(queue,
+                            node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), orderId));
+                })
+                .thenApply(outcome -> {
+                    recorder.record(call, node, "", "queue " + queue + " priority " + node.priority()
+                            + " skills " + skills + ": " + outcome);
+                    return Transition.end("queued: " + outcome);
+                });
+    }
+
+    private CompletionStage<Transition> transfer(CallContext call, FlowNode.Transfer node) {
+        String target = call.expand(node.to());
+        return KeyInput.play(call, node.announce())
+                .thenCompose(r -> KeyInput.send(call, new ExecCommand("Dial", target + "," + node.timeout().toSeconds())))
+                .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
+                .thenApply(reply -> {
+                    String status = FallbackTransfer.dialStatus(reply);
+                    boolean answered = status.equals("ANSWER");
+                    Transition next = answered || node.onFail() == null ? Transition.end("transferred " + target
+                            + ": " + status) : Transition.to(node.onFail());
+                    recorder.record(call, node, "", "dial " + target + ": " + status);
+                    return next;
+                });
+    }
+
+    private CompletionStage<Transition> subflow(CallContext call, FlowNode.Subflow node) {
+        Flow target = call.flows().get(node.flow().name());
+        if (target == null) {
+            throw new IllegalStateException("subflow " + node.flow().name() + " is not loaded");
+        }
+        recorder.record(call, node, "", "enter " + target.name());
+        call.enter(target, node.next());
+        return CompletableFuture.completedFuture(Transition.to(target.start()));
+    }
+
+    private CompletionStage<Transition> back(CallContext call, FlowNode.Return node) {
+        recorder.record(call, node, "", "return");
+        CallContext.Frame frame = call.leave();
+        if (frame == null) {
+            return call.agi().send(new HangupCommand()).thenApply(r -> Transition.end("completed"));
+        }
+        return CompletableFuture.completedFuture(Transition.to(frame.next()));
+    }
+}

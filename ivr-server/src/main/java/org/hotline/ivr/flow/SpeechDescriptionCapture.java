@@ -1,0 +1,55 @@
+package org.hotline.ivr.flow;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.hotline.ivr.agi.AgiHangupException;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.speech.DescribeOptions;
+import org.hotline.ivr.speech.DescriptionResult;
+import org.hotline.ivr.speech.Descriptions;
+import org.hotline.ivr.speech.EndReason;
+
+/**
+ * The describe node on a node with the speech part: the stream is registered with {@link Descriptions}
+ * before Asterisk is told to open it, and the node goes on once both the EXEC has returned and the
+ * description has ended (recording kept, transcript where a model exists).
+ */
+public final class SpeechDescriptionCapture implements FlowServices.DescriptionCapture {
+
+    private final Descriptions descriptions;
+    private final IvrConfig.Audio audio;
+
+    public SpeechDescriptionCapture(Descriptions descriptions, IvrConfig.Audio audio) {
+        this.descriptions = descriptions;
+        this.audio = audio;
+    }
+
+    @Override
+    public CompletionStage<FlowServices.Description> capture(CallContext call, Duration maxLength) {
+        UUID uuid = UUID.randomUUID();
+        DescribeOptions defaults = DescribeOptions.describe(call.callId(), call.language(), audio);
+        DescribeOptions options = new DescribeOptions(defaults.callId(), defaults.language(),
+                maxLength.compareTo(defaults.maxLength()) < 0 ? maxLength : defaults.maxLength(),
+                defaults.endSilence(), defaults.noSpeechTimeout(), defaults.phrases(), defaults.minConfidence());
+        CompletionStage<DescriptionResult> result = descriptions.expect(uuid, options);
+        return stream(call, uuid, audio).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
+                done.hasTranscript() ? done.transcript().text() : "", done.note() == null ? "" : done.note(),
+                done.recording() == null ? "" : done.recording().toString(), hungUp || done.reason() == EndReason.HANGUP));
+    }
+
+    /** EXEC AudioSocket; completes with true if the caller hung up meanwhile. */
+    static CompletionStage<Boolean> stream(CallContext call, UUID uuid, IvrConfig.Audio audio) {
+        return KeyInput.send(call, new ExecCommand("AudioSocket",
+                        AudioSocketCapture.options(uuid.toString(), audio.advertiseHost(), audio.port())))
+                .handle((reply, error) -> {
+                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                    if (cause != null && !(cause instanceof AgiHangupException)) {
+                        throw new CompletionException(cause);
+                    }
+                    return cause != null;
+                });
+    }
+}

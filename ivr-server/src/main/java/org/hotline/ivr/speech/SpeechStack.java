@@ -1,0 +1,89 @@
+package org.hotline.ivr.speech;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.hotline.ivr.audio.AudioMetrics;
+import org.hotline.ivr.audio.AudioSocketServer;
+import org.hotline.ivr.audio.AudioStreams;
+import org.hotline.ivr.ops.HealthRegistry;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.NettyTransport;
+import org.hotline.ivr.redis.RedisGateway;
+
+/**
+ * The audio and speech side of one node, put together: the AudioSocket listener, the models (loading
+ * in the background), the decoding pool, recordings with their retention sweep, transcripts through
+ * Redis, and {@link #descriptions()} for the flow runner. Closing it stops all of them.
+ */
+public final class SpeechStack implements AutoCloseable {
+
+    private final AudioSocketServer server;
+    private final SpeechModels models;
+    private final Recognizers recognizers;
+    private final Descriptions descriptions;
+    private final ExecutorService io;
+    private final ScheduledExecutorService timer;
+
+    private SpeechStack(AudioSocketServer server, SpeechModels models, Recognizers recognizers,
+                        Descriptions descriptions, ExecutorService io, ScheduledExecutorService timer) {
+        this.server = server;
+        this.models = models;
+        this.recognizers = recognizers;
+        this.descriptions = descriptions;
+        this.io = io;
+        this.timer = timer;
+    }
+
+    /** @param redis null for a node without Redis (nothing is published then) */
+    public static SpeechStack start(IvrConfig config, NettyTransport transport, MeterRegistry registry,
+                                    RedisGateway redis, HealthRegistry health) throws InterruptedException {
+        ExecutorService io = Executors.newFixedThreadPool(2, daemon("recording-io"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("speech-timer"));
+        SpeechModels models = SpeechModels.start(config.speechModels());
+        health.register("speech", models.health());
+        Recognizers recognizers = new Recognizers(models, config.speech().decodeThreads(), new SpeechMetrics(registry));
+        RecordingStore recordings = new RecordingStore(config.audio().recordings(), config.audio().recordingRetention(),
+                Clock.systemUTC());
+        recordings.scheduleSweeps(timer);
+        TranscriptPublisher publisher = redis == null ? null : new TranscriptPublisher(redis, config.speech().transcriptTtl());
+        AudioStreams streams = new AudioStreams();
+        Descriptions descriptions = new Descriptions(streams, recognizers, recordings, publisher, io, timer,
+                config.audio().connectTimeout());
+        AudioSocketServer server = AudioSocketServer.start(config.audio(), transport, streams, new AudioMetrics(registry));
+        return new SpeechStack(server, models, recognizers, descriptions, io, timer);
+    }
+
+    /** For the flow runner: {@code expect(uuid, options)} before {@code EXEC AudioSocket}. */
+    public Descriptions descriptions() {
+        return descriptions;
+    }
+
+    public SpeechModels models() {
+        return models;
+    }
+
+    /** The port Asterisk connects to (the configured one, or the one chosen when it was 0). */
+    public int audioPort() {
+        return server.port();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        recognizers.close();
+        models.close();
+        timer.shutdownNow();
+        io.shutdown();
+    }
+}
