@@ -44,12 +44,13 @@ import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
+import org.hotline.ivr.seat.live.LiveConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One server node: Redis (its own embedded one unless a URL is configured), the FastAGI listener, and the
- * HTTP listener for health and metrics. Parts are closed in the reverse order they were started.
+ * HTTP listener for health, metrics and the seat console. Parts are closed in the reverse order they were started.
  */
 public final class IvrServer implements AutoCloseable {
 
@@ -109,6 +110,7 @@ public final class IvrServer implements AutoCloseable {
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services).routes(routes);
+        started.push(LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults()));
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
         started.push(agi);

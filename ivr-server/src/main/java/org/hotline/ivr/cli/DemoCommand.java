@@ -50,6 +50,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "keep the server up after the demo calls (Ctrl-C to stop)")
     boolean keepRunning;
 
+    @Option(names = "--console-calls", defaultValue = "3",
+            description = "with --keep-running: calls that wait in the queue for a seat console (default ${DEFAULT-VALUE})")
+    int consoleCalls;
+
     @Option(names = "--verbose", description = "show the server's own log lines too")
     boolean verbose;
 
@@ -80,8 +84,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("health: " + fetch("http://127.0.0.1:" + server.httpPort() + "/healthz"));
             out.flush();
             if (keepRunning) {
-                out.printf("%nserver keeps running: seat console http://127.0.0.1:%d/ (seat 1001, password demo1001);"
-                        + " calls: AGI(agi://127.0.0.1:%d/12345); Ctrl-C to stop%n", server.httpPort(), server.agiPort());
+                out.printf("%nserver keeps running: calls AGI(agi://127.0.0.1:%d/12345); Ctrl-C to stop%n",
+                        server.agiPort());
+                queueForConsole(server, client, out);
                 out.flush();
                 Thread.currentThread().join();
             }
@@ -113,6 +118,33 @@ public final class DemoCommand implements Callable<Integer> {
             distributor.login(seat).toCompletableFuture().get(10, TimeUnit.SECONDS);
             distributor.ready(seat).toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Calls that describe a problem through the 12345 flow and wait in the queue until an operator takes them
+     * at the console: the demo seats log out first, so the first seat to go ready in a browser gets the pop.
+     */
+    private void queueForConsole(IvrServer server, SimClient client, PrintWriter out) throws Exception {
+        if (consoleCalls <= 0) {
+            return;
+        }
+        CallDistributor distributor = server.queues().distributor();
+        for (String seat : List.of("1001", "1002", "1003", "1004")) {
+            distributor.logout(seat).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        Path samples = Path.of(System.getenv().getOrDefault("IVR_HOME", ".")).resolve("../shared/speech-samples");
+        String[] said = {"zh-01.wav", "zh-05.wav", "zh-03.wav"};
+        for (int i = 0; i < consoleCalls; i++) {
+            CallScenario call = CallScenario.of("console-" + (i + 1), "12345", "1390013900" + i)
+                    .promptDuration(Duration.ofMillis(promptMillis)).press("1").press("1").press("1");
+            if (Files.isDirectory(samples)) {
+                call = call.say(samples.resolve(said[i % said.length]));
+            }
+            client.call(call.variable("DIALSTATUS", "ANSWER"));
+        }
+        int http = server.httpPort();
+        out.printf("%d calls wait for a seat: open http://127.0.0.1:%d/console/ (seat 1001, password demo1001),"
+                + " go ready; wallboard: http://127.0.0.1:%d/wallboard/ (9001, demo9001)%n", consoleCalls, http, http);
     }
 
     private static void summarize(PrintWriter out, IvrServer server, List<CompletableFuture<CallRecord>> calls) {

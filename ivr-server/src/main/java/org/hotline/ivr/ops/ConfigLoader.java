@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s]+");
     private static final Pattern REDIS_URL = Pattern.compile("rediss?://.+");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -98,6 +99,7 @@ public final class ConfigLoader {
         IvrConfig.Audio audio = audio(root.at("audio"));
         ConfigReader http = root.at("http");
         IvrConfig.Http httpConfig = new IvrConfig.Http(http.string("bind"), http.port("port"));
+        IvrConfig.Console console = console(root.at("console"));
         IvrConfig.Ami ami = ami(root.at("ami"));
         ConfigReader redis = root.at("redis");
         String url = redis.string("url");
@@ -107,13 +109,13 @@ public final class ConfigLoader {
         IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"));
+                paths.path("orderRules"), paths.path("supervisors"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");
         }
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
-        return new IvrConfig(nodeId, agi, audio, httpConfig, ami, redisConfig, speech(root.at("speech")),
+        return new IvrConfig(nodeId, agi, audio, httpConfig, console, ami, redisConfig, speech(root.at("speech")),
                 pathConfig, logFormat);
     }
 
@@ -156,6 +158,21 @@ public final class ConfigLoader {
         }
         return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence,
                 speech.duration("transcriptTtl"));
+    }
+
+    private static IvrConfig.Console console(ConfigReader console) {
+        List<String> origins = console.list("allowedOrigins");
+        for (String origin : origins) {
+            if (!ORIGIN.matcher(origin).matches()) {
+                console.problem("allowedOrigins", origin, "must be an origin such as https://console.example.org");
+            }
+        }
+        IvrConfig.Console config = new IvrConfig.Console(console.bool("secureCookie"), console.duration("sessionTtl"),
+                console.duration("wrapUp"), origins);
+        if (config.sessionTtl().isZero()) {
+            console.problem("sessionTtl", "0", "must be longer than zero");
+        }
+        return config;
     }
 
     private IvrConfig.Ami ami(ConfigReader ami) {

@@ -10,6 +10,7 @@ public record IvrConfig(
         Agi agi,
         Audio audio,
         Http http,
+        Console console,
         Ami ami,
         Redis redis,
         Speech speech,
@@ -53,6 +54,18 @@ public record IvrConfig(
         }
     }
 
+    /** A configuration with the console's defaults, for code that builds one by hand. */
+    public IvrConfig(String nodeId, Agi agi, Audio audio, Http http, Ami ami, Redis redis, Speech speech, Paths paths,
+                     String logFormat) {
+        this(nodeId, agi, audio, http, Console.DEFAULTS, ami, redis, speech, paths, logFormat);
+    }
+
+    /** The seat console and wallboard served on the HTTP port. */
+    public record Console(boolean secureCookie, Duration sessionTtl, Duration wrapUp, List<String> allowedOrigins) {
+        /** What {@code ivr-defaults.yaml} says. */
+        public static final Console DEFAULTS = new Console(false, Duration.ofHours(10), Duration.ofSeconds(30), List.of());
+    }
+
     public record Ami(boolean enabled, List<AmiServer> servers) {
     }
 
@@ -76,17 +89,20 @@ public record IvrConfig(
         }
     }
 
-    /** {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/. */
-    public record Paths(Path flows, Path seats, Path queues, Path orderRules) {
+    /**
+     * {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/;
+     * {@code supervisors}: the wallboard's logins.
+     */
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors) {
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
-                ami, redis, speech, paths, logFormat);
+                console, ami, redis, speech, paths, logFormat);
     }
 
     public IvrConfig withRedis(Redis newRedis) {
-        return new IvrConfig(nodeId, agi, audio, http, ami, newRedis, speech, paths, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, logFormat);
     }
 }

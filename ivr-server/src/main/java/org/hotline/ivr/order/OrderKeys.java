@@ -18,7 +18,7 @@ public record OrderKeys(String prefix) {
     }
 
     /** Which order a call produced: the idempotency claim. */
-    String byCall(String callId) {
+    public String byCall(String callId) {
         return prefix + ":bycall:{" + callId + "}";
     }
 
@@ -31,7 +31,7 @@ public record OrderKeys(String prefix) {
         return prefix + ":seq:{" + day + "}";
     }
 
-    String events() {
+    public String events() {
         return prefix + ":events";
     }
 }

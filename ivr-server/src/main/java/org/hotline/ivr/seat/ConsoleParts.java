@@ -1,0 +1,9 @@
+package org.hotline.ivr.seat;
+
+/**
+ * What the console is built on: the accounts, and the queue's and the orders' state behind this package's
+ * interfaces.
+ */
+public record ConsoleParts(AccountFile seats, AccountFile supervisors, SeatStates states, AssignedCalls calls,
+                           OrderEditing orders, OrderCatalogue catalogue, WallboardSource wallboard) {
+}

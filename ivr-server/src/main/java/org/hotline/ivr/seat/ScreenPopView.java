@@ -1,0 +1,94 @@
+package org.hotline.ivr.seat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts together what one seat's screen shows: its state and, if it holds a call, the screen pop (call,
+ * transcript, draft order, earlier orders of the number). The same shape goes over the WebSocket and the API.
+ */
+final class ScreenPopView {
+
+    private static final int EARLIER_ORDERS = 5;
+
+    private final SeatStates states;
+    private final AssignedCalls calls;
+    private final OrderEditing orders;
+    private final Duration wrapUp;
+
+    ScreenPopView(SeatStates states, AssignedCalls calls, OrderEditing orders, Duration wrapUp) {
+        this.states = states;
+        this.calls = calls;
+        this.orders = orders;
+        this.wrapUp = wrapUp;
+    }
+
+    /** The {@code screen} message: the seat's status and its current pop, or none. */
+    Map<String, Object> screen(String seatId) {
+        SeatStatus status = states.status(seatId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "screen");
+        body.put("status", status(status));
+        Optional<ScreenPop> pop = calls.current(seatId).filter(call -> call.seatId().equals(seatId));
+        body.put("pop", pop.map(this::pop).orElse(null));
+        return body;
+    }
+
+    Map<String, Object> status(SeatStatus status) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("seatId", status.seatId());
+        body.put("state", status.state());
+        body.put("since", status.since() == null ? null : status.since().toEpochMilli());
+        body.put("reason", status.reason());
+        body.put("callId", status.callId());
+        body.put("wrapUpSeconds", wrapUp.toSeconds());
+        return body;
+    }
+
+    Map<String, Object> pop(ScreenPop call) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("callId", call.callId());
+        body.put("caller", call.maskedCaller());
+        body.put("language", call.language());
+        body.put("menuPath", call.menuPath());
+        body.put("queuedAt", call.queuedAt() == null ? null : call.queuedAt().toEpochMilli());
+        body.put("waitedSeconds", call.waitedSeconds());
+        body.put("transcript", call.transcript());
+        body.put("partial", call.partial());
+        body.put("ended", call.ended());
+        Optional<DraftOrder> order = call.orderId() == null ? Optional.empty() : orders.find(call.orderId());
+        body.put("order", order.map(ScreenPopView::order).orElse(null));
+        List<OrderSummary> earlier = calls.callerNumber(call.callId())
+                .map(number -> orders.earlierOf(number, call.orderId(), EARLIER_ORDERS))
+                .orElse(List.of());
+        body.put("earlierOrders", earlier.stream().map(ScreenPopView::summary).toList());
+        return body;
+    }
+
+    static Map<String, Object> order(DraftOrder order) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", order.id());
+        body.put("callId", order.callId());
+        body.put("category", order.category());
+        body.put("location", order.location());
+        body.put("urgency", order.urgency());
+        body.put("summary", order.summary());
+        body.put("status", order.status());
+        body.put("editedBy", order.editedBy());
+        body.put("updated", order.updated() == null ? null : order.updated().toEpochMilli());
+        return body;
+    }
+
+    private static Map<String, Object> summary(OrderSummary order) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", order.id());
+        body.put("created", order.created() == null ? null : order.created().toEpochMilli());
+        body.put("category", order.category());
+        body.put("status", order.status());
+        body.put("summary", order.summary());
+        return body;
+    }
+}

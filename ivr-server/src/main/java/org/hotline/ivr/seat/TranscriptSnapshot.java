@@ -1,0 +1,44 @@
+package org.hotline.ivr.seat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.hotline.ivr.redis.RedisGateway;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * A call's transcript as the speech side leaves it in Redis: the final text under
+ * {@code ivr:call:<id>:transcript:final}, and the latest partial as the last entry of the stream
+ * {@code ivr:call:<id>:transcript}; a console that opens late starts from here and follows the live channel.
+ */
+public record TranscriptSnapshot(String finalText, String partial) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static TranscriptSnapshot read(RedisGateway redis, String callId) {
+        String base = "ivr:call:" + callId + ":transcript";
+        return redis.call("transcript", jedis -> {
+            String done = jedis.get(base + ":final");
+            if (done != null) {
+                return new TranscriptSnapshot(text(done), "");
+            }
+            List<StreamEntry> last = jedis.xrevrange(base, StreamEntryID.MAXIMUM_ID, StreamEntryID.MINIMUM_ID, 1);
+            if (last.isEmpty()) {
+                return new TranscriptSnapshot("", "");
+            }
+            Map<String, String> fields = last.get(0).getFields();
+            return new TranscriptSnapshot("", text(fields.getOrDefault("json", "{}")));
+        });
+    }
+
+    private static String text(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            return node.path("text").asText("");
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.hotline.ivr.seat;
+
+/** Computes the wallboard figures from whatever keeps them (the queue and order stores). */
+@FunctionalInterface
+public interface WallboardSource {
+    Wallboard snapshot();
+}

@@ -1,0 +1,60 @@
+package org.hotline.ivr.seat.live;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.order.OrderRules;
+import org.hotline.ivr.order.Orders;
+import org.hotline.ivr.order.OrderSettings;
+import org.hotline.ivr.order.OrderStore;
+import org.hotline.ivr.queue.CallDistributor;
+import org.hotline.ivr.queue.QueueModule;
+import org.hotline.ivr.queue.QueueStats;
+import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.seat.Account;
+import org.hotline.ivr.seat.AccountFile;
+import org.hotline.ivr.seat.ConsoleParts;
+import org.hotline.ivr.seat.Role;
+import org.hotline.ivr.seat.SeatConsole;
+import org.hotline.ivr.seat.SeatEvents;
+
+/** The console on the real call distributor and order store. */
+public final class LiveConsole {
+
+    private LiveConsole() {
+    }
+
+    /**
+     * The wiring {@code IvrServer} uses once it starts the queue and order modules:
+     * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults())}. It also
+     * serves {@code /api/orders} with the console session as the acting seat.
+     */
+    public static SeatConsole install(IvrConfig config, HttpRoutes routes, RedisGateway redis, QueueModule queue,
+                                      Orders orders, OrderSettings orderSettings) {
+        SeatConsole console = install(config.console(), config.paths().supervisors(), routes, redis, queue.distributor(),
+                queue.stats()::latest, orders.store(), orders.rules(), orderSettings);
+        orders.registerApi(routes, console.actingSeat());
+        return console;
+    }
+
+    /**
+     * @param queueStats the latest queue figures, e.g. {@code QueueStatsPoller::latest}
+     * @param supervisors supervisors.yaml ({@code paths.supervisors})
+     */
+    public static SeatConsole install(IvrConfig.Console config, Path supervisors, HttpRoutes routes, RedisGateway redis,
+                                      CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
+                                      OrderRules rules, OrderSettings orderSettings) {
+        AccountFile seats = AccountFile.of(distributor.setup().seats().stream()
+                .map(seat -> new Account(seat.id(), seat.name(), Role.SEAT, seat.passwordHash())).toList());
+        QueueSeatStates states = new QueueSeatStates(distributor, redis);
+        OrderRulesCatalogue catalogue = new OrderRulesCatalogue(rules);
+        ConsoleParts parts = new ConsoleParts(seats, AccountFile.load(supervisors, Role.SUPERVISOR), states,
+                new QueueAssignedCalls(redis, distributor.setup(), states, orders, orderSettings.keys()),
+                new OrderStoreEditing(orders), catalogue,
+                new LiveWallboard(queueStats, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
+                        orderSettings.zone()));
+        return SeatConsole.install(routes, redis, config, parts, new SeatEvents(redis));
+    }
+}

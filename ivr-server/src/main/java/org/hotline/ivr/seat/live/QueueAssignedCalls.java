@@ -1,0 +1,97 @@
+package org.hotline.ivr.seat.live;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.ivr.ops.PhoneNumbers;
+import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.order.OrderKeys;
+import org.hotline.ivr.order.OrderStore;
+import org.hotline.ivr.queue.QueueSetup;
+import org.hotline.ivr.queue.SeatConfig;
+import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.seat.AssignedCalls;
+import org.hotline.ivr.seat.ScreenPop;
+import org.hotline.ivr.seat.SeatStates;
+import org.hotline.ivr.seat.SeatStatus;
+import org.hotline.ivr.seat.TranscriptSnapshot;
+
+/**
+ * The call a seat holds, put together from the distributor's call hash ({@code {q:<group>}:call:<id>}: number,
+ * language, arrival) while it lives, the call's draft order (menu path, transcript), the speech side's
+ * transcript keys, and the {@link CallLedger} that keeps the seat's claim after the call ends.
+ */
+public final class QueueAssignedCalls implements AssignedCalls {
+
+    private final RedisGateway redis;
+    private final QueueSetup setup;
+    private final SeatStates states;
+    private final OrderStore orders;
+    private final OrderKeys orderKeys;
+    private final CallLedger ledger;
+
+    public QueueAssignedCalls(RedisGateway redis, QueueSetup setup, SeatStates states, OrderStore orders,
+                              OrderKeys orderKeys) {
+        this.redis = redis;
+        this.setup = setup;
+        this.states = states;
+        this.orders = orders;
+        this.orderKeys = orderKeys;
+        this.ledger = new CallLedger(redis);
+    }
+
+    @Override
+    public Optional<ScreenPop> current(String seatId) {
+        SeatStatus status = states.status(seatId);
+        if (status.callId() != null) {
+            ledger.record(seatId, status.callId(), status.since() == null ? Instant.now() : status.since());
+            return find(status.callId());
+        }
+        if (SeatStatus.WRAP_UP.equals(status.state())) {
+            return ledger.lastCallOf(seatId).flatMap(this::find);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ScreenPop> find(String callId) {
+        Optional<CallLedger.Entry> claim = ledger.find(callId);
+        if (claim.isEmpty()) {
+            return Optional.empty();
+        }
+        String seatId = claim.get().seatId();
+        Map<String, String> call = liveCall(seatId, callId);
+        Optional<DraftOrder> order = orderOf(callId);
+        String number = call.getOrDefault("number", order.map(DraftOrder::callerNumber).orElse(""));
+        String language = call.getOrDefault("lang", order.map(DraftOrder::language).orElse(""));
+        List<String> menu = order.map(DraftOrder::menuPath).orElse(List.of());
+        String arrival = call.getOrDefault("arrival", "");
+        TranscriptSnapshot heard = TranscriptSnapshot.read(redis, callId);
+        String transcript = heard.finalText().isEmpty() ? order.map(DraftOrder::transcript).orElse("") : heard.finalText();
+        String state = call.getOrDefault("state", "");
+        boolean ended = !(state.equals("offered") || state.equals("oncall"));
+        return Optional.of(new ScreenPop(callId, seatId, PhoneNumbers.mask(number), language, menu,
+                arrival.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(arrival)), claim.get().assignedAt(),
+                transcript, heard.partial(), order.map(DraftOrder::orderId).orElse(null), ended));
+    }
+
+    @Override
+    public Optional<String> callerNumber(String callId) {
+        return ledger.find(callId).flatMap(claim -> {
+            String number = liveCall(claim.seatId(), callId).get("number");
+            return number != null && !number.isEmpty() ? Optional.of(number) : orderOf(callId).map(DraftOrder::callerNumber);
+        });
+    }
+
+    private Map<String, String> liveCall(String seatId, String callId) {
+        Optional<String> group = setup.seat(seatId).map(SeatConfig::group);
+        return group.isEmpty() ? Map.of()
+                : redis.call("queue call", jedis -> jedis.hgetAll("{q:" + group.get() + "}:call:" + callId));
+    }
+
+    private Optional<DraftOrder> orderOf(String callId) {
+        String orderId = redis.call("order of call", jedis -> jedis.get(orderKeys.byCall(callId)));
+        return orderId == null ? Optional.empty() : orders.get(orderId);
+    }
+}

@@ -1,0 +1,103 @@
+package org.hotline.ivr.seat.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.queue.CallDistributor;
+import org.hotline.ivr.queue.QueueSetup;
+import org.hotline.ivr.queue.SeatConfig;
+import org.hotline.ivr.queue.SeatState;
+import org.hotline.ivr.queue.QueueStateException;
+import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.seat.SeatStates;
+import org.hotline.ivr.seat.SeatStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Seat states as the call distributor keeps them: changes go through its commands, reads come from its seat
+ * hash ({@code {q:<group>}:seat:<id>}). Wrap-up ends by the distributor's own timer, not the console's.
+ */
+public final class QueueSeatStates implements SeatStates {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueSeatStates.class);
+    private static final Map<String, String> NAMES = Map.of(SeatState.LOGGED_OUT.code(), SeatStatus.LOGGED_OUT,
+            SeatState.READY.code(), SeatStatus.READY, SeatState.OFFERED.code(), SeatStatus.OFFERED,
+            SeatState.ON_CALL.code(), SeatStatus.ON_CALL, SeatState.WRAP_UP.code(), SeatStatus.WRAP_UP,
+            SeatState.PAUSED.code(), SeatStatus.PAUSED);
+
+    private final CallDistributor distributor;
+    private final RedisGateway redis;
+
+    public QueueSeatStates(CallDistributor distributor, RedisGateway redis) {
+        this.distributor = distributor;
+        this.redis = redis;
+    }
+
+    /** The console's name of a distributor state code ({@code oncall} is {@code on-call}). */
+    static String stateName(String code) {
+        return NAMES.getOrDefault(code, SeatStatus.LOGGED_OUT);
+    }
+
+    static Optional<String> seatKey(QueueSetup setup, String seatId) {
+        return setup.seat(seatId).map(SeatConfig::group).map(group -> "{q:" + group + "}:seat:" + seatId);
+    }
+
+    @Override
+    public SeatStatus status(String seatId) {
+        Optional<String> key = seatKey(distributor.setup(), seatId);
+        Map<String, String> seat = key.isEmpty() ? Map.of() : redis.call("seat state", jedis -> jedis.hgetAll(key.get()));
+        if (seat.isEmpty()) {
+            return new SeatStatus(seatId, SeatStatus.LOGGED_OUT, null, "", null);
+        }
+        String since = seat.getOrDefault("since", "");
+        String call = seat.getOrDefault("call", "");
+        return new SeatStatus(seatId, NAMES.getOrDefault(seat.get("state"), SeatStatus.LOGGED_OUT),
+                since.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(since)), seat.getOrDefault("reason", ""),
+                call.isEmpty() ? null : call);
+    }
+
+    @Override
+    public void logIn(String seatId) {
+        if (SeatStatus.LOGGED_OUT.equals(status(seatId).state())) {
+            done(distributor.login(seatId), seatId, "log in");
+        }
+    }
+
+    @Override
+    public void logOut(String seatId) {
+        done(distributor.logout(seatId), seatId, "log out");
+    }
+
+    @Override
+    public boolean ready(String seatId) {
+        return done(distributor.ready(seatId), seatId, "go ready");
+    }
+
+    @Override
+    public boolean pause(String seatId, String reason) {
+        return done(distributor.pause(seatId, reason), seatId, "pause");
+    }
+
+    @Override
+    public boolean endWrapUpIfDue(String seatId, Duration wrapUp) {
+        return false;
+    }
+
+    /** True if the distributor took the command; a refusal (wrong state) is false, Redis trouble is thrown. */
+    private static boolean done(CompletionStage<Void> command, String seatId, String what) {
+        try {
+            command.toCompletableFuture().join();
+            return true;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof QueueStateException cause) {
+                log.info("seat {} may not {} now: {}", seatId, what, cause.getMessage());
+                return false;
+            }
+            throw e;
+        }
+    }
+}
