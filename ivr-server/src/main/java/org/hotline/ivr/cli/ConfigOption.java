@@ -2,6 +2,8 @@ package org.hotline.ivr.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import picocli.CommandLine.Option;
@@ -18,11 +20,16 @@ public final class ConfigOption {
         if (chosen == null && System.getenv("IVR_CONFIG") != null) {
             chosen = Path.of(System.getenv("IVR_CONFIG"));
         }
-        Path home = Path.of(System.getenv().getOrDefault("IVR_HOME", ""));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        // The build runs commands from ivr-server/; it names the repository root with -Divr.home.
+        if (!env.containsKey("IVR_HOME") && System.getProperty("ivr.home") != null) {
+            env.put("IVR_HOME", System.getProperty("ivr.home"));
+        }
+        Path home = Path.of(env.getOrDefault("IVR_HOME", ""));
         if (chosen == null && Files.isRegularFile(home.resolve("config/ivr.yaml"))) {
             chosen = home.resolve("config/ivr.yaml");
         }
-        IvrConfig config = new ConfigLoader(System.getenv()).load(chosen);
+        IvrConfig config = new ConfigLoader(env).load(chosen);
         LogSetup.apply(config.logFormat());
         return config;
     }

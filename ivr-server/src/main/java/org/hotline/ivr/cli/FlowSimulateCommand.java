@@ -104,7 +104,7 @@ public final class FlowSimulateCommand implements Callable<Integer> {
 
     private FlowServices services(IvrServer server, Flow loaded) {
         FlowServices services = FlowServices.defaults(server.redis(), server.config().audio().advertiseHost(),
-                server.config().audio().port());
+                server.speech().audioPort());
         if (at != null) {
             services = services.withClock(Clock.fixed(at.atZone(loaded.timezone()).toInstant(), loaded.timezone()));
         }
