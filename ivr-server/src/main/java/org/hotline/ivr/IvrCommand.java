@@ -7,6 +7,10 @@ import org.hotline.ivr.cli.PromptsCommand;
 import org.hotline.ivr.cli.ServeCommand;
 import org.hotline.ivr.cli.VersionProvider;
 import org.hotline.ivr.ops.ConfigException;
+import org.hotline.ivr.queue.QueueBenchCommand;
+import org.hotline.ivr.speech.ModelsCommand;
+import org.hotline.ivr.speech.SpeechBench;
+import org.hotline.ivr.speech.TranscribeCommand;
 import org.hotline.ivr.order.OrderCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
         subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class,
-                PromptsCommand.class, OrderCommand.class, CommandLine.HelpCommand.class})
+                PromptsCommand.class, OrderCommand.class, ModelsCommand.class, TranscribeCommand.class,
+                SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 
     @CommandLine.Spec

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * the installed model, e.g. to back-fill calls recorded before a model was installed.
  * Exit codes: 0 done, 1 unreadable file, 2 no usable model for the language.
  */
-@Command(name = "transcribe", mixinStandardHelpOptions = true,
+@Command(name = "transcribe", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.cli.VersionProvider.class,
         description = "Transcribe a WAV recording (16-bit PCM, any sample rate) with the installed Vosk model.")
 public final class TranscribeCommand implements Callable<Integer> {
 
