@@ -48,7 +48,19 @@ final class AudioSocketCaller {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        // The server sends audio back only for prompts; the caller ignores it.
+                        ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                                // Audio the server plays back is not listened to by the simulated caller.
+                                io.netty.util.ReferenceCountUtil.release(msg);
+                            }
+
+                            @Override
+                            public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+                                // A server ending the stream may reset the socket; the stream is over either way.
+                                ctx.close();
+                            }
+                        });
                     }
                 })
                 .connect(host, port);
