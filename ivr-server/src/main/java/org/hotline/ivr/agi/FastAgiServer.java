@@ -1,12 +1,9 @@
 package org.hotline.ivr.agi;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import java.net.InetSocketAddress;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.ops.PeerAllowList;
+import org.hotline.ivr.ops.TcpListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,32 +12,26 @@ public final class FastAgiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
 
-    private final Channel serverChannel;
+    private final TcpListener listener;
 
-    private FastAgiServer(Channel serverChannel) {
-        this.serverChannel = serverChannel;
+    private FastAgiServer(TcpListener listener) {
+        this.listener = listener;
     }
 
     public static FastAgiServer start(IvrConfig.Agi config, NettyTransport transport, AgiScripts scripts,
                                       AgiMetrics metrics) throws InterruptedException {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(transport.acceptors(), transport.workers())
-                .channel(transport.serverChannelClass())
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new FastAgiInitializer(config, new PeerAllowList(config.allowedPeers()), scripts, metrics));
-        Channel channel = bootstrap.bind(config.bind(), config.port()).sync().channel();
-        log.info("FastAGI listening on {} (scripts: {})", channel.localAddress(), scripts.names());
-        return new FastAgiServer(channel);
+        TcpListener listener = TcpListener.bind(config.bind(), config.port(), transport,
+                new FastAgiInitializer(config, new PeerAllowList(config.allowedPeers()), scripts, metrics));
+        log.info("FastAGI listening on {} (scripts: {})", listener.address(), scripts.names());
+        return new FastAgiServer(listener);
     }
 
     public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return listener.port();
     }
 
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
+        listener.close();
     }
 }

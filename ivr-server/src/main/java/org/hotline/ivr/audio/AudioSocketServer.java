@@ -1,12 +1,9 @@
 package org.hotline.ivr.audio;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import java.net.InetSocketAddress;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.ops.PeerAllowList;
+import org.hotline.ivr.ops.TcpListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,32 +12,26 @@ public final class AudioSocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AudioSocketServer.class);
 
-    private final Channel serverChannel;
+    private final TcpListener listener;
 
-    private AudioSocketServer(Channel serverChannel) {
-        this.serverChannel = serverChannel;
+    private AudioSocketServer(TcpListener listener) {
+        this.listener = listener;
     }
 
     public static AudioSocketServer start(IvrConfig.Audio config, NettyTransport transport, AudioStreams streams,
                                           AudioMetrics metrics) throws InterruptedException {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(transport.acceptors(), transport.workers())
-                .channel(transport.serverChannelClass())
-                .option(ChannelOption.SO_BACKLOG, 4096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new AudioSocketInitializer(config, new PeerAllowList(config.allowedPeers()), streams, metrics));
-        Channel channel = bootstrap.bind(config.bind(), config.port()).sync().channel();
-        log.info("AudioSocket listening on {} (Asterisk connects to {})", channel.localAddress(), config.advertiseHost());
-        return new AudioSocketServer(channel);
+        TcpListener listener = TcpListener.bind(config.bind(), config.port(), transport,
+                new AudioSocketInitializer(config, new PeerAllowList(config.allowedPeers()), streams, metrics));
+        log.info("AudioSocket listening on {} (Asterisk connects to {})", listener.address(), config.advertiseHost());
+        return new AudioSocketServer(listener);
     }
 
     public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return listener.port();
     }
 
     @Override
     public void close() {
-        serverChannel.close().syncUninterruptibly();
+        listener.close();
     }
 }
