@@ -161,7 +161,8 @@ public final class DemoCommand implements Callable<Integer> {
                         "                order %s: %s / %s, %s %s, urgency %s, unit %s%n                transcript: %s%n",
                         order.orderId(), order.category(), order.subCategory(), order.district(), order.street(),
                         order.urgency(), order.handlingUnit(),
-                        order.transcript().isEmpty() ? "(none: no speech model installed, recording kept)" : order.transcript()));
+                        order.transcript().isEmpty() ? "(none without a speech model; recording kept: "
+                                + (order.recordingPath().isEmpty() ? "none" : order.recordingPath()) + ")" : order.transcript()));
             }
         }
     }
