@@ -1,0 +1,33 @@
+package org.hotline.ivr.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What to run: concurrency levels of looping calls with {@code commandsPerCall} commands each (a warm-up,
+ * then a measured window), and optionally {@code idleCalls} held calls; each server in a JVM with
+ * {@code serverHeap} as its -Xmx.
+ */
+public record BenchSettings(List<Integer> levels, int commandsPerCall, List<ServerKind> servers, Duration warmup,
+                            Duration duration, int idleCalls, Duration idleHold, int rampPerSecond,
+                            String serverHeap, Duration drainTimeout) {
+
+    public BenchSettings {
+        levels = List.copyOf(levels);
+        servers = List.copyOf(servers);
+        if (commandsPerCall < 2) {
+            throw new IllegalArgumentException("--commands must be at least 2 (ANSWER ... HANGUP), got " + commandsPerCall);
+        }
+        if (levels.stream().anyMatch(n -> n < 1) || idleCalls < 0) {
+            throw new IllegalArgumentException("call counts must be positive: --calls " + levels + ", --idle " + idleCalls);
+        }
+        if (rampPerSecond < 1) {
+            throw new IllegalArgumentException("--ramp must be at least 1 call a second, got " + rampPerSecond);
+        }
+    }
+
+    /** The most calls any run holds at once: sockets needed on each side. */
+    int mostCalls() {
+        return Math.max(idleCalls, levels.stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+}

@@ -1,0 +1,101 @@
+package org.hotline.ivr.bench;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.hotline.ivr.sim.CallRecord;
+import org.hotline.ivr.sim.CallScenario;
+import org.hotline.ivr.sim.SimClient;
+
+/**
+ * A fixed number of concurrent calls kept going: each slot places a call and, while the load runs
+ * ({@code repeat}), places the next one as soon as the last has ended, so the server always has
+ * about {@code slots} calls in progress. A failed call ends its slot; stopping ends every slot after its
+ * current call.
+ */
+final class CallSlots {
+
+    private final SimClient client;
+    private final CallScenario scenario;
+    private final boolean repeat;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final LongAdder placed = new LongAdder();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final CountDownLatch slotsDone;
+    private final int slots;
+
+    CallSlots(SimClient client, CallScenario scenario, int slots, boolean repeat) {
+        this.client = client;
+        this.scenario = scenario;
+        this.slots = slots;
+        this.repeat = repeat;
+        this.slotsDone = new CountDownLatch(slots);
+    }
+
+    /** Opens the slots at most {@code perSecond} a second, so the server's accept queue is not flooded. */
+    void open(int perSecond) throws InterruptedException {
+        long started = System.nanoTime();
+        for (int i = 0; i < slots; i++) {
+            long due = started + (long) (i * 1e9 / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            place();
+        }
+    }
+
+    /** No new calls from now on; calls in progress run to their end. */
+    void stop() {
+        stopping.set(true);
+    }
+
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return slotsDone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    long unfinishedSlots() {
+        return slotsDone.getCount();
+    }
+
+    long placed() {
+        return placed.sum();
+    }
+
+    long completed() {
+        return completed.sum();
+    }
+
+    long failed() {
+        return failed.sum();
+    }
+
+    String firstFailure() {
+        return firstFailure.get();
+    }
+
+    private void place() {
+        placed.increment();
+        client.call(scenario).whenComplete(this::ended);
+    }
+
+    private void ended(CallRecord record, Throwable error) {
+        if (error != null || !"completed".equals(record.outcome())) {
+            failed.increment();
+            firstFailure.compareAndSet(null, error != null ? error.toString() : "call ended: " + record.outcome());
+            slotsDone.countDown();
+            return;
+        }
+        completed.increment();
+        if (repeat && !stopping.get()) {
+            place();
+        } else {
+            slotsDone.countDown();
+        }
+    }
+}
