@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What to run: concurrency levels of looping calls with {@code commandsPerCall} commands each (a warm-up,
  * then a measured window), and optionally {@code idleCalls} held calls; each server in a JVM with
- * {@code serverHeap} as its -Xmx.
+ * {@code serverHeap} as its -Xmx. Calls are opened at most {@code rampPerSecond} a second, with at most
+ * {@code settingUp} of them between connect and their first command.
  */
 public record BenchSettings(List<Integer> levels, int commandsPerCall, List<ServerKind> servers, Duration warmup,
-                            Duration duration, int idleCalls, Duration idleHold, int rampPerSecond,
+                            Duration duration, int idleCalls, Duration idleHold, int rampPerSecond, int settingUp,
                             String serverHeap, Duration drainTimeout) {
 
     public BenchSettings {
@@ -21,8 +22,9 @@ public record BenchSettings(List<Integer> levels, int commandsPerCall, List<Serv
         if (levels.stream().anyMatch(n -> n < 1) || idleCalls < 0) {
             throw new IllegalArgumentException("call counts must be positive: --calls " + levels + ", --idle " + idleCalls);
         }
-        if (rampPerSecond < 1) {
-            throw new IllegalArgumentException("--ramp must be at least 1 call a second, got " + rampPerSecond);
+        if (rampPerSecond < 1 || settingUp < 1) {
+            throw new IllegalArgumentException("--ramp and --setting-up must be at least 1, got " + rampPerSecond
+                    + " and " + settingUp);
         }
     }
 

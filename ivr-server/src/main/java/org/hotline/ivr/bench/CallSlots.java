@@ -2,6 +2,7 @@ package org.hotline.ivr.bench;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.hotline.ivr.sim.CallRecord;
 import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
+import org.hotline.ivr.sim.SimEvent;
 
 /**
  * A fixed number of concurrent calls kept going: each slot places a call and, while the load runs
@@ -37,16 +39,35 @@ final class CallSlots {
         this.slotsDone = new CountDownLatch(slots);
     }
 
-    /** Opens the slots at most {@code perSecond} a second, so the server's accept queue is not flooded. */
-    void open(int perSecond) throws InterruptedException {
+    /**
+     * Opens the slots at most {@code perSecond} a second and with at most {@code settingUp} calls between
+     * connect and the server's first command. A flood of connects overflows the server's accept queue;
+     * the kernel then drops handshakes, and what would be measured is TCP retransmission, not the server.
+     */
+    void open(int perSecond, int settingUp) throws InterruptedException {
+        Semaphore window = new Semaphore(settingUp);
         long started = System.nanoTime();
         for (int i = 0; i < slots; i++) {
-            long due = started + (long) (i * 1e9 / perSecond);
-            long wait = due - System.nanoTime();
+            long wait = started + (long) (i * 1e9 / perSecond) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            place();
+            window.acquire();
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    window.release();
+                }
+            };
+            placed.increment();
+            client.call(scenario, event -> {
+                if (event.direction() == SimEvent.Direction.FROM_SERVER) {
+                    release.run();
+                }
+            }).whenComplete((record, error) -> {
+                release.run();
+                ended(record, error);
+            });
         }
     }
 

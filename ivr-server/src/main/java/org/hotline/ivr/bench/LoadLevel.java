@@ -26,7 +26,7 @@ final class LoadLevel {
              SimClient client = new SimClient("127.0.0.1", server.port(), false)) {
             CallSlots slots = new CallSlots(client, scenario, calls, true);
             long started = System.nanoTime();
-            slots.open(settings.rampPerSecond());
+            slots.open(settings.rampPerSecond(), settings.settingUp());
             sleepUntil(started + settings.warmup().toNanos());
             server.request("window-start");
             sleepUntil(System.nanoTime() + settings.duration().toNanos());

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class AgiBenchCommand implements Callable<Integer> {
 
     @Option(names = "--calls", split = ",", defaultValue = "100,1000,2000,10000",
-            description = "concurrency levels, comma-separated (default ${DEFAULT-VALUE})")
+            description = "concurrency levels, comma-separated; 0 runs none, e.g. with --idle (default ${DEFAULT-VALUE})")
     List<Integer> calls;
 
     @Option(names = "--commands", defaultValue = "20", description = "AGI commands per call, ANSWER and HANGUP included (default ${DEFAULT-VALUE})")
@@ -48,12 +48,16 @@ public final class AgiBenchCommand implements Callable<Integer> {
     @Option(names = "--idle", defaultValue = "0", description = "also hold this many idle calls at once and report memory (0: skip)")
     int idle;
 
-    @Option(names = "--idle-hold", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--idle-hold", defaultValue = "60s", converter = DurationConverter.class,
             description = "how long each idle call waits on its command (default ${DEFAULT-VALUE})")
     Duration idleHold;
 
     @Option(names = "--ramp", defaultValue = "5000", description = "new calls a second while opening a level (default ${DEFAULT-VALUE})")
     int ramp;
+
+    @Option(names = "--setting-up", defaultValue = "200",
+            description = "at most this many calls between connect and first command while opening (default ${DEFAULT-VALUE})")
+    int settingUp;
 
     @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of each server JVM (default ${DEFAULT-VALUE})")
     String heap;
@@ -68,8 +72,9 @@ public final class AgiBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<ServerKind> servers = server.equals("both") ? List.of(ServerKind.NETTY, ServerKind.ASTERISK_JAVA)
                 : List.of(ServerKind.of(server));
-        BenchSettings settings = new BenchSettings(calls, commands, servers, warmup, duration, idle, idleHold, ramp,
-                heap, Duration.ofSeconds(60));
+        List<Integer> levels = calls.stream().filter(n -> n != 0).toList();
+        BenchSettings settings = new BenchSettings(levels, commands, servers, warmup, duration, idle, idleHold, ramp,
+                settingUp, heap, Duration.ofSeconds(60));
         PrintWriter out = spec.commandLine().getOut();
         BenchReport report = new AgiBench(settings, spec.commandLine().getErr()).run();
         out.println(BenchTables.markdown(report));

@@ -21,7 +21,7 @@ class CommandMixTest {
     @Test
     void settingsRefuseCallsWithoutRoomForAnswerAndHangup() {
         assertThatThrownBy(() -> new BenchSettings(List.of(10), 1, List.of(ServerKind.NETTY), Duration.ZERO,
-                Duration.ofSeconds(1), 0, Duration.ofSeconds(1), 100, "512m", Duration.ofSeconds(5)))
+                Duration.ofSeconds(1), 0, Duration.ofSeconds(1), 100, 10, "512m", Duration.ofSeconds(5)))
                 .hasMessageContaining("--commands must be at least 2");
     }
 
