@@ -24,18 +24,28 @@ public final class AgiBench {
     }
 
     public BenchReport run() throws IOException, InterruptedException {
-        List<String> notes = new ArrayList<>();
-        notes.add(OpenFileLimit.ensure(Math.max(WANTED_FILES, settings.mostCalls() + SPARE_FILES)));
+        String files = checkOpenFiles();
+        MachineInfo machine = MachineInfo.now();
+        say("machine: %s, %d cores, load average %s; %s", machine.cpu(), machine.cores(), machine.loadAverage(), files);
+        List<LevelResult> levels = runLevels();
+        List<IdleResult> idle = settings.idleCalls() > 0 ? runIdle() : List.of();
+        return new BenchReport(machine, MachineInfo.currentLoadAverage(), settings, levels, idle, List.of(files));
+    }
+
+    /** Every call is a socket on each side: make sure both processes may open that many. */
+    private String checkOpenFiles() {
+        String note = OpenFileLimit.ensure(Math.max(WANTED_FILES, settings.mostCalls() + SPARE_FILES));
         long limit = OpenFileLimit.current().orElse(Long.MAX_VALUE);
         if (settings.mostCalls() + SPARE_FILES > limit) {
             throw new IllegalArgumentException(String.format("%d concurrent calls need about %d open files in each"
                     + " process, but this process may open only %d and could not raise it (%s); run as root with"
                     + " CAP_SYS_RESOURCE, raise the hard limit (ulimit -Hn), or use at most %d calls",
-                    settings.mostCalls(), settings.mostCalls() + SPARE_FILES, limit, notes.get(0), limit - SPARE_FILES));
+                    settings.mostCalls(), settings.mostCalls() + SPARE_FILES, limit, note, limit - SPARE_FILES));
         }
-        MachineInfo machine = MachineInfo.now();
-        say("machine: %s, %d cores, load average %s; %s", machine.cpu(), machine.cores(), machine.loadAverage(),
-                notes.get(0));
+        return note;
+    }
+
+    private List<LevelResult> runLevels() throws IOException, InterruptedException {
         List<LevelResult> levels = new ArrayList<>();
         LoadLevel load = new LoadLevel(settings);
         for (int calls : settings.levels()) {
@@ -50,19 +60,21 @@ public final class AgiBench {
                         failureNote(result.outcomes()));
             }
         }
+        return levels;
+    }
+
+    private List<IdleResult> runIdle() throws IOException, InterruptedException {
         List<IdleResult> idle = new ArrayList<>();
-        if (settings.idleCalls() > 0) {
-            IdleCalls idleCalls = new IdleCalls(settings);
-            for (ServerKind server : settings.servers()) {
-                say("%s: %d idle calls held %d s ...", server.label(), settings.idleCalls(), settings.idleHold().toSeconds());
-                IdleResult result = idleCalls.run(server, settings.idleCalls());
-                idle.add(result);
-                say("  %d in progress at sample, heap %s, RSS %s, calls ok: %s%s", result.memory().callsInProgress(),
-                        BenchTables.mb(result.memory().heapUsedAfterGcBytes()), BenchTables.mb(result.memory().rssBytes()),
-                        result.outcomes().allCompleted(), failureNote(result.outcomes()));
-            }
+        IdleCalls idleCalls = new IdleCalls(settings);
+        for (ServerKind server : settings.servers()) {
+            say("%s: %d idle calls held %d s ...", server.label(), settings.idleCalls(), settings.idleHold().toSeconds());
+            IdleResult result = idleCalls.run(server, settings.idleCalls());
+            idle.add(result);
+            say("  %d in progress at sample, heap %s, RSS %s, calls ok: %s%s", result.memory().callsInProgress(),
+                    BenchTables.mb(result.memory().heapUsedAfterGcBytes()), BenchTables.mb(result.memory().rssBytes()),
+                    result.outcomes().allCompleted(), failureNote(result.outcomes()));
         }
-        return new BenchReport(machine, MachineInfo.currentLoadAverage(), settings, levels, idle, notes);
+        return idle;
     }
 
     private static String failureNote(CallOutcomes outcomes) {
