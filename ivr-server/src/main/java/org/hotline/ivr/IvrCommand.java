@@ -1,6 +1,7 @@
 package org.hotline.ivr;
 
 import org.hotline.ivr.cli.BenchCommand;
+import org.hotline.ivr.cli.CallCommand;
 import org.hotline.ivr.cli.DemoCommand;
 import org.hotline.ivr.cli.ServeCommand;
 import org.hotline.ivr.cli.VersionProvider;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** {@code ./ivr}: the one entry point; each verb is a command class of its own. */
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 
     @CommandLine.Spec

@@ -25,6 +25,7 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
     private final AgiMetrics metrics;
     private AgiCommandChannel commands;
     private String callId = "";
+    private boolean refused;
 
     AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics) {
         this.scripts = scripts;
@@ -33,6 +34,9 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            return;
+        }
         MDC.put("callId", callId);
         try {
             if (msg instanceof AgiRequest request) {
@@ -110,6 +114,12 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (refused) {
+            return;
+        }
+        // Lines already buffered would each fail again; one explanation per connection is enough.
+        refused = true;
+        ctx.channel().config().setAutoRead(false);
         Throwable root = cause.getCause() != null && !(cause instanceof AgiProtocolException) ? cause.getCause() : cause;
         String why;
         if (root instanceof AgiProtocolException) {

@@ -38,6 +38,11 @@ public final class DemoScript implements AgiScript {
                 .thenCompose(r -> step(journal, "answer", agi.send(new StreamFileCommand("demo/welcome", "#"))))
                 .thenCompose(r -> agi.send(new GetDataCommand("demo/enter-digits", 5000, 4)))
                 .thenCompose(reply -> {
+                    if ("-1".equals(reply.getResult())) {
+                        // Real Asterisk answers "200 result=-1" when the caller hangs up during GET DATA and
+                        // sends its HANGUP line only after that reply: -1 is a hangup, not the digit 1.
+                        throw new AgiHangupException("caller hung up during GET DATA");
+                    }
                     String digits = digitsOf(reply);
                     journal.step("get-data", digits.isEmpty() ? "(timeout)" : digits);
                     return digits.isEmpty() ? CompletableFuture.completedFuture(reply)

@@ -112,7 +112,7 @@ public final class ConfigLoader {
             root.problem("log.format", logFormat, "must be text or json");
         }
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
-        return new IvrConfig(nodeId, agi, audio, httpConfig, ami, redisConfig, root.path("speech.models"),
+        return new IvrConfig(nodeId, agi, audio, httpConfig, ami, redisConfig, speech(root.at("speech")),
                 pathConfig, logFormat);
     }
 
@@ -128,8 +128,32 @@ public final class ConfigLoader {
     }
 
     private IvrConfig.Audio audio(ConfigReader audio) {
-        return new IvrConfig.Audio(audio.string("bind"), audio.port("port"), peers(audio),
-                audio.string("advertiseHost"), audio.path("recordings"));
+        IvrConfig.Audio config = new IvrConfig.Audio(audio.string("bind"), audio.port("port"), peers(audio),
+                audio.string("advertiseHost"), audio.path("recordings"), audio.duration("recordingRetention"),
+                audio.duration("connectTimeout"), audio.duration("idleTimeout"),
+                audio.integer("maxFrameMillis", 20, 500), audio.duration("endSilence"),
+                audio.duration("noSpeechTimeout"), audio.duration("maxDescription"));
+        if (config.endSilence().toMillis() < 60) {
+            audio.problem("endSilence", config.endSilence().toMillis() + "ms", "must be at least 60ms");
+        }
+        if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()) {
+            audio.problem("maxDescription/connectTimeout/idleTimeout", "0", "must be longer than zero");
+        }
+        return config;
+    }
+
+    private static IvrConfig.Speech speech(ConfigReader speech) {
+        String confidence = speech.string("minConfidence");
+        double minConfidence = 0;
+        try {
+            minConfidence = Double.parseDouble(confidence);
+        } catch (NumberFormatException e) {
+            minConfidence = -1;
+        }
+        if (minConfidence < 0 || minConfidence > 1) {
+            speech.problem("minConfidence", confidence, "must be a number between 0 and 1");
+        }
+        return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence);
     }
 
     private IvrConfig.Ami ami(ConfigReader ami) {

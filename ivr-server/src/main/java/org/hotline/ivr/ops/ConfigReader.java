@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Reads typed values out of a merged tree, collecting every problem instead of stopping at the first. */
 final class ConfigReader {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final JsonNode root;
     private final String prefix;
@@ -73,7 +73,7 @@ final class ConfigReader {
         String value = string(key).trim();
         Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
-            problem(key, value, "must be a duration such as 500ms, 5s, 10m or 2h");
+            problem(key, value, "must be a duration such as 500ms, 5s, 10m, 2h or 30d");
             return Duration.ZERO;
         }
         long n = Long.parseLong(m.group(1));
@@ -81,7 +81,8 @@ final class ConfigReader {
             case "ms" -> Duration.ofMillis(n);
             case "s" -> Duration.ofSeconds(n);
             case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
         };
     }
 

@@ -30,7 +30,7 @@ final class ConfigTree {
             JsonNode known = base.get(field.getKey());
             JsonNode value = field.getValue();
             if (known == null) {
-                problems.add(new ConfigProblem(key, value.toString(), "unknown key"));
+                problems.add(new ConfigProblem(key, value.isValueNode() ? value.asText() : value.toString(), "unknown key"));
             } else if (known.isObject() && value.isObject()) {
                 merge((ObjectNode) known, value, key, problems);
             } else if (known.isObject() && !value.isNull()) {

@@ -12,7 +12,7 @@ public record IvrConfig(
         Http http,
         Ami ami,
         Redis redis,
-        Path speechModels,
+        Speech speech,
         Paths paths,
         String logFormat) {
 
@@ -23,10 +23,28 @@ public record IvrConfig(
         }
     }
 
-    public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings) {
+    public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
+                        Duration recordingRetention, Duration connectTimeout, Duration idleTimeout,
+                        int maxFrameMillis, Duration endSilence, Duration noSpeechTimeout,
+                        Duration maxDescription) {
         public Audio withPort(int newPort) {
-            return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings);
+            return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, recordingRetention,
+                    connectTimeout, idleTimeout, maxFrameMillis, endSilence, noSpeechTimeout, maxDescription);
         }
+
+        public Audio withRecordings(Path dir) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, dir, recordingRetention,
+                    connectTimeout, idleTimeout, maxFrameMillis, endSilence, noSpeechTimeout, maxDescription);
+        }
+    }
+
+    /** Vosk models directory, decoder threads (0 = one per core), spoken-menu confidence threshold. */
+    public record Speech(Path models, int decodeThreads, double minConfidence) {
+    }
+
+    /** Where unpacked Vosk models live (kept for callers that only need the directory). */
+    public Path speechModels() {
+        return speech.models();
     }
 
     public record Http(String bind, int port) {
@@ -64,10 +82,10 @@ public record IvrConfig(
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
-                ami, redis, speechModels, paths, logFormat);
+                ami, redis, speech, paths, logFormat);
     }
 
     public IvrConfig withRedis(Redis newRedis) {
-        return new IvrConfig(nodeId, agi, audio, http, ami, newRedis, speechModels, paths, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, ami, newRedis, speech, paths, logFormat);
     }
 }

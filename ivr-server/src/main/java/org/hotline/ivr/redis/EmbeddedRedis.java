@@ -27,8 +27,16 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public static EmbeddedRedis start(Path dataDir) {
         try {
+            return start(dataDir, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded redis-server", e);
+        }
+    }
+
+    /** On a given port: a restart on the same port is how tests bring Redis back after an outage. */
+    public static EmbeddedRedis start(Path dataDir, int port) {
+        try {
             Files.createDirectories(dataDir);
-            int port = freePort();
             RedisServer server = RedisServer.newRedisServer()
                     .bind("127.0.0.1")
                     .port(port)

@@ -10,8 +10,12 @@ sealed interface SimAction {
     record Reply(String line, Duration after) implements SimAction {
     }
 
-    /** The caller hangs up during this command: HANGUP notice, then the command's reply. */
-    record HangUpDuring(String reply) implements SimAction {
+    /**
+     * The call ends during this command: the command's reply, then the HANGUP notice, in that order, as
+     * Asterisk sends them (its AGI loop notices the hangup only once the command has returned).
+     * {@code byCaller} is false when the server's own HANGUP command ended it.
+     */
+    record HangUpDuring(String reply, boolean byCaller) implements SimAction {
     }
 
     /**

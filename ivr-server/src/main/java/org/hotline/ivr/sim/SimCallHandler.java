@@ -74,7 +74,7 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         env.put("callingani2", "0");
         env.put("callington", "0");
         env.put("callingtns", "0");
-        env.put("dnid", "12345");
+        env.put("dnid", "unknown"); // a Local channel originated over AMI has no dialed number
         env.put("rdnis", "unknown");
         env.put("context", "ivr-in");
         env.put("extension", "12345");
@@ -95,9 +95,11 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         if (action instanceof SimAction.Reply reply) {
             later(ctx, reply.after(), () -> send(ctx, reply.line()));
         } else if (action instanceof SimAction.HangUpDuring hangUp) {
-            note(SimEvent.Direction.NOTE, "caller hangs up");
-            send(ctx, "HANGUP");
+            if (hangUp.byCaller()) {
+                note(SimEvent.Direction.NOTE, "caller hangs up");
+            }
             send(ctx, hangUp.reply());
+            send(ctx, "HANGUP");
         } else if (action instanceof SimAction.StreamAudio stream) {
             streamAudio(ctx, stream);
         }
@@ -123,8 +125,8 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
                         send(ctx, "200 result=-1");
                     } else if (stream.hangUpAfter()) {
                         note(SimEvent.Direction.NOTE, "caller hangs up");
-                        send(ctx, "HANGUP");
                         send(ctx, "200 result=-1");
+                        send(ctx, "HANGUP");
                     } else {
                         send(ctx, serverClosed ? "200 result=0" : "200 result=-1");
                     }

@@ -46,16 +46,16 @@ final class SimulatedChannel {
     }
 
     SimAction answer(String line) {
-        if (hungUp) {
-            return reply(DEAD);
-        }
         AgiCommandLine cmd = AgiCommandLine.parse(line);
+        if (hungUp) {
+            return onDeadChannel(cmd);
+        }
         notePrompt(cmd);
         Duration wait = takePause();
-        if (steps.peek() instanceof ScenarioStep.HangUp && !cmd.is("EXEC", "AUDIOSOCKET")) {
+        if (steps.peek() instanceof ScenarioStep.HangUp && takesTime(cmd) && !cmd.is("EXEC", "AUDIOSOCKET")) {
             steps.poll();
             hungUp = true;
-            return new SimAction.HangUpDuring(readsKeys(cmd) ? "200 result=-1 endpos=0" : "200 result=0");
+            return new SimAction.HangUpDuring(hangUpReply(cmd), true);
         }
         SimAction action = answer(cmd);
         if (action instanceof SimAction.Reply r && !wait.isZero()) {
@@ -71,7 +71,10 @@ final class SimulatedChannel {
         if (cmd.is("HANGUP")) {
             hungUp = true;
             serverHungUp = true;
-            return reply("200 result=1");
+            return new SimAction.HangUpDuring("200 result=1", false);
+        }
+        if (cmd.is("NOOP")) {
+            return reply("200 result=0");
         }
         if (cmd.is("STREAM", "FILE") || cmd.is("CONTROL", "STREAM", "FILE") || cmd.is("GET", "OPTION")) {
             int escapeIndex = cmd.is("STREAM", "FILE") || cmd.is("GET", "OPTION") ? 3 : 4;
@@ -104,7 +107,7 @@ final class SimulatedChannel {
         if (cmd.is("RECORD", "FILE")) {
             return new SimAction.Reply("200 result=0 (timeout) endpos=0", prompt);
         }
-        if (cmd.is("VERBOSE") || cmd.is("NOOP") || cmd.is("SET") || cmd.is("DATABASE")) {
+        if (cmd.is("VERBOSE") || cmd.is("SET") || cmd.is("DATABASE")) {
             return reply("200 result=1");
         }
         return reply("510 Invalid or unknown command");
@@ -127,7 +130,9 @@ final class SimulatedChannel {
         int end = digits.indexOf('#');
         String taken = digits.substring(0, Math.min(end < 0 ? digits.length() : end, maxDigits));
         keysRead.append(taken);
-        return reply("200 result=" + taken);
+        // Asterisk marks a read that ended on the timeout, not on # or the maximum count: "result=1 (timeout)".
+        boolean timedOut = end < 0 && taken.length() < maxDigits;
+        return timedOut ? new SimAction.Reply("200 result=" + taken + " (timeout)", prompt) : reply("200 result=" + taken);
     }
 
     private SimAction exec(String application, String options) {
@@ -205,6 +210,38 @@ final class SimulatedChannel {
         }
         keysRead.append(taken);
         return taken;
+    }
+
+    /**
+     * After a hangup Asterisk still runs the commands that need no live channel (res_agi marks them so) and
+     * answers 511 to the rest.
+     */
+    private SimAction onDeadChannel(AgiCommandLine cmd) {
+        if (cmd.is("NOOP")) {
+            return reply("200 result=0");
+        }
+        if (cmd.is("EXEC")) {
+            String app = cmd.arg(1).toLowerCase(java.util.Locale.ROOT);
+            boolean needsMedia = app.equals("audiosocket") || app.equals("dial") || app.equals("playback")
+                    || app.equals("background") || app.equals("queue") || app.equals("musiconhold");
+            return reply(needsMedia ? "200 result=-1" : "200 result=0");
+        }
+        if (cmd.is("VERBOSE") || cmd.is("SET", "VARIABLE") || cmd.is("GET", "VARIABLE")
+                || cmd.is("GET", "FULL", "VARIABLE") || cmd.is("DATABASE")) {
+            return answer(cmd);
+        }
+        return reply(DEAD);
+    }
+
+    /** Commands during which a caller can hang up: they play, wait or run an application. */
+    private static boolean takesTime(AgiCommandLine cmd) {
+        return readsKeys(cmd) || cmd.is("SAY") || cmd.is("EXEC") || cmd.is("RECORD", "FILE");
+    }
+
+    /** What Asterisk answers to the command the caller hung up during (its HANGUP line follows). */
+    private String hangUpReply(AgiCommandLine cmd) {
+        boolean playsFile = cmd.is("STREAM", "FILE") || cmd.is("CONTROL", "STREAM", "FILE") || cmd.is("GET", "OPTION");
+        return playsFile ? "200 result=-1 endpos=" + prompt.toMillis() * 4 : "200 result=-1";
     }
 
     private static boolean readsKeys(AgiCommandLine cmd) {

@@ -1,0 +1,36 @@
+package org.hotline.ivr.audio;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.PeerAllowList;
+
+/** The AudioSocket pipeline: allow-list, idle watch, frame codec, stream handler. */
+final class AudioSocketInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final AudioSocketFrameEncoder ENCODER = new AudioSocketFrameEncoder();
+
+    private final IvrConfig.Audio config;
+    private final PeerAllowList allowList;
+    private final AudioStreams streams;
+    private final AudioMetrics metrics;
+
+    AudioSocketInitializer(IvrConfig.Audio config, PeerAllowList allowList, AudioStreams streams, AudioMetrics metrics) {
+        this.config = config;
+        this.allowList = allowList;
+        this.streams = streams;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.pipeline()
+                .addLast("allow-list", allowList.filter("AudioSocket", () -> metrics.refused("peer_not_allowed")))
+                .addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
+                .addLast("frame-decoder", new AudioSocketFrameDecoder(config.maxFrameMillis()))
+                .addLast("frame-encoder", ENCODER)
+                .addLast("stream", new AudioSocketHandler(streams, metrics));
+    }
+}

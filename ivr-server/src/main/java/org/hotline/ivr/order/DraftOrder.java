@@ -1,0 +1,41 @@
+package org.hotline.ivr.order;
+
+import java.util.List;
+
+/**
+ * A work order (工单) as stored and as the API shows it. Created as a {@link OrderStatus#DRAFT} from a
+ * call; a seat corrects it and submits it. {@code evidence} lists the phrases and names that decided
+ * the draft's category, place and urgency; {@code history} every later change.
+ */
+public record DraftOrder(
+        String orderId,
+        String callId,
+        String callerNumber,
+        String language,
+        List<String> menuPath,
+        String transcript,
+        String recordingPath,
+        String category,
+        String subCategory,
+        String district,
+        String street,
+        String community,
+        String urgency,
+        String emergencyDial,
+        String summary,
+        String handlingUnit,
+        List<EarlierOrder> earlierOrders,
+        boolean repeat,
+        OrderStatus status,
+        List<String> evidence,
+        String createdAt,
+        String updatedAt,
+        List<Edit> history) {
+
+    public DraftOrder {
+        menuPath = List.copyOf(menuPath);
+        earlierOrders = List.copyOf(earlierOrders);
+        evidence = List.copyOf(evidence);
+        history = List.copyOf(history);
+    }
+}

@@ -1,0 +1,125 @@
+package org.hotline.ivr.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.ops.PhoneNumbers;
+import org.hotline.ivr.redis.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Turns a call's facts into a draft order in Redis, before the call is queued. Idempotent per call id:
+ * the first writer claims an order id for the call ({@code SET NX}); every writer, first, retried or
+ * concurrent, then creates that one order only if it does not exist yet (one script on one key), and
+ * only the one that created it indexes it and publishes {@code drafted}.
+ */
+public final class DraftOrderWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(DraftOrderWriter.class);
+    private static final long KEEP_CLAIM = Duration.ofDays(90).toSeconds();
+    private static final String CREATE_IF_ABSENT = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], unpack(ARGV))
+            return 1
+            """;
+
+    private final RedisGateway redis;
+    private final OrderRules rules;
+    private final OrderKeys keys;
+    private final OrderIds ids;
+    private final CallerHistory callers;
+    private final OrderEvents events;
+    private final OrderStore store;
+
+    public DraftOrderWriter(RedisGateway redis, OrderRules rules, OrderStore store, OrderSettings settings) {
+        this.redis = redis;
+        this.rules = rules;
+        this.store = store;
+        this.keys = settings.keys();
+        this.ids = new OrderIds(redis, keys, settings.hotline(), settings.zone());
+        this.callers = new CallerHistory(redis, keys, settings.repeatWindow());
+        this.events = new OrderEvents(redis, keys);
+    }
+
+    /** Writes the draft for this call (or finds the one already written) and returns it. Blocks on Redis. */
+    public DraftOrder draft(CallFacts facts) {
+        String orderId = claim(facts);
+        DraftOrder order = assemble(orderId, facts);
+        Map<String, String> hash = OrderHash.toHash(order);
+        List<String> args = new ArrayList<>();
+        hash.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        Object created = redis.call("create draft order", jedis ->
+                jedis.eval(CREATE_IF_ABSENT, List.of(keys.order(orderId)), args));
+        if (Long.valueOf(1).equals(created)) {
+            index(order);
+            log.info("drafted order {} for caller {}: {} in {} ({}), urgency {}", orderId,
+                    PhoneNumbers.mask(facts.callerNumber()), order.category(), order.district(), order.street(),
+                    order.urgency());
+            return order;
+        }
+        return store.get(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " vanished"));
+    }
+
+    /** The same, off the caller's thread (on the Redis gateway's pool). */
+    public CompletionStage<DraftOrder> draftAsync(CallFacts facts) {
+        String callId = MDC.get("callId");
+        return redis.callAsync("draft order", jedis -> {
+            MDC.put("callId", callId == null ? facts.callId() : callId);
+            try {
+                return draft(facts);
+            } finally {
+                MDC.remove("callId");
+            }
+        });
+    }
+
+    /** The order id this call owns: the one already claimed, or a new one claimed now. */
+    private String claim(CallFacts facts) {
+        String key = keys.byCall(facts.callId());
+        String existing = redis.call("find order of call", jedis -> jedis.get(key));
+        if (existing != null) {
+            return existing;
+        }
+        String fresh = ids.next(facts.at());
+        return redis.call("claim order id for call", jedis -> {
+            String ok = jedis.set(key, fresh, SetParams.setParams().nx().ex(KEEP_CLAIM));
+            return ok != null ? fresh : jedis.get(key);
+        });
+    }
+
+    private DraftOrder assemble(String orderId, CallFacts facts) {
+        Assessment a = rules.assess(facts.language(), facts.transcript());
+        List<EarlierOrder> earlier = callers.before(facts.callerNumber(), facts.at(), orderId);
+        boolean repeat = a.classification().classified() && earlier.stream().anyMatch(e ->
+                e.category().equals(a.classification().category())
+                        && a.location().samePlaceAs(e.district(), e.street()));
+        List<String> evidence = new ArrayList<>(a.classification().phrases());
+        evidence.addAll(a.location().phrases());
+        evidence.addAll(a.urgency().rules().stream().map(rule -> "urgency:" + rule).toList());
+        String now = facts.at().toString();
+        return new DraftOrder(orderId, facts.callId(), facts.callerNumber(), facts.language(), facts.menuPath(),
+                facts.transcript(), facts.recordingPath(), a.classification().category(),
+                a.classification().subCategory(), a.location().district(), a.location().street(),
+                a.location().community(), a.urgency().level().id(), a.urgency().dial(), a.summary(), a.unit(),
+                earlier, repeat, OrderStatus.DRAFT, evidence, now, now, List.of());
+    }
+
+    private void index(DraftOrder order) {
+        if (!order.callerNumber().isEmpty()) {
+            redis.call("index order by caller", jedis -> jedis.zadd(keys.byCaller(order.callerNumber()),
+                    Instant.parse(order.createdAt()).toEpochMilli(), order.orderId()));
+        }
+        events.publish("drafted", order.orderId(), order.createdAt(), Map.of(
+                "callId", order.callId(), "category", order.category(), "district", order.district(),
+                "urgency", order.urgency(), "repeat", String.valueOf(order.repeat())));
+    }
+}

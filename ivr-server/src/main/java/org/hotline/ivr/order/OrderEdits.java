@@ -1,0 +1,96 @@
+package org.hotline.ivr.order;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the fields a seat sends before anything is written: only editable fields, only text, known
+ * categories, sub-categories of the category, districts of the gazetteer (any of a district's names is
+ * taken and stored canonically: 朝阳 -> 朝阳区), streets of the district, and a valid urgency.
+ */
+final class OrderEdits {
+
+    static final List<String> EDITABLE = List.of("category", "subCategory", "district", "street", "community",
+            "urgency", "summary", "handlingUnit");
+    private static final Set<String> URGENCIES = Set.of("normal", "high", "emergency");
+    private static final int MAX_SUMMARY = 2000;
+    private static final int MAX_FIELD = 200;
+
+    private final OrderRules rules;
+
+    OrderEdits(OrderRules rules) {
+        this.rules = rules;
+    }
+
+    /** The changes to apply to {@code current}, checked and canonical; throws naming the first bad field. */
+    Map<String, String> check(Map<String, ?> fields, DraftOrder current) {
+        if (fields.isEmpty()) {
+            throw invalid("fields", "nothing to change; editable fields are " + EDITABLE);
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : fields.entrySet()) {
+            String field = entry.getKey();
+            if (!EDITABLE.contains(field)) {
+                throw invalid(field, "cannot be edited; editable fields are " + EDITABLE);
+            }
+            if (!(entry.getValue() instanceof String value)) {
+                throw invalid(field, "must be a string");
+            }
+            int max = field.equals("summary") ? MAX_SUMMARY : MAX_FIELD;
+            if (value.length() > max) {
+                throw invalid(field, "is longer than " + max + " characters");
+            }
+            changes.put(field, value.strip());
+        }
+        checkCategory(changes, current);
+        checkPlace(changes, current);
+        String urgency = changes.get("urgency");
+        if (urgency != null && !URGENCIES.contains(urgency)) {
+            throw invalid("urgency", "must be one of " + URGENCIES);
+        }
+        return changes;
+    }
+
+    private void checkCategory(Map<String, String> changes, DraftOrder current) {
+        String category = changes.getOrDefault("category", current.category());
+        if (changes.containsKey("category") && !category.equals(Category.UNCLASSIFIED)
+                && rules.taxonomy().category(category).isEmpty()) {
+            throw invalid("category", "no such category '" + category + "'");
+        }
+        if (changes.containsKey("category") && !changes.containsKey("subCategory")
+                && !category.equals(current.category())) {
+            changes.put("subCategory", "");
+        }
+        String sub = changes.getOrDefault("subCategory", current.subCategory());
+        boolean subKnown = sub.isEmpty() || rules.taxonomy().category(category)
+                .flatMap(c -> c.subCategory(sub)).isPresent();
+        if (!subKnown) {
+            throw invalid("subCategory", "'" + sub + "' is not a sub-category of '" + category + "'");
+        }
+    }
+
+    private void checkPlace(Map<String, String> changes, DraftOrder current) {
+        if (changes.containsKey("district")) {
+            String given = changes.get("district");
+            if (!given.isEmpty()) {
+                String canonical = rules.gazetteer().district(given)
+                        .orElseThrow(() -> invalid("district", "no such district '" + given + "'"));
+                changes.put("district", canonical);
+            }
+            if (!changes.containsKey("street") && !changes.get("district").equals(current.district())) {
+                changes.put("street", "");
+            }
+        }
+        String district = changes.getOrDefault("district", current.district());
+        String street = changes.getOrDefault("street", current.street());
+        if (changes.containsKey("street") && !street.isEmpty() && !rules.gazetteer().hasStreet(district, street)) {
+            throw invalid("street", "'" + street + "' is not a street or town of '" + district + "'");
+        }
+    }
+
+    private static OrderEditException invalid(String field, String message) {
+        return new OrderEditException(OrderEditException.Kind.INVALID, field, message);
+    }
+}

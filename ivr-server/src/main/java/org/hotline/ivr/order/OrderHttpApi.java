@@ -1,0 +1,151 @@
+package org.hotline.ivr.order;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.hotline.ivr.ops.HttpResponses;
+import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.redis.RedisUnavailableException;
+
+/**
+ * The orders' HTTP JSON API under {@code /api/orders}:
+ * <pre>
+ * GET   /api/orders/{id}               the order
+ * GET   /api/orders?caller=N[&limit=k] the caller's orders, newest first
+ * PATCH /api/orders/{id}               {"district": "朝阳区", ...}: change fields (the acting seat is recorded)
+ * POST  /api/orders/{id}/submit        hand the draft on for dispatch
+ * POST  /api/orders/{id}/close         close it
+ * </pre>
+ * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Who is acting comes
+ * from the resolver given to the constructor, so that the seat console can put its login in front.
+ */
+public final class OrderHttpApi implements HttpRoutes.Route {
+
+    public static final String PREFIX = "/api/orders";
+    public static final String SEAT_HEADER = "X-Seat-Id";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final int MAX_LIST = 100;
+
+    private final OrderStore store;
+    private final Function<FullHttpRequest, Optional<String>> actingSeat;
+
+    public OrderHttpApi(OrderStore store, Function<FullHttpRequest, Optional<String>> actingSeat) {
+        this.store = store;
+        this.actingSeat = actingSeat;
+    }
+
+    /** The seat named by the {@code X-Seat-Id} header: for tests and trusted networks, until the console's login. */
+    public static Function<FullHttpRequest, Optional<String>> seatFromHeader() {
+        return request -> Optional.ofNullable(request.headers().get(SEAT_HEADER)).map(String::strip)
+                .filter(seat -> !seat.isEmpty());
+    }
+
+    public void register(HttpRoutes routes) {
+        routes.addPrefix(PREFIX, this);
+    }
+
+    @Override
+    public FullHttpResponse handle(FullHttpRequest request) {
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        try {
+            return route(request, uri);
+        } catch (OrderEditException e) {
+            HttpResponseStatus status = switch (e.kind()) {
+                case INVALID -> HttpResponseStatus.BAD_REQUEST;
+                case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
+                case CONFLICT -> HttpResponseStatus.CONFLICT;
+            };
+            return problem(status, e.field(), e.getMessage());
+        } catch (RedisUnavailableException e) {
+            return HttpResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "order storage unavailable, retry");
+        }
+    }
+
+    private FullHttpResponse route(FullHttpRequest request, QueryStringDecoder uri) {
+        String rest = uri.path().substring(PREFIX.length());
+        List<String> parts = rest.isEmpty() || rest.equals("/") ? List.of() : List.of(rest.substring(1).split("/"));
+        HttpMethod method = request.method();
+        if (parts.isEmpty() && method.equals(HttpMethod.GET)) {
+            return listByCaller(uri);
+        }
+        if (parts.isEmpty() || parts.size() > 2 || !ORDER_ID.matcher(parts.get(0)).matches()) {
+            return problem(HttpResponseStatus.NOT_FOUND, "path", "path: no such resource " + uri.path());
+        }
+        String orderId = parts.get(0);
+        if (parts.size() == 1 && method.equals(HttpMethod.GET)) {
+            return store.get(orderId).map(order -> HttpResponses.json(HttpResponseStatus.OK, order))
+                    .orElseGet(() -> problem(HttpResponseStatus.NOT_FOUND, "orderId", "orderId: no order " + orderId));
+        }
+        boolean update = parts.size() == 1 && method.equals(HttpMethod.PATCH);
+        boolean action = parts.size() == 2 && method.equals(HttpMethod.POST);
+        if (!update && !action) {
+            return problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "method",
+                    "method: " + method + " is not allowed on " + uri.path());
+        }
+        Optional<String> seat = actingSeat.apply(request);
+        if (seat.isEmpty()) {
+            return problem(HttpResponseStatus.UNAUTHORIZED, "seat", "seat: no acting seat (header " + SEAT_HEADER + ")");
+        }
+        if (update) {
+            return HttpResponses.json(HttpResponseStatus.OK, store.update(orderId, body(request), seat.get()));
+        }
+        return switch (parts.get(1)) {
+            case "submit" -> HttpResponses.json(HttpResponseStatus.OK, store.submit(orderId, seat.get()));
+            case "close" -> HttpResponses.json(HttpResponseStatus.OK, store.close(orderId, seat.get()));
+            default -> problem(HttpResponseStatus.NOT_FOUND, "path", "path: no action '" + parts.get(1) + "'");
+        };
+    }
+
+    private FullHttpResponse listByCaller(QueryStringDecoder uri) {
+        String caller = first(uri, "caller");
+        if (caller.isEmpty() || !caller.matches("[0-9+*#]{1,32}")) {
+            return problem(HttpResponseStatus.BAD_REQUEST, "caller",
+                    "caller: query parameter required, digits only (e.g. ?caller=13800138000)");
+        }
+        String limitText = first(uri, "limit");
+        int limit = 20;
+        if (!limitText.isEmpty()) {
+            if (!limitText.matches("\\d{1,3}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > MAX_LIST) {
+                return problem(HttpResponseStatus.BAD_REQUEST, "limit", "limit: must be a number from 1 to " + MAX_LIST);
+            }
+            limit = Integer.parseInt(limitText);
+        }
+        return HttpResponses.json(HttpResponseStatus.OK, Map.of("caller", caller, "orders", store.listByCaller(caller, limit)));
+    }
+
+    private static Map<String, Object> body(FullHttpRequest request) {
+        String text = request.content().toString(StandardCharsets.UTF_8);
+        try {
+            Map<String, Object> fields = JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+            if (fields == null) {
+                throw new OrderEditException(OrderEditException.Kind.INVALID, "body", "must be a JSON object of fields");
+            }
+            return fields;
+        } catch (JsonProcessingException e) {
+            throw new OrderEditException(OrderEditException.Kind.INVALID, "body",
+                    "must be a JSON object of fields (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static String first(QueryStringDecoder uri, String name) {
+        List<String> values = uri.parameters().get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
+    }
+
+    private static FullHttpResponse problem(HttpResponseStatus status, String field, String message) {
+        return HttpResponses.json(status, Map.of("error", message, "field", field));
+    }
+}

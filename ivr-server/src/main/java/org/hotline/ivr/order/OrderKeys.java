@@ -1,0 +1,37 @@
+package org.hotline.ivr.order;
+
+/**
+ * Redis key names. Keys of one order share a hash tag ({@code order:{12345-20261125-000042}} and its
+ * {@code :history}) so that one script can update both on Redis Cluster; the other keys stand alone
+ * and are touched by single commands.
+ */
+public record OrderKeys(String prefix) {
+
+    public static final OrderKeys DEFAULT = new OrderKeys("order");
+
+    String order(String orderId) {
+        return prefix + ":{" + orderId + "}";
+    }
+
+    String history(String orderId) {
+        return order(orderId) + ":history";
+    }
+
+    /** Which order a call produced: the idempotency claim. */
+    String byCall(String callId) {
+        return prefix + ":bycall:{" + callId + "}";
+    }
+
+    /** A caller number's orders, scored by creation time in epoch milliseconds. */
+    String byCaller(String number) {
+        return prefix + ":bycaller:{" + number + "}";
+    }
+
+    String sequence(String day) {
+        return prefix + ":seq:{" + day + "}";
+    }
+
+    String events() {
+        return prefix + ":events";
+    }
+}

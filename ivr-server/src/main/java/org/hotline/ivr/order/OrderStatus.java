@@ -1,0 +1,18 @@
+package org.hotline.ivr.order;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** A draft is made by the server, submitted by a seat, and closed when the case is done. */
+public enum OrderStatus {
+    DRAFT, SUBMITTED, CLOSED;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static OrderStatus parse(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,127 @@
+package org.hotline.ivr.order;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.ivr.redis.RedisGateway;
+
+/**
+ * Reading and changing stored orders. Every change runs as one script on the order's two keys (hash
+ * and history, one hash tag): it checks the status, writes only the fields that really change, and
+ * appends one history entry per field with the seat, old and new value and time. Changes then go out
+ * on the event stream.
+ */
+public final class OrderStore {
+
+    private static final String APPLY = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+            local status = redis.call('HGET', KEYS[1], 'status')
+            if not string.find(ARGV[3], '|' .. status .. '|', 1, true) then return {'status', status} end
+            local changed = {'ok'}
+            for i = 4, #ARGV, 2 do
+              local old = redis.call('HGET', KEYS[1], ARGV[i]) or ''
+              if old ~= ARGV[i + 1] then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+                redis.call('RPUSH', KEYS[2], cjson.encode({seat = ARGV[2], field = ARGV[i], old = old,
+                    new = ARGV[i + 1], at = ARGV[1]}))
+                table.insert(changed, ARGV[i])
+              end
+            end
+            if #changed > 1 then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1]) end
+            return changed
+            """;
+
+    private final RedisGateway redis;
+    private final OrderKeys keys;
+    private final OrderEvents events;
+    private final OrderEdits edits;
+    private final Clock clock;
+
+    public OrderStore(RedisGateway redis, OrderRules rules, OrderSettings settings, Clock clock) {
+        this.redis = redis;
+        this.keys = settings.keys();
+        this.events = new OrderEvents(redis, keys);
+        this.edits = new OrderEdits(rules);
+        this.clock = clock;
+    }
+
+    public Optional<DraftOrder> get(String orderId) {
+        return redis.call("read order", jedis -> {
+            Map<String, String> hash = jedis.hgetAll(keys.order(orderId));
+            if (hash.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(OrderHash.fromHash(hash, jedis.lrange(keys.history(orderId), 0, -1)));
+        });
+    }
+
+    /** The caller's orders, newest first, at most {@code limit}. */
+    public List<DraftOrder> listByCaller(String callerNumber, int limit) {
+        List<String> ids = redis.call("list orders of caller",
+                jedis -> jedis.zrevrange(keys.byCaller(callerNumber), 0, limit - 1L));
+        List<DraftOrder> orders = new ArrayList<>();
+        for (String id : ids) {
+            get(id).ifPresent(orders::add);
+        }
+        return orders;
+    }
+
+    /** Changes fields of a draft; {@code seatId} is recorded in the history. */
+    public DraftOrder update(String orderId, Map<String, ?> fields, String seatId) {
+        DraftOrder current = require(orderId);
+        Map<String, String> changes = edits.check(fields, current);
+        List<String> changed = apply(orderId, changes, seatId, "|draft|");
+        if (!changed.isEmpty()) {
+            events.publish("updated", orderId, clock.instant().toString(),
+                    Map.of("seat", seatId, "fields", String.join(",", changed)));
+        }
+        return require(orderId);
+    }
+
+    /** A seat hands the draft on for dispatch; only a draft can be submitted. */
+    public DraftOrder submit(String orderId, String seatId) {
+        return changeStatus(orderId, seatId, OrderStatus.SUBMITTED, "|draft|");
+    }
+
+    /** The case is done (or the draft was a mistake). */
+    public DraftOrder close(String orderId, String seatId) {
+        return changeStatus(orderId, seatId, OrderStatus.CLOSED, "|draft|submitted|");
+    }
+
+    private DraftOrder changeStatus(String orderId, String seatId, OrderStatus to, String allowedFrom) {
+        require(orderId);
+        apply(orderId, Map.of("status", to.id()), seatId, allowedFrom);
+        events.publish(to.id(), orderId, clock.instant().toString(), Map.of("seat", seatId));
+        return require(orderId);
+    }
+
+    private List<String> apply(String orderId, Map<String, String> changes, String seatId, String allowedFrom) {
+        List<String> args = new ArrayList<>(List.of(clock.instant().toString(), seatId, allowedFrom));
+        changes.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        Object reply = redis.call("change order", jedis ->
+                jedis.eval(APPLY, List.of(keys.order(orderId), keys.history(orderId)), args));
+        List<?> result = (List<?>) reply;
+        String outcome = String.valueOf(result.get(0));
+        if (outcome.equals("missing")) {
+            throw notFound(orderId);
+        }
+        if (outcome.equals("status")) {
+            throw new OrderEditException(OrderEditException.Kind.CONFLICT, "status",
+                    "order " + orderId + " is " + result.get(1) + " and can no longer be changed this way");
+        }
+        return result.subList(1, result.size()).stream().map(String::valueOf).toList();
+    }
+
+    private DraftOrder require(String orderId) {
+        return get(orderId).orElseThrow(() -> notFound(orderId));
+    }
+
+    private static OrderEditException notFound(String orderId) {
+        return new OrderEditException(OrderEditException.Kind.NOT_FOUND, "orderId", "no order " + orderId);
+    }
+}

@@ -1,0 +1,378 @@
+package org.hotline.ivr.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.hotline.ivr.redis.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flow runner's and seat console's way into the queues. Every state change is one run of
+ * {@code distributor.lua}; this class keeps nothing but the futures of its own waiting calls, so any
+ * number of nodes can share one Redis and a restarted node finds its seats, queues and callbacks there.
+ * Methods that talk to Redis return stages completed off the caller's thread: event loops never wait.
+ */
+public final class CallDistributor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CallDistributor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TIMERS_PER_TICK = 200;
+
+    private final RedisGateway redis;
+    private final QueueSetup setup;
+    private final DistributorSettings settings;
+    private final Clock clock;
+    private final CallbackDialer dialer;
+    private final DistributorScript script;
+    private final WaitEstimator estimator;
+    private final Map<String, CompletableFuture<SeatOffer>> waiting = new ConcurrentHashMap<>();
+    private final List<OfferInbox> inboxes = new ArrayList<>();
+    private final Map<String, CompletableFuture<JsonNode>> lastCommand = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService io;
+
+    public CallDistributor(RedisGateway redis, QueueSetup setup, DistributorSettings settings, Clock clock,
+                           CallbackDialer dialer) {
+        this.redis = redis;
+        this.setup = setup;
+        this.settings = settings;
+        this.clock = clock;
+        this.dialer = dialer;
+        this.script = new DistributorScript(redis);
+        this.estimator = new WaitEstimator(setup, settings.defaultHandleTime());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "queue-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.io = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "queue-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Writes the queue settings to Redis, cleans up what this node's previous life left behind, then
+     * starts the heartbeat/timer tick and the offer inboxes.
+     */
+    public CallDistributor start() {
+        for (String group : setup.groups()) {
+            run(group, "configure", configureArgs(group));
+            JsonNode reclaimed = run(group, "reclaim", List.of());
+            if (reclaimed.path("lost").asInt() > 0) {
+                log.warn("node {} restarted: {} of its calls in group {} were lost with the old process",
+                        settings.nodeId(), reclaimed.path("lost").asInt(), group);
+            }
+            OfferInbox inbox = new OfferInbox(redis, QueueKeys.tag(group), settings.nodeId(), this::offerFromInbox);
+            inboxes.add(inbox);
+            inbox.start();
+        }
+        long period = settings.tickEvery().toMillis();
+        ticker.scheduleWithFixedDelay(this::tickQuietly, period, period, TimeUnit.MILLISECONDS);
+        log.info("call distributor on node {}: {} queues, {} seats, groups {}", settings.nodeId(),
+                setup.queues().size(), setup.seats().size(), setup.groups());
+        return this;
+    }
+
+    /** Queues {@code call}; the stage completes when a seat is reserved for it. */
+    public CompletionStage<SeatOffer> enqueue(WaitingCall call) {
+        QueueConfig queue = setup.requireQueue(call.queue());
+        long headStart = setup.priority(call.priorityClass()).headStart().toMillis();
+        CompletableFuture<SeatOffer> offer = new CompletableFuture<>();
+        // registered first: another node may assign the call before our own script reply arrives
+        waiting.put(call.callId(), offer);
+        inOrder(call.callId(), queue.group(), "enqueue", List.of(call.callId(), queue.id(), Long.toString(headStart), "live",
+                nullToEmpty(call.language()), nullToEmpty(call.callerNumber()), nullToEmpty(call.priorityClass())))
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        waiting.remove(call.callId(), offer);
+                        offer.completeExceptionally(failure);
+                    }
+                });
+        return offer;
+    }
+
+    /** Queues a callback that never was a live call here (e.g. requested on the web); kept as a callback. */
+    public CompletionStage<Void> enqueueCallback(WaitingCall call) {
+        QueueConfig queue = setup.requireQueue(call.queue());
+        long headStart = setup.priority(call.priorityClass()).headStart().toMillis();
+        return async(queue.group(), "enqueue", List.of(call.callId(), queue.id(), Long.toString(headStart),
+                "callback", nullToEmpty(call.language()), nullToEmpty(call.callerNumber()),
+                nullToEmpty(call.priorityClass()))).thenApply(result -> null);
+    }
+
+    public CompletionStage<WaitEstimate> estimate(WaitingCall call) {
+        return inOrder(call.callId(), groupOf(call.queue()), "peek", List.of(call.callId())).thenApply(estimator::estimate);
+    }
+
+    public CompletionStage<Integer> position(WaitingCall call) {
+        return estimate(call).thenApply(WaitEstimate::position);
+    }
+
+    public CompletionStage<java.util.Optional<Duration>> expectedWait(WaitingCall call) {
+        return estimate(call).thenApply(WaitEstimate::expectedWait);
+    }
+
+    /** The caller hung up before talking to a seat: out of the queue at once, counted as abandoned. */
+    public CompletionStage<Void> abandon(WaitingCall call) {
+        CompletableFuture<SeatOffer> pending = waiting.remove(call.callId());
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId())).thenApply(result -> null);
+    }
+
+    /** The seat did not answer: it is paused ("no answer"), the call goes back to the head of its queue. */
+    public CompletionStage<SeatOffer> ringNoAnswer(SeatOffer offer) {
+        CompletableFuture<SeatOffer> next = new CompletableFuture<>();
+        if (!offer.callback()) {
+            waiting.put(offer.callId(), next);
+        }
+        inOrder(offer.callId(), groupOf(offer.queue()), "ringNoAnswer", List.of(offer.callId(), offer.seatId()))
+                .whenComplete((result, failure) -> {
+                    if (failure != null) {
+                        waiting.remove(offer.callId(), next);
+                        next.completeExceptionally(failure);
+                    }
+                });
+        return next;
+    }
+
+    /** The seat picked up: on call from now; the wait counts towards the service level. */
+    public CompletionStage<Void> answered(SeatOffer offer) {
+        return inOrder(offer.callId(), groupOf(offer.queue()), "answered", List.of(offer.callId(), offer.seatId())).thenApply(r -> null);
+    }
+
+    /** The conversation ended: the seat goes to wrap-up for the queue's wrap-up time, then ready. */
+    public CompletionStage<Void> hangupAfterCall(SeatOffer offer) {
+        return inOrder(offer.callId(), groupOf(offer.queue()), "hangup", List.of(offer.callId())).thenApply(r -> null);
+    }
+
+    /**
+     * The caller chose to be called back: the call keeps its place; its turn goes to the {@link CallbackDialer}.
+     * Fails with {@link QueueStateException} if a seat was reserved first: then the offer stage completes.
+     */
+    public CompletionStage<Integer> offerCallback(WaitingCall call, String number) {
+        return inOrder(call.callId(), groupOf(call.queue()), "callback", List.of(call.callId(), number))
+                .thenApply(result -> {
+                    CompletableFuture<SeatOffer> pending = waiting.remove(call.callId());
+                    if (pending != null) {
+                        pending.cancel(false);
+                    }
+                    return result.path("position").asInt();
+                });
+    }
+
+    /**
+     * The caller's channel is gone. Still waiting or ringing a seat: abandoned. Already talking to a seat
+     * (the seat's answer was reported): the conversation ended, the seat goes to wrap-up.
+     */
+    public CompletionStage<HoldOutcome> callerHungUp(WaitingCall call) {
+        CompletableFuture<SeatOffer> pending = waiting.remove(call.callId());
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId()))
+                .thenCompose(result -> {
+                    if (!"oncall".equals(result.path("result").asText())) {
+                        return CompletableFuture.completedFuture(HoldOutcome.ABANDONED);
+                    }
+                    return inOrder(call.callId(), groupOf(call.queue()), "hangup", List.of(call.callId()))
+                            .thenApply(r -> HoldOutcome.CONNECTED);
+                });
+    }
+
+    /** Overflow: the call moves to {@code target} (same group), keeping its rank in time. */
+    public CompletionStage<Integer> moveToQueue(WaitingCall call, String target) {
+        return inOrder(call.callId(), groupOf(call.queue()), "move", List.of(call.callId(), setup.requireQueue(target).id()))
+                .thenApply(result -> result.path("position").asInt());
+    }
+
+    public CompletionStage<Void> login(String seatId) {
+        SeatConfig seat = setup.requireSeat(seatId);
+        String spec = setup.queuesServedBy(seat).stream()
+                .map(q -> q.id() + "=" + seat.skillLevel(q.skill()))
+                .collect(Collectors.joining(","));
+        return async(seat.group(), "login", List.of(seat.id(), spec)).thenApply(r -> null);
+    }
+
+    public CompletionStage<Void> ready(String seatId) {
+        return seatCommand(seatId, "ready", List.of(seatId));
+    }
+
+    public CompletionStage<Void> pause(String seatId, String reason) {
+        return seatCommand(seatId, "pause", List.of(seatId, reason));
+    }
+
+    public CompletionStage<Void> logout(String seatId) {
+        return seatCommand(seatId, "logout", List.of(seatId));
+    }
+
+    /** One heartbeat: ends due wrap-ups, releases expired offers, cleans up dead nodes. Runs every tickEvery. */
+    public void tick() {
+        for (String group : setup.groups()) {
+            JsonNode result;
+            do {
+                result = run(group, "tick", List.of(Integer.toString(TIMERS_PER_TICK),
+                        Long.toString(settings.deadAfter().toMillis())));
+                if (result.path("lost").asInt() > 0) {
+                    log.warn("a dead node's {} calls in group {} were cleaned up", result.path("lost").asInt(), group);
+                }
+            } while (result.path("timers").asInt() >= TIMERS_PER_TICK);
+        }
+    }
+
+    /** Everything the stats endpoint and gauges show, read in one round trip per group. */
+    public List<JsonNode> rawStats() {
+        List<JsonNode> out = new ArrayList<>();
+        for (String group : setup.groups()) {
+            List<String> ids = setup.queues().stream().filter(q -> q.group().equals(group)).map(QueueConfig::id).toList();
+            out.add(run(group, "stats", ids));
+        }
+        return out;
+    }
+
+    public QueueSetup setup() {
+        return setup;
+    }
+
+    public String nodeId() {
+        return settings.nodeId();
+    }
+
+    /** Script runs made by this node so far: the benchmark's Redis round trips. */
+    public long roundTrips() {
+        return script.roundTrips();
+    }
+
+    /** Runs one script synchronously on this thread and hands out its offers; for the benchmark and ticks. */
+    JsonNode run(String group, String command, List<String> args) {
+        JsonNode result = script.run(QueueKeys.tag(group), command, clock.millis(), settings.nodeId(), args);
+        deliver(result.path("offers"));
+        return result;
+    }
+
+    private CompletionStage<JsonNode> async(String group, String command, List<String> args) {
+        return CompletableFuture.supplyAsync(() -> run(group, command, args), io);
+    }
+
+    /**
+     * The same, but after every earlier command about {@code callId} from this node: a caller who hangs up
+     * right after entering must not have the abandon overtake the enqueue.
+     */
+    private CompletionStage<JsonNode> inOrder(String callId, String group, String command, List<String> args) {
+        CompletableFuture<JsonNode> mine = new CompletableFuture<>();
+        CompletableFuture<JsonNode> previous = lastCommand.put(callId, mine);
+        CompletionStage<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+        before.handle((result, failure) -> null)
+                .thenApplyAsync(ignored -> run(group, command, args), io)
+                .whenComplete((result, failure) -> {
+                    lastCommand.remove(callId, mine);
+                    if (failure != null) {
+                        mine.completeExceptionally(failure);
+                    } else {
+                        mine.complete(result);
+                    }
+                });
+        return mine;
+    }
+
+    private CompletionStage<Void> seatCommand(String seatId, String command, List<String> args) {
+        return async(setup.requireSeat(seatId).group(), command, args).thenApply(r -> null);
+    }
+
+    private void deliver(JsonNode offers) {
+        if (!offers.isArray()) {
+            return; // Lua's cjson writes an empty list as {}
+        }
+        for (JsonNode offer : offers) {
+            SeatOffer seatOffer = toOffer(offer);
+            if (seatOffer.callback()) {
+                dialer.dial(seatOffer);
+            } else if (settings.nodeId().equals(offer.path("node").asText())) {
+                hand(seatOffer);
+            }
+        }
+    }
+
+    private void offerFromInbox(String json) {
+        try {
+            hand(toOffer(JSON.readTree(json)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Completes the waiting call's stage; an offer for a call this node no longer knows frees the seat. */
+    private void hand(SeatOffer offer) {
+        CompletableFuture<SeatOffer> pending = waiting.remove(offer.callId());
+        if (pending != null && pending.complete(offer)) {
+            return;
+        }
+        log.info("offer of seat {} for call {} that this node no longer holds: released", offer.seatId(), offer.callId());
+        async(groupOf(offer.queue()), "abandon", List.of(offer.callId()));
+    }
+
+    private SeatOffer toOffer(JsonNode offer) {
+        String seatId = offer.path("seat").asText();
+        String queueId = offer.path("queue").asText();
+        String device = setup.seat(seatId).map(SeatConfig::device).orElse("");
+        Duration ring = setup.queue(queueId).map(QueueConfig::ringTimeout).orElse(Duration.ofSeconds(20));
+        boolean callback = "callback".equals(offer.path("kind").asText());
+        return new SeatOffer(offer.path("call").asText(), seatId, device, queueId, ring,
+                Duration.ofMillis(offer.path("waited").asLong()), callback, callback ? offer.path("number").asText() : "");
+    }
+
+    private List<String> configureArgs(String group) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(settings.deadAfter().toMillis()),
+                Long.toString(settings.offerGrace().toMillis())));
+        for (QueueConfig queue : setup.queues()) {
+            if (queue.group().equals(group)) {
+                args.addAll(List.of(queue.id(), queue.strategy().yamlName(), Long.toString(queue.ringTimeout().toMillis()),
+                        Long.toString(queue.wrapUp().toMillis()), Long.toString(queue.serviceLevelWithin().toMillis())));
+            }
+        }
+        return args;
+    }
+
+    private String groupOf(String queueId) {
+        return setup.requireQueue(queueId).group();
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("queue tick failed: {}", e.getMessage());
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        io.shutdown();
+        inboxes.forEach(OfferInbox::close);
+        waiting.values().forEach(pending -> pending.cancel(false));
+        waiting.clear();
+    }
+}

@@ -1,0 +1,30 @@
+package org.hotline.ivr.queue;
+
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.agi.AgiCall;
+
+/**
+ * The AGI side of waiting, for the flow's enqueue node: queue the call, play hold music, announce
+ * position and expected wait in the caller's language every {@code announceEvery}, offer "press 1 for a
+ * callback" once the expected wait passes the queue's threshold, and when a seat is reserved dial its
+ * device; a seat that does not answer is paused and the caller keeps waiting at the head of the queue.
+ */
+public final class HoldLoop {
+
+    private final CallDistributor distributor;
+    private final HoldSettings settings;
+    private final Clock clock;
+
+    public HoldLoop(CallDistributor distributor, HoldSettings settings, Clock clock) {
+        this.distributor = distributor;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Runs until a seat answered and hung up, the caller chose a callback, or the caller hung up. */
+    public CompletionStage<HoldOutcome> run(AgiCall call, WaitingCall waiting) {
+        QueueConfig queue = distributor.setup().requireQueue(waiting.queue());
+        return new HoldSession(distributor, settings, clock, call.channel(), waiting, queue).run();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Queueing calls across seats. Owns seats, queues, skills, priorities, routing and wait estimates.
+ * Redis is the only source of truth: every routing decision is one Lua script ({@code distributor.lua}),
+ * every key of a queue group shares one hash tag ({@code {q:main}}), so several nodes can share one seat
+ * pool, a node can restart or die without losing a queued call, and the scripts also run on Redis Cluster.
+ * The AGI side of waiting (hold music, announcements, callback offer, dialing the seat) is {@link
+ * org.hotline.ivr.queue.HoldLoop}.
+ */
+package org.hotline.ivr.queue;

@@ -1,0 +1,75 @@
+package org.hotline.ivr.speech;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where descriptions are recorded: {@code <dir>/<yyyy-MM-dd>/<callId>-<uuid>.wav} (UTC date), and the
+ * retention sweep that deletes recordings older than the configured period.
+ */
+public final class RecordingStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingStore.class);
+
+    private final Path dir;
+    private final Duration retention;
+    private final Clock clock;
+
+    public RecordingStore(Path dir, Duration retention, Clock clock) {
+        this.dir = dir;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** The file for a new recording (its day folder is created when it is written). */
+    public Path newFile(String callId, UUID uuid) {
+        String safeCall = callId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return dir.resolve(LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()).resolve(safeCall + "-" + uuid + ".wav");
+    }
+
+    /** Deletes recordings last written before the retention period, and day folders left empty; returns the count. */
+    public int sweep() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(retention);
+        int deleted = 0;
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".wav")).toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+            try (Stream<Path> days = Files.list(dir)) {
+                for (Path day : days.filter(Files::isDirectory).toList()) {
+                    try (Stream<Path> left = Files.list(day)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.deleteIfExists(day);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Recording retention sweep of {} stopped: {}", dir, e.getMessage());
+        }
+        if (deleted > 0) {
+            log.info("Deleted {} recordings older than {} from {}", deleted, retention, dir);
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,127 @@
+package org.hotline.ivr.speech;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.redis.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * Publishes a call's transcript through Redis so any node's seat console can follow it live: every
+ * partial and the final go out on the pub/sub channel {@code ivr:transcript:<callId>} and into the
+ * stream {@code ivr:call:<callId>:transcript} (for a console that joins late); the final is also kept
+ * under {@code ivr:call:<callId>:transcript:final}. Writes for one call go out in order, off the
+ * decoding threads; a Redis outage is logged and never stalls recognition.
+ */
+public final class TranscriptPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscriptPublisher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STREAM_MAX_ENTRIES = 500;
+
+    private final RedisGateway redis;
+    private final Duration keep;
+
+    public TranscriptPublisher(RedisGateway redis, Duration keep) {
+        this.redis = redis;
+        this.keep = keep;
+    }
+
+    public static String channel(String callId) {
+        return "ivr:transcript:" + callId;
+    }
+
+    public static String streamKey(String callId) {
+        return "ivr:call:" + callId + ":transcript";
+    }
+
+    public static String finalKey(String callId) {
+        return streamKey(callId) + ":final";
+    }
+
+    /** A listener that publishes one call's transcripts, in order. */
+    public CallPublisher forCall(String callId) {
+        return new CallPublisher(callId);
+    }
+
+    /** The publishing side of one call. */
+    public final class CallPublisher implements TranscriptListener {
+        private final String callId;
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+        private CallPublisher(String callId) {
+            this.callId = callId;
+        }
+
+        @Override
+        public void partial(Transcript transcript) {
+            send("partial", transcript.language(), transcript.text(), List.of(), false);
+        }
+
+        @Override
+        public void complete(Transcript transcript) {
+            send("final", transcript.language(), transcript.text(), transcript.words(), true);
+        }
+
+        /** The seat's view of a description without a transcript ("recorded, no transcript (no zh model)"). */
+        public void noTranscript(String language, String note) {
+            send("final", language, "", List.of(), true, note);
+        }
+
+        /** Completes when everything sent so far has reached Redis (or failed and been logged). */
+        public synchronized CompletionStage<Void> flushed() {
+            return tail;
+        }
+
+        private void send(String kind, String language, String text, List<Word> words, boolean last) {
+            send(kind, language, text, words, last, "");
+        }
+
+        private synchronized void send(String kind, String language, String text, List<Word> words, boolean last,
+                                       String note) {
+            String json = json(callId, kind, language, text, words, note);
+            tail = tail.thenCompose(done -> redis.callAsync("publish transcript", jedis -> {
+                jedis.publish(channel(callId), json);
+                jedis.xadd(streamKey(callId), XAddParams.xAddParams().maxLen(STREAM_MAX_ENTRIES).approximateTrimming(),
+                        Map.of("kind", kind, "json", json));
+                jedis.expire(streamKey(callId), keep.toSeconds());
+                if (last) {
+                    jedis.setex(finalKey(callId), keep.toSeconds(), json);
+                }
+                return null;
+            })).handle((done, error) -> {
+                if (error != null) {
+                    log.warn("Transcript of call {} not published ({}): {}", callId, kind, error.getMessage());
+                }
+                return null;
+            });
+        }
+    }
+
+    static String json(String callId, String kind, String language, String text, List<Word> words, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("callId", callId);
+        body.put("kind", kind);
+        body.put("language", language);
+        body.put("text", text);
+        if (!words.isEmpty()) {
+            body.put("words", words);
+        }
+        if (!note.isEmpty()) {
+            body.put("note", note);
+        }
+        body.put("at", System.currentTimeMillis());
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,470 @@
+-- The call distributor: every routing decision of one queue group, atomically, in one round trip.
+--
+-- KEYS[1] is the group's hash tag, e.g. "{q:main}". Every key the script touches starts with it, so on
+-- Redis Cluster all of them live in one slot (the node that KEYS[1] routes to).
+-- ARGV[1] command, ARGV[2] now (epoch ms from the calling node), ARGV[3] calling node id, then the
+-- command's own arguments. Every command returns a JSON object: {error=...} or {offers=[...], ...}.
+--
+-- Keys (P = KEYS[1]):
+--   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt
+--   P:seats          set   seats that ever logged in
+--   P:ready:<q>      zset  ready seats of queue q, scored by the queue's strategy (lowest wins)
+--   P:staffed:<q>    set   seats of q that are logged in and not paused
+--   P:wait:<q>       zset  waiting calls, score = arrival - head start (lowest is served first)
+--   P:arr:<q>        zset  waiting calls by arrival (longest wait)
+--   P:call:<id>      hash  queue node kind lang number arrival class state seat answeredAt
+--   P:nodecalls:<n>  set   live calls owned by node n (to clean up when n dies)
+--   P:nodes          zset  node -> last heartbeat
+--   P:inbox:<n>      list  offers for node n's calls decided on another node
+--   P:timers         zset  "w:<seat>" wrap-up end, "o:<seat>" offer expiry
+--   P:qconf:<q>      hash  strategy ring wrap sl
+--   P:conf           hash  deadAfter offerGrace
+--   P:stats:<q>      hash  entered answered answeredInSl abandoned handled handleMs lost callbacks overflowed
+--   P:aht:<q>        list  recent handling times (ms), newest first
+
+local P = KEYS[1]
+local cmd = ARGV[1]
+local now = tonumber(ARGV[2])
+local node = ARGV[3]
+local offers = {}
+
+local function k(...)
+  return P .. ':' .. table.concat({ ... }, ':')
+end
+
+local function num(v, default)
+  if v == false or v == nil or v == '' then return default end
+  return tonumber(v)
+end
+
+local function fail(message)
+  return cjson.encode({ error = message })
+end
+
+local function done(extra)
+  local out = extra or {}
+  out.offers = offers
+  return cjson.encode(out)
+end
+
+-- "zh-general=8,enterprise=3" -> { {"zh-general", 8}, {"enterprise", 3} }
+local function seatQueues(seat)
+  local spec = redis.call('HGET', k('seat', seat), 'queues') or ''
+  local out = {}
+  for q, level in string.gmatch(spec, '([^,=]+)=(%d+)') do
+    out[#out + 1] = { q, tonumber(level) }
+  end
+  return out
+end
+
+local function readyScore(q, level, calls)
+  local strategy = redis.call('HGET', k('qconf', q), 'strategy')
+  -- the fraction keeps longest-idle as tie-break: epoch ms / 1e13 < 1, 18 ms resolution left
+  local idleFraction = now / 1e13
+  if strategy == 'fewest-calls' then
+    return calls + idleFraction
+  elseif strategy == 'highest-skill' then
+    return (100 - level) + idleFraction
+  end
+  return now
+end
+
+local function setStaffed(seat, qs, on)
+  for _, e in ipairs(qs) do
+    if on then redis.call('SADD', k('staffed', e[1]), seat) else redis.call('SREM', k('staffed', e[1]), seat) end
+  end
+end
+
+local function leaveReady(seat, qs)
+  for _, e in ipairs(qs) do
+    redis.call('ZREM', k('ready', e[1]), seat)
+  end
+end
+
+local function enterReady(seat)
+  local qs = seatQueues(seat)
+  local calls = num(redis.call('HGET', k('seat', seat), 'calls'), 0)
+  redis.call('HSET', k('seat', seat), 'state', 'ready', 'since', now, 'reason', '', 'idle', now, 'call', '', 'queue', '')
+  for _, e in ipairs(qs) do
+    redis.call('ZADD', k('ready', e[1]), readyScore(e[1], e[2], calls), seat)
+  end
+  setStaffed(seat, qs, true)
+end
+
+local function nodeAlive(n)
+  local beat = redis.call('ZSCORE', k('nodes'), n)
+  local deadAfter = num(redis.call('HGET', k('conf'), 'deadAfter'), 15000)
+  return beat and tonumber(beat) >= now - deadAfter
+end
+
+local function offer(seat, callId)
+  local c = redis.call('HMGET', k('call', callId), 'queue', 'node', 'kind', 'number', 'arrival')
+  local q = c[1]
+  leaveReady(seat, seatQueues(seat))
+  redis.call('HSET', k('seat', seat), 'state', 'offered', 'since', now, 'reason', '', 'call', callId, 'queue', q)
+  redis.call('HSET', k('call', callId), 'state', 'offered', 'seat', seat)
+  local ring = num(redis.call('HGET', k('qconf', q), 'ring'), 20000)
+  local grace = num(redis.call('HGET', k('conf'), 'offerGrace'), 10000)
+  redis.call('ZADD', k('timers'), now + ring + grace, 'o:' .. seat)
+  local o = { call = callId, seat = seat, queue = q, kind = c[3], node = c[2], number = c[4] or '',
+              waited = now - num(c[5], now) }
+  if c[3] == 'live' and c[2] ~= node then
+    redis.call('RPUSH', k('inbox', c[2]), cjson.encode(o))
+  end
+  offers[#offers + 1] = o
+end
+
+local function unqueue(callId, q)
+  redis.call('ZREM', k('wait', q), callId)
+  redis.call('ZREM', k('arr', q), callId)
+end
+
+-- a call waiting in q takes the best ready seat of q, if any
+local function assignCall(callId, q)
+  local head = redis.call('ZRANGE', k('ready', q), 0, 0)
+  if head[1] then
+    unqueue(callId, q)
+    offer(head[1], callId)
+  end
+end
+
+-- a seat that just became ready takes the best waiting call of all its queues, if any
+local function assignSeat(seat)
+  local best, bestScore, bestQueue
+  for _, e in ipairs(seatQueues(seat)) do
+    local head = redis.call('ZRANGE', k('wait', e[1]), 0, 0, 'WITHSCORES')
+    if head[1] and (not best or tonumber(head[2]) < bestScore) then
+      best, bestScore, bestQueue = head[1], tonumber(head[2]), e[1]
+    end
+  end
+  if best then
+    unqueue(best, bestQueue)
+    offer(seat, best)
+  end
+end
+
+local function readyAndAssign(seat)
+  enterReady(seat)
+  assignSeat(seat)
+end
+
+local function dropCall(callId)
+  local n = redis.call('HGET', k('call', callId), 'node')
+  if n then redis.call('SREM', k('nodecalls', n), callId) end
+  redis.call('DEL', k('call', callId))
+end
+
+-- back to the head of its queue: ahead of everyone now waiting there
+local function requeueAtHead(callId, q)
+  local head = redis.call('ZRANGE', k('wait', q), 0, 0, 'WITHSCORES')
+  local arrival = num(redis.call('HGET', k('call', callId), 'arrival'), now)
+  local score = arrival
+  if head[1] and tonumber(head[2]) <= score then score = tonumber(head[2]) - 1 end
+  redis.call('ZADD', k('wait', q), score, callId)
+  redis.call('ZADD', k('arr', q), arrival, callId)
+  redis.call('HSET', k('call', callId), 'state', 'waiting', 'seat', '')
+end
+
+local function seatState(seat)
+  return redis.call('HGET', k('seat', seat), 'state') or 'out'
+end
+
+local function position(callId, q)
+  local rank = redis.call('ZRANK', k('wait', q), callId)
+  if rank then return rank + 1 end
+  return 0
+end
+
+-- The seat of an offer the call's node gave up on (or never reported): the call is gone or requeued.
+local function releaseOffer(seat, callId, pauseReason)
+  redis.call('ZREM', k('timers'), 'o:' .. seat)
+  if pauseReason then
+    redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', pauseReason, 'call', '', 'queue', '')
+    setStaffed(seat, seatQueues(seat), false)
+  else
+    readyAndAssign(seat)
+  end
+end
+
+-- Everything a dead node owned: waiting calls leave, offered seats are freed. Seats on call stay on call
+-- (the conversation may go on in Asterisk); hangupAfterCall from the console or AMI ends them.
+local function reapNode(n)
+  local lost, offered = 0, {}
+  -- waiting calls first, so a freed seat cannot pick one of the dead node's calls
+  for _, callId in ipairs(redis.call('SMEMBERS', k('nodecalls', n))) do
+    local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
+    if c[1] == 'waiting' then
+      unqueue(callId, c[2])
+      redis.call('DEL', k('call', callId))
+    elseif c[1] == 'offered' then
+      redis.call('DEL', k('call', callId))
+      offered[#offered + 1] = c[3]
+    end
+    if c[1] == 'waiting' or c[1] == 'offered' then
+      redis.call('HINCRBY', k('stats', c[2]), 'lost', 1)
+      lost = lost + 1
+    end
+  end
+  redis.call('DEL', k('nodecalls', n))
+  for _, seat in ipairs(offered) do
+    releaseOffer(seat, nil, nil)
+  end
+  return lost
+end
+
+local commands = {}
+
+-- ARGV: callId queue headStartMs kind lang number class
+commands.enqueue = function()
+  local callId, q, headStart, kind = ARGV[4], ARGV[5], tonumber(ARGV[6]), ARGV[7]
+  if redis.call('EXISTS', k('qconf', q)) == 0 then return fail('unknown queue ' .. q) end
+  if redis.call('EXISTS', k('call', callId)) == 1 then return fail('call ' .. callId .. ' is already queued') end
+  local owner = node
+  if kind == 'callback' then owner = '' end
+  redis.call('HSET', k('call', callId), 'queue', q, 'node', owner, 'kind', kind, 'lang', ARGV[8],
+    'number', ARGV[9], 'arrival', now, 'class', ARGV[10], 'state', 'waiting', 'seat', '')
+  redis.call('ZADD', k('wait', q), now - headStart, callId)
+  redis.call('ZADD', k('arr', q), now, callId)
+  if kind == 'live' then redis.call('SADD', k('nodecalls', node), callId) end
+  redis.call('HINCRBY', k('stats', q), 'entered', 1)
+  assignCall(callId, q)
+  return done({ position = position(callId, q) })
+end
+
+-- ARGV: seat queuesSpec
+commands.login = function()
+  local seat, spec = ARGV[4], ARGV[5]
+  local state = seatState(seat)
+  if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' is busy (' .. state .. ')') end
+  leaveReady(seat, seatQueues(seat))
+  setStaffed(seat, seatQueues(seat), false)
+  redis.call('HSET', k('seat', seat), 'queues', spec)
+  redis.call('SADD', k('seats'), seat)
+  readyAndAssign(seat)
+  return done()
+end
+
+-- ARGV: seat
+commands.ready = function()
+  local seat = ARGV[4]
+  local state = seatState(seat)
+  if state == 'ready' then return done() end
+  if state ~= 'paused' and state ~= 'wrapup' then return fail('seat ' .. seat .. ' cannot become ready from ' .. state) end
+  redis.call('ZREM', k('timers'), 'w:' .. seat)
+  readyAndAssign(seat)
+  return done()
+end
+
+-- ARGV: seat reason
+commands.pause = function()
+  local seat = ARGV[4]
+  local state = seatState(seat)
+  if state ~= 'ready' and state ~= 'paused' and state ~= 'wrapup' then
+    return fail('seat ' .. seat .. ' cannot pause while ' .. state)
+  end
+  local qs = seatQueues(seat)
+  leaveReady(seat, qs)
+  setStaffed(seat, qs, false)
+  redis.call('ZREM', k('timers'), 'w:' .. seat)
+  redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', ARGV[5])
+  return done()
+end
+
+-- ARGV: seat
+commands.logout = function()
+  local seat = ARGV[4]
+  local state = seatState(seat)
+  if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' cannot log out while ' .. state) end
+  local qs = seatQueues(seat)
+  leaveReady(seat, qs)
+  setStaffed(seat, qs, false)
+  redis.call('ZREM', k('timers'), 'w:' .. seat)
+  redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '')
+  return done()
+end
+
+-- ARGV: callId seat
+commands.answered = function()
+  local callId, seat = ARGV[4], ARGV[5]
+  local s = redis.call('HMGET', k('seat', seat), 'state', 'call')
+  if s[2] ~= callId then return fail('seat ' .. seat .. ' was not offered call ' .. callId) end
+  if s[1] == 'oncall' then return done() end
+  if s[1] ~= 'offered' then return fail('seat ' .. seat .. ' is ' .. tostring(s[1])) end
+  local c = redis.call('HMGET', k('call', callId), 'queue', 'arrival')
+  local q = c[1]
+  redis.call('ZREM', k('timers'), 'o:' .. seat)
+  redis.call('HSET', k('seat', seat), 'state', 'oncall', 'since', now, 'answeredAt', now)
+  redis.call('HSET', k('call', callId), 'state', 'oncall', 'answeredAt', now)
+  local waited = now - num(c[2], now)
+  redis.call('HINCRBY', k('stats', q), 'answered', 1)
+  if waited <= num(redis.call('HGET', k('qconf', q), 'sl'), 20000) then
+    redis.call('HINCRBY', k('stats', q), 'answeredInSl', 1)
+  end
+  return done()
+end
+
+-- ARGV: callId seat
+commands.ringNoAnswer = function()
+  local callId, seat = ARGV[4], ARGV[5]
+  local s = redis.call('HMGET', k('seat', seat), 'state', 'call')
+  if s[1] ~= 'offered' or s[2] ~= callId then return fail('seat ' .. seat .. ' has no ringing offer of ' .. callId) end
+  local q = redis.call('HGET', k('call', callId), 'queue')
+  releaseOffer(seat, callId, 'no answer')
+  requeueAtHead(callId, q)
+  assignCall(callId, q)
+  return done({ position = position(callId, q) })
+end
+
+-- ARGV: callId
+commands.abandon = function()
+  local callId = ARGV[4]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
+  if not c[1] then return done({ result = 'unknown' }) end
+  if c[1] == 'oncall' then return done({ result = 'oncall' }) end
+  dropCall(callId)
+  redis.call('HINCRBY', k('stats', c[2]), 'abandoned', 1)
+  if c[1] == 'waiting' then
+    unqueue(callId, c[2])
+  elseif c[1] == 'offered' then
+    releaseOffer(c[3], callId, nil)
+  end
+  return done({ result = 'abandoned' })
+end
+
+-- ARGV: callId
+commands.hangup = function()
+  local callId = ARGV[4]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat', 'answeredAt')
+  if c[1] ~= 'oncall' then return fail('call ' .. callId .. ' is not on call (' .. tostring(c[1]) .. ')') end
+  local q, seat = c[2], c[3]
+  local handled = now - num(c[4], now)
+  redis.call('HINCRBY', k('stats', q), 'handled', 1)
+  redis.call('HINCRBY', k('stats', q), 'handleMs', handled)
+  redis.call('LPUSH', k('aht', q), handled)
+  redis.call('LTRIM', k('aht', q), 0, 49)
+  redis.call('HINCRBY', k('seat', seat), 'calls', 1)
+  dropCall(callId)
+  local wrap = num(redis.call('HGET', k('qconf', q), 'wrap'), 0)
+  if wrap > 0 then
+    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q)
+    redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
+  else
+    readyAndAssign(seat)
+  end
+  return done()
+end
+
+-- ARGV: callId number
+commands.callback = function()
+  local callId = ARGV[4]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'kind', 'node')
+  if c[1] ~= 'waiting' then return fail('call ' .. callId .. ' is not waiting (' .. tostring(c[1]) .. ')') end
+  redis.call('SREM', k('nodecalls', c[4]), callId)
+  redis.call('HSET', k('call', callId), 'kind', 'callback', 'number', ARGV[5], 'node', '')
+  redis.call('HINCRBY', k('stats', c[2]), 'callbacks', 1)
+  return done({ position = position(callId, c[2]) })
+end
+
+-- ARGV: callId targetQueue
+commands.move = function()
+  local callId, target = ARGV[4], ARGV[5]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue')
+  if c[1] ~= 'waiting' then return fail('call ' .. callId .. ' is not waiting (' .. tostring(c[1]) .. ')') end
+  if redis.call('EXISTS', k('qconf', target)) == 0 then return fail('unknown queue ' .. target) end
+  local score = redis.call('ZSCORE', k('wait', c[2]), callId)
+  local arrival = redis.call('ZSCORE', k('arr', c[2]), callId)
+  unqueue(callId, c[2])
+  redis.call('HINCRBY', k('stats', c[2]), 'overflowed', 1)
+  redis.call('ZADD', k('wait', target), score, callId)
+  redis.call('ZADD', k('arr', target), arrival, callId)
+  redis.call('HSET', k('call', callId), 'queue', target)
+  assignCall(callId, target)
+  return done({ position = position(callId, target) })
+end
+
+-- ARGV: callId. Everything an estimate of the wait needs, in one round trip.
+commands.peek = function()
+  local callId = ARGV[4]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'arrival')
+  if not c[1] then return done({ state = 'unknown' }) end
+  local q = c[2]
+  return done({ state = c[1], queue = q, position = position(callId, q), waited = now - num(c[3], now),
+                staffed = redis.call('SCARD', k('staffed', q)), ready = redis.call('ZCARD', k('ready', q)),
+                recent = redis.call('LRANGE', k('aht', q), 0, -1) })
+end
+
+-- ARGV: maxTimers deadAfterMs. Heartbeat, due wrap-ups and offers, dead nodes.
+commands.tick = function()
+  redis.call('ZADD', k('nodes'), now, node)
+  local due = redis.call('ZRANGEBYSCORE', k('timers'), '-inf', now, 'LIMIT', 0, tonumber(ARGV[4]))
+  for _, timer in ipairs(due) do
+    redis.call('ZREM', k('timers'), timer)
+    local kind, seat = string.sub(timer, 1, 1), string.sub(timer, 3)
+    local s = redis.call('HMGET', k('seat', seat), 'state', 'call')
+    if kind == 'w' and s[1] == 'wrapup' then
+      readyAndAssign(seat)
+    elseif kind == 'o' and s[1] == 'offered' then
+      local c = redis.call('HMGET', k('call', s[2]), 'node', 'queue', 'kind')
+      if c[3] == 'callback' or nodeAlive(c[1]) then
+        -- the dialing side is alive but never reported: treat as no answer
+        releaseOffer(seat, s[2], 'no answer')
+        requeueAtHead(s[2], c[2])
+        assignCall(s[2], c[2])
+      else
+        dropCall(s[2])
+        releaseOffer(seat, s[2], nil)
+      end
+    end
+  end
+  local lost = 0
+  for _, dead in ipairs(redis.call('ZRANGEBYSCORE', k('nodes'), '-inf', now - tonumber(ARGV[5]))) do
+    if dead ~= node then
+      lost = lost + reapNode(dead)
+      redis.call('ZREM', k('nodes'), dead)
+    end
+  end
+  return done({ timers = #due, lost = lost })
+end
+
+-- A node starting up: whatever its previous life owned died with its sockets.
+commands.reclaim = function()
+  local lost = reapNode(node)
+  redis.call('ZADD', k('nodes'), now, node)
+  return done({ lost = lost })
+end
+
+-- ARGV: deadAfterMs offerGraceMs, then per queue: id strategy ringMs wrapMs slMs
+commands.configure = function()
+  redis.call('HSET', k('conf'), 'deadAfter', ARGV[4], 'offerGrace', ARGV[5])
+  local i = 6
+  while ARGV[i] do
+    redis.call('HSET', k('qconf', ARGV[i]), 'strategy', ARGV[i + 1], 'ring', ARGV[i + 2], 'wrap', ARGV[i + 3],
+      'sl', ARGV[i + 4])
+    i = i + 5
+  end
+  return done()
+end
+
+-- ARGV: queue ids. Counters and current figures for the stats endpoint and gauges.
+commands.stats = function()
+  local queues = {}
+  for i = 4, #ARGV do
+    local q = ARGV[i]
+    local oldest = redis.call('ZRANGE', k('arr', q), 0, 0, 'WITHSCORES')
+    queues[#queues + 1] = { id = q, waiting = redis.call('ZCARD', k('wait', q)),
+      ready = redis.call('ZCARD', k('ready', q)), staffed = redis.call('SCARD', k('staffed', q)),
+      longestWait = oldest[2] and (now - tonumber(oldest[2])) or 0,
+      counters = redis.call('HGETALL', k('stats', q)), recent = redis.call('LRANGE', k('aht', q), 0, -1) }
+  end
+  local seats = {}
+  for _, seat in ipairs(redis.call('SMEMBERS', k('seats'))) do
+    local s = redis.call('HMGET', k('seat', seat), 'state', 'since', 'reason', 'calls', 'call', 'queue')
+    seats[#seats + 1] = { id = seat, state = s[1], since = num(s[2], now), reason = s[3] or '',
+      calls = num(s[4], 0), call = s[5] or '', queue = s[6] or '' }
+  end
+  return done({ queues = queues, seats = seats })
+end
+
+local command = commands[cmd]
+if not command then return fail('unknown command ' .. tostring(cmd)) end
+return command()

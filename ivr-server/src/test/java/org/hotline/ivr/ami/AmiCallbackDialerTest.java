@@ -1,0 +1,139 @@
+package org.hotline.ivr.ami;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.ami.CallbackOutcome.Result;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AmiCallbackDialerTest {
+
+    static final CallbackPolicy POLICY = new CallbackPolicy("ivr-callback", "PJSIP/{number}@trunk", "12345",
+            Duration.ofSeconds(20), Duration.ofSeconds(40), 3, Duration.ofMillis(50));
+    static final CallbackRequest REQUEST = new CallbackRequest("cb-7", "WO-20261125-0042", "seat-1", "PJSIP/1001",
+            "13800138000");
+
+    private FakeAmiPeer peer;
+    private AmiLinks links;
+    private ScheduledExecutorService timers;
+    private final List<CallbackOutcome> recorded = new CopyOnWriteArrayList<>();
+    private AmiCallbackDialer dialer;
+
+    @BeforeEach
+    void start() throws Exception {
+        peer = new FakeAmiPeer("ivr", "pw");
+        timers = Executors.newSingleThreadScheduledExecutor();
+        links = new AmiLinks(List.of(new AmiEndpoint("pbx1", "127.0.0.1", peer.port(), "ivr", "pw")), AmiLinkTest.FAST);
+        Originator originator = new Originator(links, timers);
+        dialer = new AmiCallbackDialer(originator, POLICY, (request, outcome) -> recorded.add(outcome), timers);
+        links.start(List.of(originator, dialer));
+        Eventually.until("link up", () -> links.anyUp().isPresent());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        links.close();
+        peer.close();
+        timers.shutdownNow();
+    }
+
+    private Map<String, String> originate(int nth) {
+        Eventually.until("originate #" + nth, () -> peer.actions("Originate").size() >= nth);
+        return peer.actions("Originate").get(nth - 1);
+    }
+
+    private void seatAnswers(Map<String, String> originate) {
+        peer.emit("call", Map.of("Event", "OriginateResponse", "ActionID", originate.get("ActionID"), "Response", "Success",
+                "Channel", "PJSIP/1001-00000001", "Reason", "4", "Uniqueid", "1764000000.21"));
+    }
+
+    private void citizen(String event, int attempt, String dialStatus) {
+        peer.emit("user", Map.of("Event", "UserEvent", "UserEvent", event, "CallbackId", "cb-7",
+                "Attempt", Integer.toString(attempt), "DialStatus", dialStatus));
+    }
+
+    @Test
+    void theSeatIsRungFirstThenItsChannelDialsTheCitizenWithTheHotlineCallerId() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+
+        Map<String, String> originate = originate(1);
+        assertThat(originate).containsEntry("Channel", "PJSIP/1001").containsEntry("Context", "ivr-callback")
+                .containsEntry("Exten", "s").containsEntry("Priority", "1").containsEntry("Timeout", "20000")
+                .containsEntry("Async", "true").containsEntry("CallerID", "\"Callback WO-20261125-0042\" <12345>");
+        assertThat(originate.get("Variable").split(",")).contains("CALLBACK_ID=cb-7", "CALLBACK_ATTEMPT=1",
+                "CALLBACK_DIAL=PJSIP/13800138000@trunk", "CALLBACK_TIMEOUT=40", "CALLBACK_CALLERID=12345");
+
+        seatAnswers(originate);
+        citizen("CallbackAnswered", 1, "ANSWER");
+
+        CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(result.result()).isEqualTo(Result.CONNECTED);
+        assertThat(result.attempts()).hasSize(1);
+        Eventually.until("outcome recorded for the order", () -> recorded.size() == 1);
+    }
+
+    @Test
+    void aCitizenWhoDoesNotAnswerIsCalledAgainPerPolicy() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+
+        seatAnswers(originate(1));
+        citizen("CallbackDialed", 1, "NOANSWER");
+        Map<String, String> second = originate(2);
+        assertThat(second.get("Variable")).contains("CALLBACK_ATTEMPT=2");
+        seatAnswers(second);
+        citizen("CallbackAnswered", 2, "ANSWER");
+
+        CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(result.result()).isEqualTo(Result.CONNECTED);
+        assertThat(result.attempts()).extracting(CallbackOutcome.Attempt::result)
+                .containsExactly(Result.CITIZEN_NOT_REACHED, Result.CONNECTED);
+    }
+
+    @Test
+    void afterTheLastAttemptTheCitizenIsReportedNotReached() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            seatAnswers(originate(attempt));
+            citizen("CallbackDialed", attempt, attempt == 2 ? "BUSY" : "NOANSWER");
+        }
+
+        CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(result.result()).isEqualTo(Result.CITIZEN_NOT_REACHED);
+        assertThat(result.attempts()).extracting(CallbackOutcome.Attempt::detail).containsExactly("NOANSWER", "BUSY", "NOANSWER");
+        assertThat(peer.actions("Originate")).hasSize(3);
+    }
+
+    @Test
+    void aSeatThatDoesNotAnswerEndsTheCallbackAtOnceForAnotherSeatToTake() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+
+        peer.emit("call", Map.of("Event", "OriginateResponse", "ActionID", originate(1).get("ActionID"),
+                "Response", "Failure", "Channel", "PJSIP/1001", "Reason", "3"));
+
+        CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(result.result()).isEqualTo(Result.SEAT_NOT_REACHED);
+        assertThat(result.attempts().get(0).detail()).contains("reason 3");
+        assertThat(peer.actions("Originate")).hasSize(1);
+    }
+
+    @Test
+    void withAsteriskGoneEveryAttemptFailsAndTheOutcomeSaysSo() throws Exception {
+        peer.stop();
+        Eventually.until("link down", () -> links.anyUp().isEmpty());
+
+        CallbackOutcome result = dialer.dial(REQUEST).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(result.result()).isEqualTo(Result.FAILED);
+        assertThat(result.attempts()).hasSize(3).allMatch(attempt -> attempt.detail().contains("LINK_LOST"));
+    }
+}

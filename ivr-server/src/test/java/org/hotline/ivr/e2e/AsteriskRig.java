@@ -1,0 +1,148 @@
+package org.hotline.ivr.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.ops.ConfigLoader;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.testcall.AmiTestLine;
+import org.hotline.ivr.testcall.TestCall;
+import org.hotline.ivr.testcall.TestCallEvent;
+import org.hotline.ivr.testcall.TestCallPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a test class gets from {@link AsteriskExtension}: a real Asterisk on free ports running the
+ * project's dialplan, the IVR server under test in this JVM, and an AMI line (user {@code test}) to place
+ * citizen calls with. Every AMI action Asterisk refuses is kept, and fails the test like a log warning.
+ */
+public final class AsteriskRig implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AsteriskRig.class);
+
+    private final Path workDir;
+    private final IvrServer server;
+    private final AsteriskRun asterisk;
+    private final AsteriskLog asteriskLog;
+    private final AmiTestLine ami;
+    private final List<TestCallEvent> refused = new CopyOnWriteArrayList<>();
+    private long logMark;
+    private int refusedMark;
+
+    private AsteriskRig(Path workDir, IvrServer server, AsteriskRun asterisk, AmiTestLine ami) {
+        this.workDir = workDir;
+        this.server = server;
+        this.asterisk = asterisk;
+        this.asteriskLog = new AsteriskLog(asterisk.messagesLog());
+        this.ami = ami;
+    }
+
+    /** Starts the server, then Asterisk pointed at it; stops what started if a later part fails. */
+    static AsteriskRig start(Path home, Path workDir) throws IOException, InterruptedException {
+        IvrConfig defaults = ConfigLoader.defaultsOnly().withPorts(0, 0, 0);
+        IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
+        IvrServer server = IvrServer.start(config);
+        AsteriskRun asterisk = null;
+        try {
+            Path runDir = Files.createDirectories(workDir.resolve("asterisk"));
+            Path moh = Files.createDirectories(workDir.resolve("moh"));
+            TestSounds.writeHoldMusic(moh);
+            Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", server.agiPort(),
+                    workDir.resolve("extensions.conf"));
+            asterisk = AsteriskRun.start(home, runDir, freePort(), server.agiPort(), "t-" + UUID.randomUUID(),
+                    dialplan, moh);
+            TestSounds.writeDemoPrompts(asterisk.soundsDir());
+            // Every AGI line in messages.log: the exact protocol, and 510/520 rejections for the log check.
+            asterisk.cli("agi set debug on");
+            AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret());
+            log.info("Asterisk up in {} ms at {} (AMI :{}), IVR server FastAGI :{}", asterisk.startup().toMillis(),
+                    asterisk.runDir(), asterisk.amiPort(), server.agiPort());
+            return new AsteriskRig(workDir, server, asterisk, line);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (asterisk != null) {
+                asterisk.close();
+            }
+            server.close();
+            throw e;
+        }
+    }
+
+    public IvrServer server() {
+        return server;
+    }
+
+    AsteriskRun asterisk() {
+        return asterisk;
+    }
+
+    AsteriskLog asteriskLog() {
+        return asteriskLog;
+    }
+
+    public AmiTestLine ami() {
+        return ami;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Places a citizen's call; refused AMI actions are remembered for {@link #assertAsteriskHadNoComplaints()}. */
+    public TestCall place(TestCallPlan plan) {
+        return place(plan, event -> { });
+    }
+
+    public TestCall place(TestCallPlan plan, Consumer<TestCallEvent> listener) {
+        return ami.place(plan, event -> {
+            if (event.kind().equals("refused")) {
+                refused.add(event);
+            }
+            listener.accept(event);
+        });
+    }
+
+    /** From here on, lines and refusals count against the current test. */
+    void markTestStart() {
+        logMark = asteriskLog.mark();
+        refusedMark = refused.size();
+    }
+
+    /** Forgets complaints so far (for a test that provokes one on purpose and has checked it). */
+    public void forgiveComplaintsSoFar() {
+        markTestStart();
+    }
+
+    /** The reusable check: no WARNING/ERROR or rejected AGI command in Asterisk's log, no refused AMI action. */
+    public void assertAsteriskHadNoComplaints() {
+        asteriskLog.assertNoProblemsSince(logMark);
+        List<TestCallEvent> mine = refused.subList(refusedMark, refused.size());
+        if (!mine.isEmpty()) {
+            throw new AssertionError("Asterisk refused AMI actions: " + mine);
+        }
+    }
+
+    /** Asterisk's log lines since this test started. */
+    public List<String> asteriskLogSinceTestStart() {
+        return asteriskLog.linesSince(logMark);
+    }
+
+    @Override
+    public void close() {
+        ami.close();
+        asterisk.close();
+        server.close();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

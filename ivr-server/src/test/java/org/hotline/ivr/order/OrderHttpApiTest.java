@@ -1,0 +1,124 @@
+package org.hotline.ivr.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.NettyTransport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderHttpApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    private static RedisOrders orders;
+    private static NettyTransport transport;
+    private static HttpServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private DraftOrder draft;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        orders = new RedisOrders(dataDir);
+        transport = new NettyTransport(2);
+        HttpRoutes routes = new HttpRoutes();
+        new OrderHttpApi(orders.store, OrderHttpApi.seatFromHeader()).register(routes);
+        server = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport, routes);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        transport.close();
+        orders.close();
+    }
+
+    @BeforeEach
+    void drafted() {
+        orders.flush();
+        draft = orders.writer.draft(new CallFacts("h1", "13800138000", "en", List.of("describe"),
+                "The elevator in building seven of Shuangjing, Chaoyang has been out of service for a week", "",
+                Instant.parse("2026-11-25T02:00:00Z")));
+    }
+
+    @Test
+    void anOrderIsReadableById() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/orders/" + draft.orderId(), null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode order = JSON.readTree(response.body());
+        assertThat(order.get("category").asText()).isEqualTo("housing-property");
+        assertThat(order.get("subCategory").asText()).isEqualTo("elevator");
+        assertThat(order.get("district").asText()).isEqualTo("朝阳区");
+        assertThat(order.get("status").asText()).isEqualTo("draft");
+    }
+
+    @Test
+    void aCallersOrdersAreListedNewestFirst() throws Exception {
+        DraftOrder second = orders.writer.draft(new CallFacts("h2", "13800138000", "zh", List.of(), "暖气不热", "",
+                Instant.parse("2026-11-26T02:00:00Z")));
+        JsonNode list = JSON.readTree(send("GET", "/api/orders?caller=13800138000", null, null).body());
+        assertThat(list.get("orders")).extracting(o -> o.get("orderId").asText())
+                .containsExactly(second.orderId(), draft.orderId());
+    }
+
+    @Test
+    void aSeatEditsAndSubmits() throws Exception {
+        HttpResponse<String> patched = send("PATCH", "/api/orders/" + draft.orderId(),
+                "{\"summary\":\"7号楼电梯停运一周\",\"urgency\":\"high\"}", "seat-12");
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(patched.body()).get("history").get(0).get("seat").asText()).isEqualTo("seat-12");
+
+        HttpResponse<String> submitted = send("POST", "/api/orders/" + draft.orderId() + "/submit", "", "seat-12");
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(submitted.body()).get("status").asText()).isEqualTo("submitted");
+
+        HttpResponse<String> again = send("POST", "/api/orders/" + draft.orderId() + "/submit", "", "seat-12");
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void badInputGets4xxNamingTheField() throws Exception {
+        assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"urgency\":\"whenever\"}", "s1"), 400, "urgency");
+        assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"colour\":\"red\"}", "s1"), 400, "colour");
+        assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"district\":42}", "s1"), 400, "district");
+        assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "not json", "s1"), 400, "body");
+        assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"summary\":\"x\"}", null), 401, "seat");
+        assertProblem(send("GET", "/api/orders?caller=abc", null, null), 400, "caller");
+        assertProblem(send("GET", "/api/orders?caller=138&limit=0", null, null), 400, "limit");
+        assertProblem(send("GET", "/api/orders/12345-19990101-000001", null, null), 404, "orderId");
+        assertProblem(send("DELETE", "/api/orders/" + draft.orderId(), null, "s1"), 405, "method");
+        assertThat(orders.store.get(draft.orderId())).contains(draft);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("field").asText()).isEqualTo(field);
+        assertThat(body.get("error").asText()).startsWith(field);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String seat) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (seat != null) {
+            request.header(OrderHttpApi.SEAT_HEADER, seat);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,110 @@
+package org.hotline.ivr.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.resps.StreamEntry;
+
+class OrderStoreTest {
+
+    @TempDir
+    static Path dataDir;
+    private static RedisOrders orders;
+    private DraftOrder draft;
+
+    @BeforeAll
+    static void start() {
+        orders = new RedisOrders(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        orders.close();
+    }
+
+    @BeforeEach
+    void drafted() {
+        orders.flush();
+        draft = orders.writer.draft(new CallFacts("c1", "13800138000", "zh", List.of(), "我们小区门口的路灯坏了好几天了",
+                "", Instant.parse("2026-11-25T02:00:00Z")));
+    }
+
+    @Test
+    void aSeatsCorrectionsAreStoredWithWhoChangedWhatFromWhatToWhat() {
+        DraftOrder updated = orders.store.update(draft.orderId(),
+                Map.of("district", "Chaoyang", "street", "劲松街道", "urgency", "high"), "seat-07");
+
+        assertThat(updated.district()).isEqualTo("朝阳区");
+        assertThat(updated.street()).isEqualTo("劲松街道");
+        assertThat(updated.urgency()).isEqualTo("high");
+        assertThat(updated.history()).extracting(Edit::seat, Edit::field, Edit::oldValue, Edit::newValue)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("seat-07", "district", "", "朝阳区"),
+                        org.assertj.core.groups.Tuple.tuple("seat-07", "street", "", "劲松街道"),
+                        org.assertj.core.groups.Tuple.tuple("seat-07", "urgency", "normal", "high"));
+        assertThat(updated.history()).allSatisfy(edit -> assertThat(edit.at()).isNotEmpty());
+    }
+
+    @Test
+    void changingTheCategoryClearsASubCategoryThatNoLongerFits() {
+        assertThat(draft.subCategory()).isEqualTo("public-facilities");
+        DraftOrder updated = orders.store.update(draft.orderId(), Map.of("category", "traffic-parking"), "seat-01");
+        assertThat(updated.subCategory()).isEmpty();
+    }
+
+    @Test
+    void badFieldsAreRefusedNamingTheFieldAndNothingIsWritten() {
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("district", "Gotham"), "s"))
+                .isInstanceOf(OrderEditException.class).hasMessageStartingWith("district:");
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("status", "closed"), "s"))
+                .hasMessageStartingWith("status:");
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("subCategory", "taxi"), "s"))
+                .hasMessageStartingWith("subCategory:");
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("street", "望京街道"), "s"))
+                .hasMessageStartingWith("street:");
+        assertThat(orders.store.get(draft.orderId())).contains(draft);
+    }
+
+    @Test
+    void aSubmittedOrderCannotBeEditedOrSubmittedAgainButCanBeClosed() {
+        DraftOrder submitted = orders.store.submit(draft.orderId(), "seat-02");
+        assertThat(submitted.status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(submitted.history()).extracting(Edit::field, Edit::newValue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("status", "submitted"));
+
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("summary", "x"), "seat-02"))
+                .isInstanceOfSatisfying(OrderEditException.class,
+                        e -> assertThat(e.kind()).isEqualTo(OrderEditException.Kind.CONFLICT));
+        assertThatThrownBy(() -> orders.store.submit(draft.orderId(), "seat-02"))
+                .isInstanceOf(OrderEditException.class);
+        assertThat(orders.store.close(draft.orderId(), "seat-02").status()).isEqualTo(OrderStatus.CLOSED);
+    }
+
+    @Test
+    void updatesAndSubmissionsGoOutOnTheStream() {
+        orders.store.update(draft.orderId(), Map.of("summary", "路灯不亮"), "seat-03");
+        orders.store.update(draft.orderId(), Map.of("summary", "路灯不亮"), "seat-03"); // no change, no event
+        orders.store.submit(draft.orderId(), "seat-03");
+
+        List<StreamEntry> entries = orders.redis.call("range", jedis -> jedis.xrange("order:events", "-", "+"));
+        assertThat(entries).extracting(e -> e.getFields().get("type")).containsExactly("drafted", "updated", "submitted");
+        assertThat(entries.get(1).getFields()).containsEntry("fields", "summary").containsEntry("seat", "seat-03");
+    }
+
+    @Test
+    void anUnknownOrderIsNotFound() {
+        assertThat(orders.store.get("12345-20200101-000001")).isEmpty();
+        assertThatThrownBy(() -> orders.store.submit("12345-20200101-000001", "s"))
+                .isInstanceOfSatisfying(OrderEditException.class,
+                        e -> assertThat(e.kind()).isEqualTo(OrderEditException.Kind.NOT_FOUND));
+    }
+}

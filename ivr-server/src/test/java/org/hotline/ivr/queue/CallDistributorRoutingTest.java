@@ -1,0 +1,270 @@
+package org.hotline.ivr.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.ivr.queue.QueueFixture.await;
+import static org.hotline.ivr.queue.QueueFixture.call;
+import static org.hotline.ivr.queue.QueueFixture.seat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallDistributorRoutingTest {
+
+    private QueueFixture fixture;
+    private final List<SeatOffer> callbacks = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new QueueFixture();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    private CallDistributor node(SeatConfig... seats) {
+        return fixture.node("node-a", QueueFixture.setup(List.of(seats)), callbacks::add);
+    }
+
+    private void later(int seconds) {
+        fixture.clock.advance(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void longestIdleGivesTheCallToTheSeatReadyLongest() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"), seat("2", Map.of("general", 5), "zh"));
+        await(d.login("2"));
+        later(5);
+        await(d.login("1"));
+        later(5);
+
+        SeatOffer offer = await(d.enqueue(call("c1", "general", "normal")));
+
+        assertThat(offer.seatId()).isEqualTo("2");
+        assertThat(offer.device()).isEqualTo("PJSIP/2");
+    }
+
+    @Test
+    void fewestCallsGivesTheCallToTheSeatThatHandledFewest() {
+        CallDistributor d = node(seat("1", Map.of("tax", 5), "zh"), seat("2", Map.of("tax", 5), "zh"));
+        await(d.login("1"));
+        SeatOffer first = await(d.enqueue(call("c1", "tax", "normal")));
+        assertThat(first.seatId()).isEqualTo("1");
+        await(d.answered(first));
+        await(d.hangupAfterCall(first));
+        await(d.ready("1"));
+        later(5);
+        await(d.login("2"));
+
+        SeatOffer offer = await(d.enqueue(call("c2", "tax", "normal")));
+
+        assertThat(offer.seatId()).as("seat 1 idles longer but has handled one call, seat 2 none").isEqualTo("2");
+    }
+
+    @Test
+    void highestSkillGivesTheCallToTheMostSkilledReadySeat() {
+        CallDistributor d = node(seat("1", Map.of("enterprise", 3), "zh"), seat("2", Map.of("enterprise", 9), "zh"),
+                seat("3", Map.of("enterprise", 6), "zh"));
+        await(d.login("1"));
+        later(1);
+        await(d.login("3"));
+        later(1);
+        await(d.login("2"));
+
+        assertThat(await(d.enqueue(call("c1", "enterprise", "normal"))).seatId()).isEqualTo("2");
+        assertThat(await(d.enqueue(call("c2", "enterprise", "normal"))).seatId()).isEqualTo("3");
+    }
+
+    @Test
+    void seatWithoutTheQueueLanguageIsNeverOffered() {
+        CallDistributor d = node(seat("zh-only", Map.of("foreign", 9), "zh"), seat("en", Map.of("foreign", 2), "en"));
+        await(d.login("zh-only"));
+        CompletableFuture<SeatOffer> offer = d.enqueue(call("c1", "foreign", "normal")).toCompletableFuture();
+        assertThat(await(d.position(call("c1", "foreign", "normal")))).isEqualTo(1);
+
+        await(d.login("en"));
+
+        assertThat(await(offer).seatId()).isEqualTo("en");
+    }
+
+    @Test
+    void urgentCallIsServedBeforeAnEarlierNormalCall() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        CompletableFuture<SeatOffer> normal = d.enqueue(call("normal", "general", "normal")).toCompletableFuture();
+        later(30);
+        CompletableFuture<SeatOffer> urgent = d.enqueue(call("urgent", "general", "urgent")).toCompletableFuture();
+        assertThat(await(d.position(call("urgent", "general", "urgent")))).isEqualTo(1);
+
+        await(d.login("1"));
+
+        assertThat(await(urgent).seatId()).isEqualTo("1");
+        assertThat(normal).isNotDone();
+    }
+
+    @Test
+    void ageingLetsACallThatWaitedLongerThanTheHeadStartGoFirst() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        CompletableFuture<SeatOffer> normal = d.enqueue(call("normal", "general", "normal")).toCompletableFuture();
+        later(4 * 60);
+        CompletableFuture<SeatOffer> elderly = d.enqueue(call("elderly", "general", "elderly")).toCompletableFuture();
+        assertThat(await(d.position(call("elderly", "general", "elderly")))).as("3 min head start < 4 min waited").isEqualTo(2);
+
+        await(d.login("1"));
+
+        assertThat(await(normal).seatId()).isEqualTo("1");
+        assertThat(elderly).isNotDone();
+    }
+
+    @Test
+    void ringNoAnswerPausesTheSeatAndPutsTheCallBackAtTheHead() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"), seat("2", Map.of("general", 5), "zh"));
+        await(d.login("1"));
+        SeatOffer first = await(d.enqueue(call("c1", "general", "normal")));
+        later(10);
+        CompletableFuture<SeatOffer> second = d.enqueue(call("c2", "general", "urgent")).toCompletableFuture();
+
+        CompletableFuture<SeatOffer> retry = d.ringNoAnswer(first).toCompletableFuture();
+        assertThat(await(d.position(call("c1", "general", "normal")))).as("ahead of even an urgent call").isEqualTo(1);
+        assertThat(seatState(d, "1")).isEqualTo("paused");
+        assertThat(seatInRedis(d, "1").path("reason").asText()).isEqualTo("no answer");
+
+        await(d.login("2"));
+
+        assertThat(await(retry).seatId()).isEqualTo("2");
+        assertThat(second).isNotDone();
+    }
+
+    @Test
+    void callerWhoHangsUpWhileWaitingLeavesAtOnceAndCountsAsAbandoned() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        WaitingCall gone = call("gone", "general", "normal");
+        CompletableFuture<SeatOffer> goneOffer = d.enqueue(gone).toCompletableFuture();
+        CompletableFuture<SeatOffer> next = d.enqueue(call("next", "general", "normal")).toCompletableFuture();
+
+        await(d.abandon(gone));
+        assertThat(await(d.position(call("next", "general", "normal")))).isEqualTo(1);
+        await(d.login("1"));
+
+        assertThat(await(next).callId()).isEqualTo("next");
+        assertThat(goneOffer).isCancelled();
+        assertThat(queueStats(d, "general").path("counters").toString()).contains("\"abandoned\",\"1\"");
+    }
+
+    @Test
+    void afterACallTheSeatWrapsUpForTheQueueWrapUpTimeThenTakesTheNextCall() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        await(d.login("1"));
+        SeatOffer offer = await(d.enqueue(call("c1", "general", "normal")));
+        await(d.answered(offer));
+        assertThat(seatState(d, "1")).isEqualTo("oncall");
+        later(60);
+        await(d.hangupAfterCall(offer));
+        CompletableFuture<SeatOffer> next = d.enqueue(call("c2", "general", "normal")).toCompletableFuture();
+
+        later(9);
+        d.tick();
+        assertThat(seatState(d, "1")).isEqualTo("wrapup");
+        assertThat(next).isNotDone();
+
+        later(1);
+        d.tick();
+        assertThat(await(next).seatId()).isEqualTo("1");
+        assertThat(seatInRedis(d, "1").path("calls").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void callbackKeepsItsPlaceAndGoesToTheDialerWhenItsTurnComes() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        WaitingCall first = call("first", "general", "normal");
+        CompletableFuture<SeatOffer> firstOffer = d.enqueue(first).toCompletableFuture();
+        later(1);
+        CompletableFuture<SeatOffer> second = d.enqueue(call("second", "general", "normal")).toCompletableFuture();
+
+        assertThat(await(d.offerCallback(first, "13900139000"))).isEqualTo(1);
+        assertThat(firstOffer).isCancelled();
+        await(d.login("1"));
+
+        assertThat(callbacks).singleElement().satisfies(offer -> {
+            assertThat(offer.callId()).isEqualTo("first");
+            assertThat(offer.callback()).isTrue();
+            assertThat(offer.callbackNumber()).isEqualTo("13900139000");
+            assertThat(offer.seatId()).isEqualTo("1");
+        });
+        assertThat(second).isNotDone();
+    }
+
+    @Test
+    void expectedWaitFollowsHandlingTimesAndStaffedSeats() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"), seat("2", Map.of("general", 5), "zh"));
+        await(d.login("1"));
+        SeatOffer offer = await(d.enqueue(call("c1", "general", "normal")));
+        await(d.answered(offer));
+        later(110);
+        await(d.hangupAfterCall(offer));
+        await(d.pause("1", "lunch"));
+        WaitingCall waiting = call("c2", "general", "normal");
+        d.enqueue(waiting);
+        d.enqueue(call("c3", "general", "normal"));
+        WaitingCall third = call("c4", "general", "normal");
+        d.enqueue(third);
+        assertThat(await(d.expectedWait(third))).as("nobody staffed: no estimate").isEmpty();
+
+        await(d.ready("1"));
+        WaitEstimate oneSeat = await(d.estimate(third));
+        await(d.login("2"));
+        WaitEstimate twoSeats = await(d.estimate(third));
+
+        // seat 1 took c2 when it became ready, so c4 is second; (110 s handling + 10 s wrap-up) per call
+        assertThat(oneSeat.position()).isEqualTo(2);
+        assertThat(oneSeat.expectedWait()).contains(Duration.ofSeconds(240));
+        assertThat(twoSeats.position()).isEqualTo(1);
+        assertThat(twoSeats.expectedWait()).contains(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aSeatOnCallCannotPauseOrLogOut() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        await(d.login("1"));
+        await(d.answered(await(d.enqueue(call("c1", "general", "normal")))));
+
+        CompletableFuture<Void> pause = d.pause("1", "break").toCompletableFuture();
+
+        assertThat(pause).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .withCauseInstanceOf(QueueStateException.class).withMessageContaining("cannot pause while oncall");
+        assertThat(seatState(d, "1")).isEqualTo("oncall");
+    }
+
+    static JsonNode seatInRedis(CallDistributor d, String id) {
+        for (JsonNode group : d.rawStats()) {
+            for (JsonNode seat : group.path("seats")) {
+                if (seat.path("id").asText().equals(id)) {
+                    return seat;
+                }
+            }
+        }
+        throw new AssertionError("no seat " + id + " in Redis");
+    }
+
+    static String seatState(CallDistributor d, String id) {
+        return seatInRedis(d, id).path("state").asText();
+    }
+
+    static JsonNode queueStats(CallDistributor d, String id) {
+        for (JsonNode group : d.rawStats()) {
+            for (JsonNode queue : group.path("queues")) {
+                if (queue.path("id").asText().equals(id)) {
+                    return queue;
+                }
+            }
+        }
+        throw new AssertionError("no queue " + id);
+    }
+}

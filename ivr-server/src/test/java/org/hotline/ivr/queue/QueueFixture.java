@@ -1,0 +1,87 @@
+package org.hotline.ivr.queue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.redis.EmbeddedRedis;
+import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.redis.RetryPolicy;
+
+/** A real redis-server and distributor nodes on it; ticks are driven by hand through {@link #clock}. */
+final class QueueFixture implements AutoCloseable {
+
+    static final Duration WRAP_UP = Duration.ofSeconds(10);
+
+    final EmbeddedRedis redis;
+    final MutableClock clock = new MutableClock(1_764_000_000_000L);
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    QueueFixture() throws Exception {
+        Path dir = Files.createTempDirectory("queue-redis");
+        this.redis = EmbeddedRedis.start(dir);
+    }
+
+    /** Queues: general (longest-idle), tax (fewest-calls), enterprise (highest-skill), en (foreign). */
+    static QueueSetup setup(List<SeatConfig> seats) {
+        return new QueueSetup(seats, List.of(
+                queue("general", "general", "zh", RoutingStrategy.LONGEST_IDLE),
+                queue("tax", "tax", "zh", RoutingStrategy.FEWEST_CALLS),
+                queue("enterprise", "enterprise", "zh", RoutingStrategy.HIGHEST_SKILL),
+                queue("foreign", "foreign", "en", RoutingStrategy.LONGEST_IDLE)),
+                Map.of("urgent", new PriorityClass("urgent", Duration.ofMinutes(10)),
+                        "elderly", new PriorityClass("elderly", Duration.ofMinutes(3)),
+                        "normal", new PriorityClass("normal", Duration.ZERO)));
+    }
+
+    static QueueConfig queue(String id, String skill, String language, RoutingStrategy strategy) {
+        return new QueueConfig(id, id, "main", skill, 1, language, strategy, WRAP_UP, Duration.ofSeconds(20), 0.8,
+                Duration.ofSeconds(20), Duration.ofMinutes(10), QueueConfig.Overflow.NONE, "", Duration.ofSeconds(45),
+                Duration.ofMinutes(2));
+    }
+
+    static SeatConfig seat(String id, Map<String, Integer> skills, String... languages) {
+        return new SeatConfig(id, "Seat " + id, "PJSIP/" + id, "main", skills, List.of(languages), "unused");
+    }
+
+    /** A started distributor node with its own Redis connection pool; automatic ticks are off. */
+    CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
+        RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+        DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
+                Duration.ofSeconds(10), Duration.ofMinutes(3));
+        CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
+        open.add(gateway);
+        open.add(distributor);
+        return distributor.start();
+    }
+
+    RedisGateway gateway() {
+        RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+        open.add(gateway);
+        return gateway;
+    }
+
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("stage did not complete: " + e, e);
+        }
+    }
+
+    static WaitingCall call(String id, String queue, String priorityClass) {
+        return new WaitingCall(id, queue, priorityClass, "zh", "13800138000");
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        redis.close();
+    }
+}
