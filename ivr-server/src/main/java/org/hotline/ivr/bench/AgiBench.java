@@ -53,8 +53,9 @@ public final class AgiBench {
                 say("%s: %d concurrent calls x %d commands ...", server.label(), calls, settings.commandsPerCall());
                 LevelResult result = load.run(server, calls);
                 levels.add(result);
-                say("  %.0f commands/s, p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s, calls ok: %s%s",
-                        result.latency().commandsPerSecond(), result.latency().p50Micros() / 1000.0,
+                say("  %.0f commands/s, %.0f server CPU µs/command, p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s,"
+                        + " calls ok: %s%s", result.latency().commandsPerSecond(),
+                        result.latency().serverCpuMicrosPerCommand(), result.latency().p50Micros() / 1000.0,
                         result.latency().p99Micros() / 1000.0, BenchTables.mb(result.memory().heapUsedAfterGcBytes()),
                         BenchTables.mb(result.memory().rssBytes()), result.outcomes().allCompleted(),
                         failureNote(result.outcomes()));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -20,7 +21,15 @@ final class BenchProbe {
     private final LongAdder callsOk = new LongAdder();
     private final LongAdder callsFailed = new LongAdder();
     private final LongAdder commands = new LongAdder();
+    private final LongSupplier cpuNanos;
     private volatile long windowStart = System.nanoTime();
+    private volatile long windowCpuStart;
+
+    /** {@code cpuNanos}: the CPU time this process has used so far. */
+    BenchProbe(LongSupplier cpuNanos) {
+        this.cpuNanos = cpuNanos;
+        this.windowCpuStart = cpuNanos.getAsLong();
+    }
 
     void callStarted() {
         callsStarted.increment();
@@ -45,14 +54,18 @@ final class BenchProbe {
     void startWindow() {
         latencyMicros.getIntervalHistogram();
         windowStart = System.nanoTime();
+        windowCpuStart = cpuNanos.getAsLong();
     }
 
     /** Commands and their latency since {@link #startWindow}; starts the next window. */
     Map<String, Object> window() {
         long now = System.nanoTime();
+        long cpu = cpuNanos.getAsLong();
         Histogram h = latencyMicros.getIntervalHistogram();
         double seconds = (now - windowStart) / 1e9;
+        double cpuSeconds = (cpu - windowCpuStart) / 1e9;
         windowStart = now;
+        windowCpuStart = cpu;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("commands", h.getTotalCount());
         out.put("seconds", seconds);
@@ -61,6 +74,7 @@ final class BenchProbe {
         out.put("p999Micros", h.getValueAtPercentile(99.9));
         out.put("maxMicros", h.getMaxValue());
         out.put("meanMicros", h.getTotalCount() == 0 ? 0 : h.getMean());
+        out.put("cpuSeconds", cpuSeconds);
         return out;
     }
 

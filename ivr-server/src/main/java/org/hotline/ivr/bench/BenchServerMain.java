@@ -56,16 +56,22 @@ public final class BenchServerMain implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "netty: event loop threads (0: one per core)")
     int threads;
 
-    private final BenchProbe probe = new BenchProbe();
+    private final BenchProbe probe = new BenchProbe(BenchServerMain::processCpuNanos);
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchServerMain()).execute(args));
+        int code = new CommandLine(new BenchServerMain()).execute(args);
+        System.out.flush();
+        // halt, not exit: an orderly JVM exit with thousands of call threads takes minutes, and this
+        // process has nothing to flush or save.
+        Runtime.getRuntime().halt(code);
     }
 
     @Override
     public Integer call() throws Exception {
+        // A benchmark interrupted (Ctrl-C, kill) must not leave a server holding thousands of sockets.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         int port = switch (ServerKind.of(kind)) {
             case NETTY -> startNetty();
             case ASTERISK_JAVA -> startAsteriskJava();
@@ -158,6 +164,11 @@ public final class BenchServerMain implements Callable<Integer> {
         out.put("heapMaxBytes", Runtime.getRuntime().maxMemory());
         out.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
         return out;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private void answer(Map<String, Object> fields) throws IOException {

@@ -13,6 +13,9 @@ public record BenchSettings(List<Integer> levels, int commandsPerCall, List<Serv
                             Duration duration, int idleCalls, Duration idleHold, int rampPerSecond, int settingUp,
                             String serverHeap, Duration drainTimeout) {
 
+    /** The longest a level may take to open its calls; what did not open by then is reported as not opened. */
+    static final Duration OPEN_TIMEOUT = Duration.ofSeconds(120);
+
     public BenchSettings {
         levels = List.copyOf(levels);
         servers = List.copyOf(servers);
@@ -26,6 +29,10 @@ public record BenchSettings(List<Integer> levels, int commandsPerCall, List<Serv
             throw new IllegalArgumentException("--ramp and --setting-up must be at least 1, got " + rampPerSecond
                     + " and " + settingUp);
         }
+    }
+
+    Duration openTimeout() {
+        return OPEN_TIMEOUT;
     }
 
     /** The most calls any run holds at once: sockets needed on each side. */

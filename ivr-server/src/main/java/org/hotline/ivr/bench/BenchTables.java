@@ -33,12 +33,13 @@ public final class BenchTables {
     }
 
     private static void levels(StringBuilder md, BenchReport report) {
-        md.append("| concurrent calls | server | commands/s | p50 ms | p99 ms | p99.9 ms | heap after GC | RSS | peak RSS"
-                + " | threads | calls placed | all completed |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| concurrent calls | server | commands/s | server CPU µs/command | p50 ms | p99 ms | p99.9 ms"
+                + " | heap after GC | RSS | peak RSS | threads | calls placed | all completed |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LevelResult l : report.levels()) {
-            md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %.2f | %.2f | %.2f | %s | %s | %s | %,d | %,d | %s |%n",
-                    l.calls(), l.server(), l.latency().commandsPerSecond(), ms(l.latency().p50Micros()),
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %s | %s | %,d | %,d | %s |%n",
+                    l.calls(), l.server(), l.latency().commandsPerSecond(), l.latency().serverCpuMicrosPerCommand(),
+                    ms(l.latency().p50Micros()),
                     ms(l.latency().p99Micros()), ms(l.latency().p999Micros()), mb(l.memory().heapUsedAfterGcBytes()),
                     mb(l.memory().rssBytes()), mb(l.memory().peakRssBytes()), l.memory().threads(),
                     l.outcomes().placed(), yesNo(l.outcomes())));

@@ -27,6 +27,7 @@ final class CallSlots {
     private final LongAdder placed = new LongAdder();
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder notOpened = new LongAdder();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final CountDownLatch slotsDone;
     private final int slots;
@@ -43,31 +44,50 @@ final class CallSlots {
      * Opens the slots at most {@code perSecond} a second and with at most {@code settingUp} calls between
      * connect and the server's first command. A flood of connects overflows the server's accept queue;
      * the kernel then drops handshakes, and what would be measured is TCP retransmission, not the server.
+     * Gives up opening more after {@code timeout}; returns how many slots were opened.
      */
-    void open(int perSecond, int settingUp) throws InterruptedException {
+    int open(int perSecond, int settingUp, Duration timeout) throws InterruptedException {
         Semaphore window = new Semaphore(settingUp);
         long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         for (int i = 0; i < slots; i++) {
             long wait = started + (long) (i * 1e9 / perSecond) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            window.acquire();
-            AtomicBoolean released = new AtomicBoolean();
-            Runnable release = () -> {
-                if (released.compareAndSet(false, true)) {
-                    window.release();
-                }
-            };
-            placed.increment();
-            client.call(scenario, event -> {
-                if (event.direction() == SimEvent.Direction.FROM_SERVER) {
-                    release.run();
-                }
-            }).whenComplete((record, error) -> {
+            if (!window.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                closeUnopened(slots - i);
+                return i;
+            }
+            placeFirst(window);
+        }
+        return slots;
+    }
+
+    /** The first call of a slot frees its place in the set-up window once the server has sent a command. */
+    private void placeFirst(Semaphore window) {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                window.release();
+            }
+        };
+        placed.increment();
+        client.call(scenario, event -> {
+            if (event.direction() == SimEvent.Direction.FROM_SERVER) {
                 release.run();
-                ended(record, error);
-            });
+            }
+        }).whenComplete((record, error) -> {
+            release.run();
+            ended(record, error);
+        });
+    }
+
+    private void closeUnopened(int count) {
+        notOpened.add(count);
+        firstFailure.compareAndSet(null, count + " of " + slots + " calls could not be opened in time");
+        for (int i = 0; i < count; i++) {
+            slotsDone.countDown();
         }
     }
 
@@ -94,6 +114,10 @@ final class CallSlots {
 
     long failed() {
         return failed.sum();
+    }
+
+    long notOpened() {
+        return notOpened.sum();
     }
 
     String firstFailure() {

@@ -25,7 +25,7 @@ final class IdleCalls {
              SimClient client = new SimClient("127.0.0.1", server.port(), false)) {
             CallSlots slots = new CallSlots(client, scenario, calls, false);
             long started = System.nanoTime();
-            slots.open(settings.rampPerSecond(), settings.settingUp());
+            slots.open(settings.rampPerSecond(), settings.settingUp(), settings.openTimeout());
             // Sample before the first calls' hold runs out, whether or not all calls got through.
             long latest = started + settings.idleHold().toNanos() * 3 / 4;
             while (server.request("status").path("inProgress").asInt() < calls && System.nanoTime() < latest

@@ -26,7 +26,7 @@ final class LoadLevel {
              SimClient client = new SimClient("127.0.0.1", server.port(), false)) {
             CallSlots slots = new CallSlots(client, scenario, calls, true);
             long started = System.nanoTime();
-            slots.open(settings.rampPerSecond(), settings.settingUp());
+            slots.open(settings.rampPerSecond(), settings.settingUp(), settings.openTimeout());
             sleepUntil(started + settings.warmup().toNanos());
             server.request("window-start");
             sleepUntil(System.nanoTime() + settings.duration().toNanos());
@@ -36,7 +36,7 @@ final class LoadLevel {
             boolean ended = slots.awaitEnd(settings.drainTimeout());
             JsonNode totals = server.request("totals");
             CallOutcomes outcomes = outcomes(slots, totals, slots.placed() * commands, ended);
-            return new LevelResult(kind.label(), calls, commands, LatencySummary.of(window), memory, outcomes,
+            return new LevelResult(kind.label(), calls, commands, WindowSummary.of(window), memory, outcomes,
                     server.log().toString());
         }
     }
@@ -47,8 +47,8 @@ final class LoadLevel {
             failure = slots.unfinishedSlots() + " calls still in progress after the drain timeout"
                     + (failure == null ? "" : "; first failure: " + failure);
         }
-        return new CallOutcomes(slots.placed(), slots.completed(), slots.failed(), totals.path("callsOk").asLong(),
-                totals.path("commands").asLong(), expectedCommands, failure);
+        return new CallOutcomes(slots.placed(), slots.notOpened(), slots.completed(), slots.failed(),
+                totals.path("callsOk").asLong(), totals.path("commands").asLong(), expectedCommands, failure);
     }
 
     static void sleepUntil(long nanoTime) throws InterruptedException {
