@@ -51,7 +51,12 @@ public final class AgiBench {
         for (int calls : settings.levels()) {
             for (ServerKind server : settings.servers()) {
                 say("%s: %d concurrent calls x %d commands ...", server.label(), calls, settings.commandsPerCall());
-                LevelResult result = load.run(server, calls);
+                LevelResult result;
+                try {
+                    result = load.run(server, calls);
+                } catch (IOException e) {
+                    result = LevelResult.brokeOff(server, calls, settings.commandsPerCall(), e.getMessage());
+                }
                 levels.add(result);
                 say("  %.0f commands/s, %.0f server CPU µs/command, p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s,"
                         + " calls ok: %s%s", result.latency().commandsPerSecond(),
@@ -69,7 +74,12 @@ public final class AgiBench {
         IdleCalls idleCalls = new IdleCalls(settings);
         for (ServerKind server : settings.servers()) {
             say("%s: %d idle calls held %d s ...", server.label(), settings.idleCalls(), settings.idleHold().toSeconds());
-            IdleResult result = idleCalls.run(server, settings.idleCalls());
+            IdleResult result;
+            try {
+                result = idleCalls.run(server, settings.idleCalls());
+            } catch (IOException e) {
+                result = IdleResult.brokeOff(server, settings.idleCalls(), settings.idleHold().toSeconds(), e.getMessage());
+            }
             idle.add(result);
             say("  %d in progress at sample, heap %s, RSS %s, calls ok: %s%s", result.memory().callsInProgress(),
                     BenchTables.mb(result.memory().heapUsedAfterGcBytes()), BenchTables.mb(result.memory().rssBytes()),

@@ -83,16 +83,21 @@ final class BenchServerProcess implements AutoCloseable {
     }
 
     private JsonNode await(Duration timeout, String what) throws IOException {
-        String line;
+        String line = null;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // In slices, so that a server that died is reported at once rather than after the timeout.
+            while (line == null && System.nanoTime() < deadline && (process.isAlive() || !answers.isEmpty())) {
+                line = answers.poll(500, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for the benchmarked server (" + what + ")", e);
         }
         if (line == null) {
-            throw new IOException("benchmarked server gave no answer to '" + what + "' within " + timeout.toSeconds()
-                    + " s (alive: " + process.isAlive() + "); its log: " + log);
+            throw new IOException("benchmarked server " + (process.isAlive() ? "gave no answer to '" + what
+                    + "' within " + timeout.toSeconds() + " s" : "died (exit " + process.exitValue() + ") before"
+                    + " answering '" + what + "'") + "; its log: " + log);
         }
         JsonNode answer = json.readTree(line);
         if (answer.has("error")) {

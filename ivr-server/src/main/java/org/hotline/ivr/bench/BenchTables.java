@@ -69,13 +69,15 @@ public final class BenchTables {
     }
 
     private static void idle(StringBuilder md, BenchReport report) {
-        md.append("| server | idle calls | in progress at sample | seconds to hold all | heap after GC | heap max | RSS"
-                + " | threads | all completed |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| server | idle calls | in progress at sample | seconds to hold all | heap after GC | heap per call"
+                + " | heap max | RSS | RSS per call | threads | all completed |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (IdleResult i : report.idle()) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %s | %s | %s | %,d | %s |%n", i.server(),
-                    i.calls(), i.memory().callsInProgress(), i.secondsToHoldAll(), mb(i.memory().heapUsedAfterGcBytes()),
-                    mb(i.memory().heapMaxBytes()), mb(i.memory().rssBytes()), i.memory().threads(), yesNo(i.outcomes())));
+            MemorySample m = i.memory();
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %s | %s | %s | %s | %s | %,d | %s |%n",
+                    i.server(), i.calls(), m.callsInProgress(), i.secondsToHoldAll(), mb(m.heapUsedAfterGcBytes()),
+                    perCall(m.heapUsedAfterGcBytes(), m.callsInProgress()), mb(m.heapMaxBytes()), mb(m.rssBytes()),
+                    perCall(m.rssBytes(), m.callsInProgress()), m.threads(), yesNo(i.outcomes())));
         }
         md.append('\n');
         report.idle().stream().filter(i -> i.server().equals(ServerKind.NETTY.label())).findFirst().ifPresent(i ->
@@ -91,6 +93,11 @@ public final class BenchTables {
         }
         return "NO: " + outcomes.completed() + " ok, " + outcomes.failed() + " failed"
                 + (outcomes.firstFailure() == null ? "" : " (" + outcomes.firstFailure().replace('|', '/') + ")");
+    }
+
+    /** Bytes per call, an upper bound: the JVM's own baseline is counted in. */
+    private static String perCall(long bytes, int calls) {
+        return calls == 0 ? "-" : String.format(Locale.ROOT, "%,.1f KB", bytes / 1024.0 / calls);
     }
 
     static String mb(long bytes) {

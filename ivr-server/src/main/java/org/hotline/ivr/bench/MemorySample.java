@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record MemorySample(int callsInProgress, long heapUsedAfterGcBytes, long heapMaxBytes, long rssBytes,
                            long peakRssBytes, int threads) {
 
+    static final MemorySample NONE = new MemorySample(0, 0, 0, 0, 0, 0);
+
     static MemorySample of(JsonNode memory, ProcessStatus process) {
         return new MemorySample(memory.path("inProgress").asInt(), memory.path("heapUsedAfterGcBytes").asLong(),
                 memory.path("heapMaxBytes").asLong(), process.rssBytes(), process.peakRssBytes(),
