@@ -25,6 +25,8 @@ import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Option;
 public final class BenchServerMain implements Callable<Integer> {
 
     static final String PREFIX = "BENCH ";
+    private static final Logger log = LoggerFactory.getLogger(BenchServerMain.class);
     private static final Duration ENVIRONMENT_DEADLINE = Duration.ofSeconds(60);
 
     @Option(names = "--kind", required = true, description = "netty or asterisk-java")
@@ -122,7 +125,7 @@ public final class BenchServerMain implements Callable<Integer> {
             try {
                 server.startup();
             } catch (IOException e) {
-                System.err.println("asterisk-java server failed: " + e);
+                log.error("asterisk-java server failed", e);
             }
         }, "asterisk-java-agi");
         acceptor.setDaemon(true);
