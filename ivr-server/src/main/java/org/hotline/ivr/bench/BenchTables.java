@@ -15,13 +15,14 @@ public final class BenchTables {
     public static String markdown(BenchReport report) {
         StringBuilder md = new StringBuilder();
         MachineInfo m = report.machine();
-        md.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %s RAM, %s, %s; load average %s at start, %s at end.%n%n",
-                m.cpu(), m.cores(), mb(m.memoryBytes()), m.os(), m.jvm(), m.loadAverage(), report.loadAverageAtEnd()));
+        md.append(String.format(Locale.ROOT, "Machine: %s, %d cores, %s RAM, %s, %s; load average %s at start,"
+                        + " %s at end.%n%n", m.cpu(), m.cores(), mb(m.memoryBytes()), m.os(), m.jvm(), m.loadAverage(),
+                report.loadAverageAtEnd()));
         BenchSettings s = report.settings();
-        md.append(String.format(Locale.ROOT, "Each call: %d commands; warm-up %d s, measured window %d s per level;"
-                        + " server heap -Xmx%s.%n%n", s.commandsPerCall(), s.warmup().toSeconds(), s.duration().toSeconds(),
-                s.serverHeap()));
         if (!report.levels().isEmpty()) {
+            md.append(String.format(Locale.ROOT, "Each call: %d commands; warm-up %d s, measured window %d s per"
+                            + " level; server heap -Xmx%s.%n%n", s.commandsPerCall(), s.warmup().toSeconds(),
+                    s.duration().toSeconds(), s.serverHeap()));
             levels(md, report);
             speedups(md, report);
         }
