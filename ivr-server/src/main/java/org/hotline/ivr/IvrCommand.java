@@ -1,5 +1,6 @@
 package org.hotline.ivr;
 
+import org.hotline.ivr.cli.BenchCommand;
 import org.hotline.ivr.cli.CallCommand;
 import org.hotline.ivr.cli.DemoCommand;
 import org.hotline.ivr.cli.FlowCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
         subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class,
                 PromptsCommand.class, OrderCommand.class, ModelsCommand.class, TranscribeCommand.class,
-                SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 
     @CommandLine.Spec
