@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Speech-path figures (docs/bench-speech.md): concurrent AudioSocket streams with frame latency, the
+ * Speech-path figures (BENCHMARKS.md): concurrent AudioSocket streams with frame latency, the
  * cost of resampling and endpointing per stream-second, and end-of-speech detection delay; with a
  * model under {@code --models-dir}, recognition real-time factor and last-frame-to-final latency.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accuracy floors on the labelled sets (see docs/bench-orders.md): a rule change that makes the drafts
+ * Accuracy floors on the labelled sets (see BENCHMARKS.md): a rule change that makes the drafts
  * worse fails here. Floors sit a little under the figures measured when they were set.
  */
 class ClassificationAccuracyTest {
