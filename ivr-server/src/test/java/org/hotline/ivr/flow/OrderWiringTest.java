@@ -11,6 +11,7 @@ import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.sim.CallRecord;
 import org.hotline.ivr.sim.CallScenario;
+import org.hotline.ivr.redis.RedisGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,47 @@ class OrderWiringTest {
             assertThat(order.menuPath()).containsSubsequence("choose-language:1", "main-menu:1", "report-type:2",
                     "describe-problem");
             assertThat(journey.steps().get(journey.steps().size() - 1).get("node")).isEqualTo("queue-citizen");
+        }
+    }
+
+    /**
+     * A citizen describes a problem and the draft comes out categorized, located and prioritized. No Vosk
+     * model can be downloaded here, so the recognizer's place is taken by a capture that returns what the
+     * caller said (the text of ../shared/speech-samples/zh-06.wav, with a place added); everything after it,
+     * the flow, the order rules, Redis and the event stream, is the real thing.
+     */
+    @Test
+    void aDescribedProblemBecomesACategorizedLocatedUrgentDraftOnTheStream() throws Exception {
+        String said = "我家老人独自在家，暖气不热，能不能尽快派人来看看，在朝阳区望京街道";
+        OrderRules rules = OrderRules.load(Path.of("..", "config"));
+        OrderSettings settings = OrderSettings.defaults();
+        OrderStore[] store = new OrderStore[1];
+        RedisGateway[] gateway = new RedisGateway[1];
+        FlowServices.DescriptionCapture recognizer = (call, max) -> java.util.concurrent.CompletableFuture
+                .completedFuture(new FlowServices.Description(said, "", "", false));
+        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> {
+            gateway[0] = redis;
+            store[0] = new OrderStore(redis, rules, settings, Clock.systemUTC());
+            return FlowServices.defaults(redis, "127.0.0.1", 1).withDescriptions(recognizer)
+                    .withOrders(new OrderPartDrafts(new DraftOrderWriter(redis, rules, store[0], settings)));
+        })) {
+            CallRecord record = bench.call(CallScenario.of("heating", "12345", "13800138006").press("1").press("1")
+                    .press("1"));
+            String orderId = bench.journey(record).call().get("orderId");
+
+            DraftOrder order = store[0].get(orderId).orElseThrow();
+            assertThat(order.transcript()).isEqualTo(said);
+            assertThat(order.category()).isEqualTo("heating");
+            assertThat(order.district()).isEqualTo("朝阳区");
+            assertThat(order.street()).isEqualTo("望京街道");
+            assertThat(order.urgency()).isEqualTo("high");
+            assertThat(order.status()).isEqualTo(org.hotline.ivr.order.OrderStatus.DRAFT);
+            var events = gateway[0].call("read events", jedis -> jedis.xrange(settings.keys().events(),
+                    (redis.clients.jedis.StreamEntryID) null, (redis.clients.jedis.StreamEntryID) null));
+            assertThat(events).anySatisfy(event -> {
+                assertThat(event.getFields()).containsEntry("type", "drafted");
+                assertThat(event.getFields()).containsEntry("orderId", orderId);
+            });
         }
     }
 }
