@@ -16,7 +16,8 @@ class RedisGatewayTest {
     @TempDir
     Path data;
 
-    private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(400));
+    // Patient enough for a redis-server restart on a busy machine (about 4.5 s of retries in all).
+    private static final RetryPolicy FAST = new RetryPolicy(8, Duration.ofMillis(50), Duration.ofSeconds(1));
 
     @Test
     void writesPersistInAppendOnlyFileAcrossARestart() {
