@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** A command line as Asterisk's {@code parse_args} splits it: words, "quoted words", backslash escapes. */
-record AgiCommandLine(List<String> words) {
+public record AgiCommandLine(List<String> words) {
 
-    static AgiCommandLine parse(String line) {
+    public static AgiCommandLine parse(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean quoted = false;

@@ -2,6 +2,7 @@ package org.hotline.ivr.testcall;
 
 import java.util.List;
 import java.util.Locale;
+import org.hotline.ivr.sim.AgiCommandLine;
 
 /** Reads AGI command lines as AMI's AGIExecStart reports them: does this one wait for the caller's keys? */
 final class AgiCommands {
@@ -27,30 +28,8 @@ final class AgiCommands {
         return words.size() > 1 && words.get(0).equalsIgnoreCase("EXEC") && words.get(1).equalsIgnoreCase("AudioSocket");
     }
 
-    /** Words as Asterisk splits them: blanks separate, double quotes group (and are dropped). */
+    /** Words as Asterisk splits them (the simulator's tokenizer: blanks separate, double quotes group). */
     static List<String> words(String command) {
-        List<String> words = new java.util.ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean inWord = false;
-        for (char c : command.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-                inWord = true;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
+        return AgiCommandLine.parse(command).words();
     }
 }
