@@ -163,7 +163,10 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        note(SimEvent.Direction.NOTE, "error: " + cause.getMessage());
+        // After a hangup the server may reset the socket while closing it: that is the call ending, not an error.
+        if (!(channel.hungUp() && cause instanceof java.io.IOException)) {
+            note(SimEvent.Direction.NOTE, "error: " + cause.getMessage());
+        }
         ctx.close();
     }
 
