@@ -144,12 +144,14 @@ class NoDoubleAssignmentTest {
     }
 
     private void finishAnOffer(Random random) {
-        if (held.isEmpty()) {
+        // Other threads take offers too: read the size once, and treat a shrunk list as nothing to take.
+        int size = held.size();
+        if (size == 0) {
             return;
         }
         Held one;
         try {
-            one = held.remove(random.nextInt(held.size()));
+            one = held.remove(random.nextInt(size));
         } catch (IndexOutOfBoundsException e) {
             return; // another thread took the last ones
         }
