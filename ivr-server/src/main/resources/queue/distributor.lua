@@ -334,6 +334,22 @@ commands.abandon = function()
   return done({ result = 'abandoned' })
 end
 
+-- ARGV: callId. A callback whose citizen was not reached this time: out of the queue, its seat freed, not
+-- counted as abandoned (the server queues it again after the retry delay).
+commands.release = function()
+  local callId = ARGV[4]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
+  if not c[1] then return done({ result = 'unknown' }) end
+  if c[1] == 'oncall' then return done({ result = 'oncall' }) end
+  dropCall(callId)
+  if c[1] == 'waiting' then
+    unqueue(callId, c[2])
+  elseif c[1] == 'offered' then
+    releaseOffer(c[3], callId, nil)
+  end
+  return done({ result = 'released' })
+end
+
 -- ARGV: callId
 commands.hangup = function()
   local callId = ARGV[4]

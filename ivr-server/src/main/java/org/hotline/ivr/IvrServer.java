@@ -15,7 +15,15 @@ import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.demo.DemoScript;
 import org.hotline.ivr.demo.EchoScript;
 import java.time.Clock;
-import org.hotline.ivr.ami.AmiEventLog;
+import java.time.Duration;
+import org.hotline.ivr.agi.LiveAgiCalls;
+import org.hotline.ivr.ami.AgiCallCleanup;
+import org.hotline.ivr.ami.survey.SurveyFlowAnswers;
+import org.hotline.ivr.order.CallbackAttemptLog;
+import org.hotline.ivr.order.ClosedOrderFeed;
+import org.hotline.ivr.order.OrderContacts;
+import org.hotline.ivr.order.SurveyAnswerLog;
+import org.hotline.ivr.order.SurveyOnClose;
 import org.hotline.ivr.ami.AmiLinkPolicy;
 import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.CallbackPolicy;
@@ -71,6 +79,8 @@ public final class IvrServer implements AutoCloseable {
     private Orders orders;
     private AmiServices ami;
     private QueueModule queues;
+    private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
+    private SurveyAnswerLog surveyAnswers;
 
     private IvrServer(IvrConfig config) {
         this.config = config;
@@ -110,9 +120,12 @@ public final class IvrServer implements AutoCloseable {
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services).routes(routes);
+        // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
+        flows.runner().onEnd(SurveyFlowAnswers.FLOW,
+                new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
         started.push(LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults()));
         agiMetrics = new AgiMetrics(metrics);
-        agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
+        agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
         routes.add("/healthz", request -> healthResponse())
                 .add("/metrics", request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
@@ -130,13 +143,28 @@ public final class IvrServer implements AutoCloseable {
     private void startAmiAndQueues() {
         QueueSeatDevices seatStates = new QueueSeatDevices(() -> queues.distributor(), redis);
         QueueSetupLoader setupLoader = new QueueSetupLoader();
+        OrderContacts contacts = new OrderContacts(redis, OrderSettings.defaults().keys());
+        CallbackPolicy callbackPolicy = CallbackPolicy.from(config.ami().callback());
+        // Retries are the queue's (the seat is freed between attempts): one attempt per AMI dial.
+        AmiCallbackBridge callbackBridge = new AmiCallbackBridge(() -> ami.callbacks(), callbackPolicy);
+        started.push(callbackBridge);
+        AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, Duration.ofSeconds(2), config.ami().servers().size() == 1,
+                Clock.systemUTC());
+        started.push(cleanup);
+        surveyAnswers = new SurveyAnswerLog(contacts);
         AmiServices.Sinks sinks = new AmiServices.Sinks(
                 QueueSeatDevices.devices(setupLoader.load(config.paths().seats(), config.paths().queues())),
-                seatStates, new AmiEventLog(), new AmiEventLog(), answer -> { });
-        ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), CallbackPolicy.defaults().withMaxAttempts(1),
-                SurveyPolicy.defaults(), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+                seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
+                surveyAnswers);
+        ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
+                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
         started.push(ami);
-        queues = QueueModule.start(config, redis, metrics, routes, scripts, new AmiCallbackBridge(ami.callbacks()));
+        if (config.ami().enabled()) {
+            ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),
+                    config.nodeId(), new SurveyOnClose(ami.surveySchedule()));
+            ami.whileEnabled(Duration.ofSeconds(1), closed::poll);
+        }
+        queues = QueueModule.start(config, redis, metrics, routes, scripts, callbackBridge);
         started.push(queues);
     }
 

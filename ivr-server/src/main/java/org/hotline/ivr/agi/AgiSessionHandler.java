@@ -27,9 +27,12 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
     private String callId = "";
     private boolean refused;
 
-    AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics) {
+    private final LiveAgiCalls live;
+
+    AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics, LiveAgiCalls live) {
         this.scripts = scripts;
         this.metrics = metrics;
+        this.live = live;
     }
 
     @Override
@@ -66,6 +69,7 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
         log.info("call from {} on {} runs script '{}'", PhoneNumbers.mask(request.callerId()),
                 request.channel(), request.script());
         commands = new AgiCommandChannel(ctx.channel(), versionOf(request), metrics);
+        live.opened(callId, request.channel(), ctx.channel());
         metrics.callStarted();
         ctx.channel().closeFuture().addListener(f -> metrics.callEnded());
         try {

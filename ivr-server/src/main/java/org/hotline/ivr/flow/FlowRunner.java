@@ -1,6 +1,10 @@
 package org.hotline.ivr.flow;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.hotline.ivr.agi.AgiCall;
@@ -16,6 +20,7 @@ public final class FlowRunner {
     private final FlowLibrary library;
     private final FlowServices services;
     private final JourneyStore journeys;
+    private final Map<String, List<Consumer<FlowEnding>>> endings = new ConcurrentHashMap<>();
 
     public FlowRunner(FlowLibrary library, FlowServices services, JourneyStore journeys) {
         this.library = library;
@@ -40,7 +45,21 @@ public final class FlowRunner {
             return call.channel().send(new HangupCommand()).handle((r, e) -> "no flow " + flowName);
         }
         CallContext context = new CallContext(call, flow, versions);
-        return new FlowRun(context, services, journeys.open(context)).start();
+        return new FlowRun(context, services, journeys.open(context)).start().thenApply(outcome -> {
+            List<Consumer<FlowEnding>> listeners = endings.getOrDefault(flowName, List.of());
+            if (!listeners.isEmpty()) {
+                FlowEnding ending = new FlowEnding(flowName, call.id(), call.request().arguments(),
+                        Map.copyOf(context.variables()), outcome);
+                listeners.forEach(listener -> listener.accept(ending));
+            }
+            return outcome;
+        });
+    }
+
+    /** {@code listener} hears of every run of flow {@code flowName} once it has ended (also by a hang-up). */
+    public FlowRunner onEnd(String flowName, Consumer<FlowEnding> listener) {
+        endings.computeIfAbsent(flowName, name -> new CopyOnWriteArrayList<>()).add(listener);
+        return this;
     }
 
     public JourneyStore journeys() {

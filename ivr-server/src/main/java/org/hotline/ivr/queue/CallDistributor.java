@@ -144,6 +144,11 @@ public final class CallDistributor implements AutoCloseable {
         return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId())).thenApply(result -> null);
     }
 
+    /** A callback whose citizen was not reached: out of the queue, its seat freed; not counted as abandoned. */
+    public CompletionStage<Void> releaseCallback(SeatOffer offer) {
+        return inOrder(offer.callId(), groupOf(offer.queue()), "release", List.of(offer.callId())).thenApply(r -> null);
+    }
+
     /** The seat did not answer: it is paused ("no answer"), the call goes back to the head of its queue. */
     public CompletionStage<SeatOffer> ringNoAnswer(SeatOffer offer) {
         CompletableFuture<SeatOffer> next = new CompletableFuture<>();

@@ -57,12 +57,17 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         ctx.writeAndFlush(env.toString());
     }
 
-    /** The environment Asterisk 22 sends for {@code AGI(agi://host:port/script)} from a Local channel. */
+    /**
+     * The environment Asterisk 22 sends for {@code AGI(agi://host:port/script,arg1,...)} from a Local channel; a
+     * scenario's script {@code "survey,WO-1"} is script {@code survey} with argument {@code WO-1}.
+     */
     private Map<String, String> environment() {
+        String[] scriptAndArgs = scenario.script().split(",", -1);
+        String script = scriptAndArgs[0];
         Map<String, String> env = new LinkedHashMap<>();
         env.put("network", "yes");
-        env.put("network_script", scenario.script());
-        env.put("request", "agi://" + agiHost + ":" + agiPort + "/" + scenario.script());
+        env.put("network_script", script);
+        env.put("request", "agi://" + agiHost + ":" + agiPort + "/" + script);
         env.put("channel", "Local/caller@test-caller-" + uniqueId.substring(uniqueId.lastIndexOf('.') + 1) + ";1");
         env.put("language", scenario.language());
         env.put("type", "Local");
@@ -82,6 +87,9 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         env.put("enhanced", "0.0");
         env.put("accountcode", "");
         env.put("threadid", String.valueOf(Thread.currentThread().getId()));
+        for (int i = 1; i < scriptAndArgs.length; i++) {
+            env.put("arg_" + i, scriptAndArgs[i]);
+        }
         return env;
     }
 
