@@ -240,6 +240,11 @@ public final class IvrServer implements AutoCloseable {
         return ami;
     }
 
+    /** The FastAGI calls open on this node (AMI ends those Asterisk hung up). */
+    public LiveAgiCalls liveCalls() {
+        return liveCalls;
+    }
+
     public FlowModule flows() {
         return flows;
     }
