@@ -49,10 +49,14 @@ public final class LiveAgiCalls {
         return Set.copyOf(byId.keySet());
     }
 
-    /** Closes the call with this unique id, or else the one on this Asterisk channel; false if none is open here. */
+    /**
+     * Closes the call with this unique id, or else the one on channel {@code channelName} or on the other half of
+     * that Local channel ({@code Local/x@ctx-0001;2} for a call on {@code ...;1}: one half gone, the call is gone);
+     * false if none is open here.
+     */
     public boolean end(String uniqueId, String channelName, String why) {
         String id = byId.containsKey(uniqueId) ? uniqueId : byId.entrySet().stream()
-                .filter(e -> channelName != null && !channelName.isEmpty() && e.getValue().channelName().equals(channelName))
+                .filter(e -> sameChannel(e.getValue().channelName(), channelName))
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         Live live = id == null ? null : byId.get(id);
         if (live == null) {
@@ -66,6 +70,18 @@ public final class LiveAgiCalls {
         }
         live.socket().close();
         return true;
+    }
+
+    static boolean sameChannel(String callChannel, String hungUp) {
+        if (hungUp == null || hungUp.isEmpty() || callChannel == null) {
+            return false;
+        }
+        if (callChannel.equals(hungUp)) {
+            return true;
+        }
+        return callChannel.startsWith("Local/") && hungUp.startsWith("Local/") && callChannel.length() == hungUp.length()
+                && callChannel.length() > 2 && callChannel.regionMatches(0, hungUp, 0, callChannel.length() - 1)
+                && callChannel.matches(".*;[12]") && hungUp.matches(".*;[12]");
     }
 
     /** Ends every call opened before {@code before} whose id is not in {@code alive}; returns their ids. */

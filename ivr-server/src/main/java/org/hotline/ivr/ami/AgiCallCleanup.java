@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends FastAGI calls that Asterisk has hung up but whose AGI socket stayed open. A {@code Hangup} for the call's
- * channel (its unique id is the call's {@code agi_uniqueid}; else the same channel name) gives the call
- * {@code grace} to say goodbye over AGI as usual, then its socket is closed, which runs the call's own hang-up
- * path. The linked id is not used: a seat leg dialled from the call shares it, and its hangup must not end the
- * caller. After a (re)connect, calls of this node that Asterisk no longer lists are ended the same way, when there
+ * Ends FastAGI calls that Asterisk has hung up but whose AGI socket stayed open. A {@code Hangup} of the call's
+ * channel (its unique id is the call's {@code agi_uniqueid}, or the same channel name) or of the other half of its
+ * Local channel gives the call {@code grace} to say goodbye over AGI as usual, then its socket is closed, which runs
+ * the call's own hang-up path. The linked id alone is not enough: a seat leg dialled from the call shares it, and
+ * its hangup must not end the caller. (Asterisk announces the AGI channel's own Hangup only once its AGI has ended;
+ * while a script holds the socket, what AMI shows is the other half of a Local channel going, or nothing.) After a (re)connect, calls of this node that Asterisk no longer lists are ended the same way, when there
  * is a single Asterisk (with several, a call absent from one server's list may live on another).
  */
 public final class AgiCallCleanup implements CallHangups, AutoCloseable {
@@ -28,6 +29,7 @@ public final class AgiCallCleanup implements CallHangups, AutoCloseable {
     private final Duration grace;
     private final boolean singleServer;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
 
     public AgiCallCleanup(LiveAgiCalls calls, Duration grace, boolean singleServer, Clock clock) {
         this.calls = calls;
@@ -48,7 +50,11 @@ public final class AgiCallCleanup implements CallHangups, AutoCloseable {
         }
         String why = "AMI Hangup on " + hangup.server() + " of " + hangup.channel() + " (cause " + hangup.cause()
                 + (hangup.causeText() == null ? "" : " " + hangup.causeText()) + ")";
-        timers.schedule(() -> calls.end(hangup.uniqueId(), hangup.channel(), why), grace.toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(() -> {
+            if (calls.end(hangup.uniqueId(), hangup.channel(), why)) {
+                ended.incrementAndGet();
+            }
+        }, grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -61,10 +67,16 @@ public final class AgiCallCleanup implements CallHangups, AutoCloseable {
         timers.schedule(() -> {
             List<String> ended = calls.endAllExcept(uniqueIds, listedBefore, "not among " + server
                     + "'s live channels after the AMI link came up");
+            this.ended.addAndGet(ended.size());
             if (!ended.isEmpty()) {
                 log.info("{} call(s) ended after AMI reconnect to {}: {}", ended.size(), server, ended);
             }
         }, grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Calls this clean-up has ended so far (their AGI socket outlived them). */
+    public long ended() {
+        return ended.get();
     }
 
     @Override
