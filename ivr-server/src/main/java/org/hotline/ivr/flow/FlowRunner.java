@@ -10,12 +10,16 @@ import org.asteriskjava.fastagi.command.HangupCommand;
 import org.hotline.ivr.agi.AgiCall;
 import org.hotline.ivr.agi.AgiScript;
 import org.hotline.ivr.agi.AgiScripts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs loaded flows as AGI scripts, one script per flow name ({@code agi://host/12345} runs {@code 12345.yaml}).
  * Each call takes the library's versions as they are when it starts and keeps them to its end.
  */
 public final class FlowRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
 
     private final FlowLibrary library;
     private final FlowServices services;
@@ -50,10 +54,20 @@ public final class FlowRunner {
             if (!listeners.isEmpty()) {
                 FlowEnding ending = new FlowEnding(flowName, call.id(), call.request().arguments(),
                         Map.copyOf(context.variables()), outcome);
-                listeners.forEach(listener -> listener.accept(ending));
+                listeners.forEach(listener -> tell(listener, ending));
             }
             return outcome;
         });
+    }
+
+    /** A listener that fails (Redis down while recording answers) is logged; the call's end is not held up. */
+    private static void tell(Consumer<FlowEnding> listener, FlowEnding ending) {
+        try {
+            listener.accept(ending);
+        } catch (RuntimeException e) {
+            log.warn("flow {} call {}: end listener failed: {}",
+                    ending.flow(), ending.callId(), e.toString());
+        }
     }
 
     /** {@code listener} hears of every run of flow {@code flowName} once it has ended (also by a hang-up). */
