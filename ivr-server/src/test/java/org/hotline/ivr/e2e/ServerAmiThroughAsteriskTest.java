@@ -17,7 +17,10 @@ import java.util.function.BooleanSupplier;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.SetVarAction;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.queue.CallDistributor;
+import org.hotline.ivr.queue.WaitingCall;
 import org.hotline.ivr.ami.survey.RatesReport;
 import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.DraftOrder;
@@ -32,13 +35,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The satisfaction survey end to end through the real Asterisk 22: a whole {@link IvrServer} with AMI enabled
- * (logged in as the project's least-privilege {@code ivr} user, configured by {@code IVR_*} variables) closes an
- * order, originates the survey into the project's {@code ivr-survey} context, Asterisk runs the survey flow over
- * FastAGI, the simulated citizen keys 1 (resolved) and 2 (basically satisfied), and the answers reach the order
- * and the rates report.
+ * A whole {@link IvrServer} with AMI enabled (logged in as the project's least-privilege {@code ivr} user,
+ * configured by {@code IVR_*} variables) against the real Asterisk 22 and the project's dialplan: a closed order's
+ * survey runs the survey flow and its answers reach the order and the rates; a queued callback rings seat 1001's
+ * phone, then the citizen, is recorded on the order, and the seat goes to wrap-up when the citizen hangs up.
  */
-class SurveyThroughAsteriskTest {
+class ServerAmiThroughAsteriskTest {
 
     private static Path workDir;
     private static int amiPort;
@@ -58,7 +60,8 @@ class SurveyThroughAsteriskTest {
                 "IVR_AMI_ENABLED", "true", "IVR_AMI_SERVERS_0_PORT", Integer.toString(amiPort), "IVR_AMI_SECRET", secret,
                 "IVR_AMI_SURVEY_DELAY", "0s", "IVR_AMI_SURVEY_QUIET_HOURS", "", "IVR_AMI_SURVEY_MAX_ATTEMPTS", "1",
                 // The simulated citizen of the test dialplan stands for PJSIP/{number}@trunk.
-                "IVR_AMI_SURVEY_CITIZEN_DIAL", "Local/caller@test-caller")).load(null).withPorts(0, 0, 0);
+                "IVR_AMI_SURVEY_CITIZEN_DIAL", "Local/caller@test-caller",
+                "IVR_AMI_CALLBACK_CITIZEN_DIAL", "Local/caller@test-caller")).load(null).withPorts(0, 0, 0);
         server = IvrServer.start(config.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), Duration.ofSeconds(2))));
         Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", server.agiPort(),
                 workDir.resolve("extensions.conf"));
@@ -105,15 +108,7 @@ class SurveyThroughAsteriskTest {
     @Test
     void aClosedOrdersCitizenAnswersTheSurveyFlowByKeyAndTheAnswersReachTheOrderAndTheRates() throws Exception {
         // The citizen (test-caller, reading globals) answers, waits, then keys 1 and two seconds later 2.
-        ManagerConnection test = new ManagerConnectionFactory("127.0.0.1", amiPort, "test", secret).createManagerConnection();
-        test.login("off");
-        try {
-            test.sendAction(new SetVarAction("WAIT", "4"));
-            test.sendAction(new SetVarAction("DIGITS", "1wwww2"));
-            test.sendAction(new SetVarAction("HOLD", "20"));
-        } finally {
-            test.logoff();
-        }
+        citizenBehaves("4", "1wwww2", "20");
         DraftOrder order = server.orders().writer().draft(new CallFacts("e2e-survey-1", "13800138000", "zh",
                 List.of("1"), "我家楼下的路灯坏了一个星期了", "", null));
         server.orders().store().submit(order.orderId(), "1001");
@@ -129,6 +124,50 @@ class SurveyThroughAsteriskTest {
         assertThat(rates.total().counts().surveyed()).isEqualTo(1);
         assertThat(rates.total().resolutionRate()).isEqualTo(1.0);
         assertThat(rates.total().satisfactionRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aQueuedCallbackRingsTheSeatThenTheCitizenAndTheSeatWrapsUpWhenTheyHangUp() throws Exception {
+        citizenBehaves("1", "", "3");
+        String callId = "e2e-callback-1";
+        DraftOrder order = server.orders().writer().draft(new CallFacts(callId, "13800138001", "zh", List.of("1"),
+                "噪音扰民", "", null));
+        CallDistributor distributor = server.queues().distributor();
+        distributor.enqueueCallback(new WaitingCall(callId, "zh-general", "", "zh", "13800138001"))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        distributor.login("1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        OrderContacts contacts = new OrderContacts(server.redis(), OrderSettings.defaults().keys());
+        until("the callback attempt on the order", () -> !contacts.contacts(order.orderId()).isEmpty());
+        OrderContact attempt = contacts.contacts(order.orderId()).get(0);
+        assertThat(attempt.kind()).isEqualTo("callback");
+        assertThat(attempt.outcome()).isEqualTo("answered");
+        until("seat 1001 on call", () -> seatState(distributor, "1001").equals("oncall"));
+        until("seat 1001 in wrap-up once the citizen hung up", () -> seatState(distributor, "1001").equals("wrapup"));
+    }
+
+    private static String seatState(CallDistributor distributor, String seatId) {
+        for (JsonNode group : distributor.rawStats()) {
+            for (JsonNode seat : group.path("seats")) {
+                if (seat.path("id").asText().equals(seatId)) {
+                    return seat.path("state").asText();
+                }
+            }
+        }
+        return "";
+    }
+
+    /** What the simulated citizen does once called: WAIT seconds, DIGITS, then HOLD seconds on the line. */
+    private static void citizenBehaves(String wait, String digits, String hold) throws Exception {
+        ManagerConnection test = new ManagerConnectionFactory("127.0.0.1", amiPort, "test", secret).createManagerConnection();
+        test.login("off");
+        try {
+            test.sendAction(new SetVarAction("WAIT", wait));
+            test.sendAction(new SetVarAction("DIGITS", digits));
+            test.sendAction(new SetVarAction("HOLD", hold));
+        } finally {
+            test.logoff();
+        }
     }
 
     private static void until(String what, BooleanSupplier condition) throws InterruptedException {
