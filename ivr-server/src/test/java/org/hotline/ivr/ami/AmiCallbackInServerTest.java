@@ -106,6 +106,19 @@ class AmiCallbackInServerTest {
         assertThat(node.counter("zh-general", "handled")).isEqualTo(1);
     }
 
+    @Test
+    void aSeatWhosePhoneDoesNotAnswerIsRecordedPausedAndTheCallbackWaitsForAnotherSeat() throws Exception {
+        DraftOrder order = callbackWaitingForSeat1001("1h");
+
+        node.peer.originateResponse(node.peer.awaitOriginate(CALL), false);
+
+        OrderContact contact = contactsOnceThereAre(order.orderId(), 1).get(0);
+        assertThat(contact.attempt()).isEqualTo(1);
+        assertThat(contact.outcome()).isEqualTo("seat-unreachable");
+        Eventually.until("seat 1001 paused", () -> node.seatState("1001").equals("paused"));
+        Eventually.until("callback back in its queue", () -> node.queueStats("zh-general").path("waiting").asInt() == 1);
+    }
+
     private static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
