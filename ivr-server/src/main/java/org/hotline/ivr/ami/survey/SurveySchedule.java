@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hotline.ivr.ami.OriginateResult;
 import org.hotline.ivr.ops.PhoneNumbers;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * sorted set {@code ivr:{survey}:due} (order id by due time) beside each order's survey hash (number, category,
  * unit, tries). A survey is due the policy's delay after the order closed, moved past the quiet hours; a try that
  * does not reach the citizen is due again after the retry delay, until the policy's tries are spent, and the order
- * then counts as not reached. Each due survey is claimed by one node in one script.
+ * then counts as not reached. Without an AMI link no try is used: the survey waits for one. Each due survey is
+ * claimed by one node in one script.
  */
 public final class SurveySchedule {
 
@@ -26,6 +28,9 @@ public final class SurveySchedule {
             for _, id in ipairs(ids) do redis.call('ZREM', KEYS[1], id) end
             return ids
             """;
+
+    /** When no AMI link is up, a due survey is looked at again this much later, without using a try. */
+    static final java.time.Duration NO_LINK_RETRY = java.time.Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(SurveySchedule.class);
 
@@ -80,6 +85,16 @@ public final class SurveySchedule {
                 survey.getOrDefault("unit", "unknown"));
         dialer.placeOnce(request).whenComplete((result, failure) -> {
             if (failure == null && result.answered()) {
+                return;
+            }
+            if (failure == null && result.kind() == OriginateResult.Kind.LINK_LOST) {
+                // Asterisk was never asked: not the citizen's try. Ask again soon, once a link is back.
+                Instant again = clock.instant().plus(NO_LINK_RETRY);
+                redis.call("schedule survey after link loss", jedis -> {
+                    jedis.hincrBy(ORDER + orderId, "tries", -1);
+                    return jedis.zadd(DUE, again.toEpochMilli(), orderId);
+                });
+                log.info("survey for order {}: no AMI link ({}), again at {}", orderId, result.detail(), again);
                 return;
             }
             if (tries < policy.maxAttempts()) {
