@@ -36,6 +36,19 @@ class HangupCleanupInServerTest {
                   announce: queue-hold
             """;
 
+    /** Straight into the queue, no announcement: the seat is rung at once. */
+    private static final String SEAT_FLOW = """
+            flow: seat-test
+            languages: [zh]
+            default-language: zh
+            start: wait
+            nodes:
+              wait:
+                enqueue:
+                  queue: zh-general
+                  priority: 5
+            """;
+
     @TempDir
     Path data;
     private ServerWithAmiPeer node;
@@ -43,7 +56,7 @@ class HangupCleanupInServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        node = ServerWithAmiPeer.start(data, Map.of(), Map.of("hold-test.yaml", HOLD_FLOW));
+        node = ServerWithAmiPeer.start(data, Map.of(), Map.of("hold-test.yaml", HOLD_FLOW, "seat-test.yaml", SEAT_FLOW));
         asterisk = new SimClient("127.0.0.1", node.server.agiPort(), true);
     }
 
@@ -130,5 +143,22 @@ class HangupCleanupInServerTest {
         assertThat(alive).isNotDone();
         Eventually.until("only the listed call open", () -> node.server.liveCalls().ids().equals(java.util.Set.of(aliveId)));
         assertThat(node.counter("zh-general", "abandoned")).isEqualTo(1);
+    }
+
+    @Test
+    void aCallRingingASeatWhenItIsHungUpFreesTheSeat() throws Exception {
+        node.distributor().login("1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Every prompt and application, the Dial to the seat's phone included, takes 30 s on this line.
+        CompletableFuture<CallRecord> call = asterisk.call(CallScenario.of("ringing", "seat-test", "13700137005")
+                .promptDuration(Duration.ofSeconds(30)));
+        Eventually.until("seat 1001 offered the call", Duration.ofSeconds(20), () -> node.seatState("1001").equals("offered"));
+        String id = node.server.liveCalls().ids().iterator().next();
+
+        hangup(id, id, "Local/caller@test-caller-00000003;1");
+
+        call.get(30, TimeUnit.SECONDS);
+        Eventually.until("seat 1001 ready again", () -> node.seatState("1001").equals("ready"));
+        assertThat(node.counter("zh-general", "abandoned")).isEqualTo(1);
+        assertThat(node.counter("zh-general", "answered")).isZero();
     }
 }
