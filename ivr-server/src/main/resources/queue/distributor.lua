@@ -8,7 +8,7 @@
 -- Reading (peek, stats) and settings (configure) live in queue-views.lua.
 --
 -- Keys (P = KEYS[1]):
---   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt
+--   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt lastCall (the call wrapped up)
 --   P:seats          set   seats that ever logged in
 --   P:ready:<q>      zset  ready seats of queue q, scored by the queue's strategy (lowest wins)
 --   P:staffed:<q>    set   seats of q that are logged in and not paused
@@ -349,7 +349,7 @@ commands.hangup = function()
   dropCall(callId)
   local wrap = num(redis.call('HGET', k('qconf', q), 'wrap'), 0)
   if wrap > 0 then
-    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q)
+    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q, 'lastCall', callId)
     redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
   else
     readyAndAssign(seat)

@@ -55,6 +55,10 @@ public final class QueueSeatStates implements SeatStates {
         }
         String since = seat.getOrDefault("since", "");
         String call = seat.getOrDefault("call", "");
+        if (call.isEmpty() && SeatState.WRAP_UP.code().equals(seat.get("state"))) {
+            // the call being wrapped up, even one that ended before any console saw it offered
+            call = seat.getOrDefault("lastCall", "");
+        }
         return new SeatStatus(seatId, NAMES.getOrDefault(seat.get("state"), SeatStatus.LOGGED_OUT),
                 since.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(since)), seat.getOrDefault("reason", ""),
                 call.isEmpty() ? null : call);

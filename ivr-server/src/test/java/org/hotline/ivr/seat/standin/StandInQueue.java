@@ -157,7 +157,7 @@ public final class StandInQueue implements SeatStates, AssignedCalls {
         return Optional.of(new ScreenPop(callId, call.get("seatId"), PhoneNumbers.mask(call.get("caller")),
                 call.get("language"), menu.isEmpty() ? List.of() : Arrays.asList(menu.split("\u001f")),
                 millis(call.get("queuedAt")), millis(call.get("assignedAt")), transcript.finalText(),
-                transcript.partial(), emptyToNull(call.get("orderId")), "1".equals(call.get("ended"))));
+                transcript.partial(), emptyToNull(call.get("orderId")), "1".equals(call.get("ended")), transcript.gap()));
     }
 
     @Override
