@@ -4,7 +4,7 @@ window.IVR_TEXT = {
   zh: {
     consoleTitle: '坐席工作台', wallTitle: '热线监控大屏', loginTitle: '坐席登录', supervisorLogin: '班长登录',
     seatId: '坐席工号', supervisorId: '账号', password: '密码', login: '登录', logout: '退出',
-    goReady: '就绪', pause: '示忙', reasonBreak: '小休', reasonMeal: '用餐', reasonTraining: '培训', reasonMeeting: '会议',
+    goReady: '就绪', pause: '示忙', reasonBreak: '小休', reasonMeal: '用餐', reasonTraining: '培训', reasonMeeting: '会议', reasonLogin: '刚登录',
     connecting: '连接中…', connected: '已连接', reconnecting: '连接断开，正在重连…',
     waitingForCall: '等待来电…', pausedIdle: '示忙中，点击“就绪”开始接听', caller: '来电', number: '号码',
     showNumber: '显示完整号码', language: '语言', waited: '排队等待', menuPath: '菜单路径', wrapUp: '话后整理',
@@ -26,7 +26,7 @@ window.IVR_TEXT = {
   en: {
     consoleTitle: 'Seat console', wallTitle: 'Hotline wallboard', loginTitle: 'Seat login', supervisorLogin: 'Supervisor login',
     seatId: 'Seat ID', supervisorId: 'Account', password: 'Password', login: 'Log in', logout: 'Log out',
-    goReady: 'Ready', pause: 'Pause', reasonBreak: 'Break', reasonMeal: 'Meal', reasonTraining: 'Training', reasonMeeting: 'Meeting',
+    goReady: 'Ready', pause: 'Pause', reasonBreak: 'Break', reasonMeal: 'Meal', reasonTraining: 'Training', reasonMeeting: 'Meeting', reasonLogin: 'just logged in',
     connecting: 'Connecting…', connected: 'Connected', reconnecting: 'Connection lost, reconnecting…',
     waitingForCall: 'Waiting for a call…', pausedIdle: 'Paused. Press “Ready” to take calls', caller: 'Caller', number: 'Number',
     showNumber: 'Show full number', language: 'Language', waited: 'Waited', menuPath: 'Menu path', wrapUp: 'Wrap-up',

@@ -234,16 +234,21 @@ commands.enqueue = function()
   return done({ position = position(callId, q) })
 end
 
--- ARGV: seat queuesSpec
+-- ARGV: seat queuesSpec [pauseReason]: with a reason the seat logs in paused, else ready
 commands.login = function()
-  local seat, spec = ARGV[4], ARGV[5]
+  local seat, spec, pauseReason = ARGV[4], ARGV[5], ARGV[6]
   local state = seatState(seat)
   if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' is busy (' .. state .. ')') end
   leaveReady(seat, seatQueues(seat))
   setStaffed(seat, seatQueues(seat), false)
   redis.call('HSET', k('seat', seat), 'queues', spec)
   redis.call('SADD', k('seats'), seat)
-  readyAndAssign(seat)
+  if pauseReason and pauseReason ~= '' then
+    redis.call('ZREM', k('timers'), 'w:' .. seat)
+    redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', pauseReason)
+  else
+    readyAndAssign(seat)
+  end
   return done()
 end
 

@@ -16,11 +16,13 @@ public final class FlowRunner {
     private final FlowLibrary library;
     private final FlowServices services;
     private final JourneyStore journeys;
+    private final CallsInIvr callsInIvr;
 
-    public FlowRunner(FlowLibrary library, FlowServices services, JourneyStore journeys) {
+    public FlowRunner(FlowLibrary library, FlowServices services, JourneyStore journeys, CallsInIvr callsInIvr) {
         this.library = library;
         this.services = services;
         this.journeys = journeys;
+        this.callsInIvr = callsInIvr;
     }
 
     /** Registers every loaded flow under its name; call again after a reload that added flows. */
@@ -40,10 +42,15 @@ public final class FlowRunner {
             return call.channel().send(new HangupCommand()).handle((r, e) -> "no flow " + flowName);
         }
         CallContext context = new CallContext(call, flow, versions);
-        return new FlowRun(context, services, journeys.open(context)).start();
+        return new FlowRun(context, services, journeys.open(context), callsInIvr.presence(context.callId())).start();
     }
 
     public JourneyStore journeys() {
         return journeys;
+    }
+
+    /** The calls in the IVR now, across nodes (for the wallboard). */
+    public CallsInIvr callsInIvr() {
+        return callsInIvr;
     }
 }

@@ -17,6 +17,7 @@ import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.OrderStatus;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.redis.EmbeddedRedis;
+import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,8 @@ class ConsoleBrowserTest {
         seedHistory(node.server().orders());
         browser.get(node.base() + "/console/");
         logIn("1001", "demo1001");
-        // the distributor makes a seat ready as it logs in; pausing and going ready again is the operator's way
+        wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "示忙 · 刚登录"));
+        click("btn-ready");
         wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "就绪"));
         new Select(element("pause-reason")).selectByValue("meal");
         click("btn-pause");
@@ -152,7 +154,7 @@ class ConsoleBrowserTest {
         startNode();
         browser.get(node.base() + "/console/");
         logIn("1002", "demo1002");
-        wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "就绪"));
+        click("btn-ready");
         String hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>垃圾";
         Path wav = node.sample();
         node.speech().hear("zh", hostile);
@@ -167,7 +169,7 @@ class ConsoleBrowserTest {
         startNode();
         browser.get(node.base() + "/console/");
         logIn("1003", "demo1003");
-        wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "就绪"));
+        click("btn-ready");
         Path wav = node.sample();
         node.speech().forget("zh");
         phone.call(ConsoleTestServer.describing("browser-3", "13700137000", wav, TALK));
@@ -186,17 +188,18 @@ class ConsoleBrowserTest {
         seedHistory(node.server().orders());
         ConsoleClient seat = new ConsoleClient(node.base()).loggedInSeat("1002");
         seat.send("POST", "/console/api/state", "{\"state\":\"paused\",\"reason\":\"meal\"}");
-        new ConsoleClient(node.base()).loggedInSeat("1003")
-                .send("POST", "/console/api/state", "{\"state\":\"paused\",\"reason\":\"training\"}");
+        new ConsoleClient(node.base()).loggedInSeat("1003");
         for (int i = 0; i < 3; i++) {
             phone.call(ConsoleTestServer.describing("waiting-" + i, "1370013700" + i, null, TALK));
         }
+        phone.call(CallScenario.of("thinking", "12345", "13500135000").pause(Duration.ofMinutes(2)).press("1"));
         browser.get(node.base() + "/wallboard/");
         logIn("9001", "demo9001");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
         wait.until(d -> text("submitted").equals("7"));
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("#queues .tile-value")).getText().equals("3"));
+        wait.until(d -> text("in-ivr").equals("1"));
         assertThat(element("top").findElements(By.tagName("li"))).hasSize(3);
         assertThat(element("top").findElements(By.tagName("li")).get(0).getText()).startsWith("城市管理与环境卫生").endsWith("4");
         screenshot("wallboard");
@@ -215,7 +218,7 @@ class ConsoleBrowserTest {
             try (SimClient caller = new SimClient("127.0.0.1", before.server().agiPort(), true)) {
                 browser.get(before.base() + "/console/");
                 logIn("1004", "demo1004");
-                wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "就绪"));
+                click("btn-ready");
                 Path wav = before.sample();
                 said = said(wav);
                 caller.call(ConsoleTestServer.describing("restart-1", CALLER, wav, TALK));

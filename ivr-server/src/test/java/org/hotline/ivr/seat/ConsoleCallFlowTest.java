@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.OrderStatus;
 import org.hotline.ivr.sim.CallRecord;
+import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
 import org.hotline.ivr.speech.Transcript;
 import org.hotline.ivr.speech.TranscriptPublisher;
@@ -120,6 +121,35 @@ class ConsoleCallFlowTest {
         assertThat(line.path("callId").asText()).isEqualTo(callId);
         assertThat(line.path("text").asText()).isEqualTo("<script>alert(1)</script>还有");
         feed.close();
+    }
+
+    @Test
+    void theWallboardCountsCallsInTheIvrButNotThoseAlreadyQueued() throws Exception {
+        new ConsoleClient(node.base()).loggedInSeat("1002");
+        ConsoleClient supervisor = new ConsoleClient(node.base());
+        assertThat(supervisor.login("wallboard", "9001", "demo9001").status()).isEqualTo(200);
+        // one caller still thinking at the first prompt, one who has described the problem and waits for a seat
+        phone.call(CallScenario.of("thinking", "12345", "13500135000").pause(Duration.ofSeconds(90)).press("1"));
+        phone.call(ConsoleTestServer.describing("queued", "13600136000", node.sample(), Duration.ofSeconds(30)));
+        JsonNode board = null;
+        for (int i = 0; i < 600; i++) {
+            board = supervisor.get("/wallboard/api/stats").body();
+            if (board.path("callsInIvr").asInt() == 1 && waitingIn(board, "普通话综合") == 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("wallboard never showed 1 call in the IVR and 1 queued: " + board);
+    }
+
+    private static int waitingIn(JsonNode board, String queueNameStart) {
+        int waiting = 0;
+        for (JsonNode queue : board.path("queues")) {
+            if (queue.path("queue").asText().startsWith(queueNameStart)) {
+                waiting += queue.path("waiting").asInt();
+            }
+        }
+        return waiting;
     }
 
     private static void awaitState(ConsoleClient seat, String state) throws InterruptedException {
