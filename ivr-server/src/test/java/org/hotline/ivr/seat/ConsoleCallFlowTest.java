@@ -106,7 +106,7 @@ class ConsoleCallFlowTest {
     }
 
     @Test
-    void theFeedForwardsLiveTranscriptLinesOfThePoppedCallAsPlainText() throws Exception {
+    void theFeedForwardsLiveTranscriptLinesOfThePoppedCallAsPlainTextAndSaysWhyOneIsMissing() throws Exception {
         ConsoleClient seat = new ConsoleClient(node.base()).loggedInSeat("1003");
         ConsoleClient.Feed feed = seat.openFeed(node.base());
         seat.send("POST", "/console/api/state", "{\"state\":\"ready\"}");
@@ -115,11 +115,18 @@ class ConsoleCallFlowTest {
                 .path("pop").path("callId").asText();
 
         // What the speech side publishes while a tapped call goes on (AMI snoop): the same publisher, the same channel.
-        TranscriptPublisher publisher = new TranscriptPublisher(node.server().redis(), Duration.ofMinutes(5));
-        publisher.forCall(callId).partial(new Transcript(callId, "zh", "<script>alert(1)</script>还有", List.of(), false));
+        TranscriptPublisher.CallPublisher publisher = new TranscriptPublisher(node.server().redis(), Duration.ofMinutes(5))
+                .forCall(callId);
+        publisher.partial(new Transcript(callId, "zh", "<script>alert(1)</script>还有", List.of(), false));
         JsonNode line = feed.next("transcript", m -> m.path("kind").asText().equals("partial"));
         assertThat(line.path("callId").asText()).isEqualTo(callId);
         assertThat(line.path("text").asText()).isEqualTo("<script>alert(1)</script>还有");
+
+        publisher.noTranscript("zh", "recorded, no transcript (no zh model)", "no-model", true);
+        JsonNode gap = feed.next("transcript", m -> m.path("kind").asText().equals("final"));
+        assertThat(gap.path("text").asText()).isEmpty();
+        assertThat(gap.path("missing").asText()).isEqualTo("no-model");
+        assertThat(gap.path("recordingKept").asBoolean()).isTrue();
         feed.close();
     }
 
