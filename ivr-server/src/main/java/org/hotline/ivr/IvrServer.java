@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
@@ -40,6 +41,7 @@ import org.hotline.ivr.queue.AmiCallbackBridge;
 import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueSeatDevices;
 import org.hotline.ivr.queue.QueueSetupLoader;
+import org.hotline.ivr.speech.RecognitionSource;
 import org.hotline.ivr.speech.SpeechStack;
 import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.ops.HealthRegistry;
@@ -82,13 +84,24 @@ public final class IvrServer implements AutoCloseable {
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
     private SurveyAnswerLog surveyAnswers;
 
-    private IvrServer(IvrConfig config) {
+    private final UnaryOperator<RecognitionSource> recognition;
+
+    private IvrServer(IvrConfig config, UnaryOperator<RecognitionSource> recognition) {
         this.config = config;
+        this.recognition = recognition;
     }
 
     /** Starts every part; if one fails, those already started are stopped again. */
     public static IvrServer start(IvrConfig config) {
-        IvrServer server = new IvrServer(config);
+        return start(config, UnaryOperator.identity());
+    }
+
+    /**
+     * A node whose descriptions are recognized by {@code recognition} applied to its Vosk recognizers: for
+     * tests on a machine where no model can be installed (a stand-in plays the model), identity otherwise.
+     */
+    public static IvrServer start(IvrConfig config, UnaryOperator<RecognitionSource> recognition) {
+        IvrServer server = new IvrServer(config, recognition);
         try {
             server.startParts();
             return server;
@@ -108,7 +121,7 @@ public final class IvrServer implements AutoCloseable {
         started.push(probe);
         health.register("redis", probe);
         scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
-        speech = SpeechStack.start(config, transport, metrics, redis, health);
+        speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
         startAmiAndQueues();

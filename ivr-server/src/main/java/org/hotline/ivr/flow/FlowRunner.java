@@ -24,12 +24,14 @@ public final class FlowRunner {
     private final FlowLibrary library;
     private final FlowServices services;
     private final JourneyStore journeys;
+    private final CallsInIvr callsInIvr;
     private final Map<String, List<Consumer<FlowEnding>>> endings = new ConcurrentHashMap<>();
 
-    public FlowRunner(FlowLibrary library, FlowServices services, JourneyStore journeys) {
+    public FlowRunner(FlowLibrary library, FlowServices services, JourneyStore journeys, CallsInIvr callsInIvr) {
         this.library = library;
         this.services = services;
         this.journeys = journeys;
+        this.callsInIvr = callsInIvr;
     }
 
     /** Registers every loaded flow under its name; call again after a reload that added flows. */
@@ -49,15 +51,18 @@ public final class FlowRunner {
             return call.channel().send(new HangupCommand()).handle((r, e) -> "no flow " + flowName);
         }
         CallContext context = new CallContext(call, flow, versions);
-        return new FlowRun(context, services, journeys.open(context)).start().thenApply(outcome -> {
-            List<Consumer<FlowEnding>> listeners = endings.getOrDefault(flowName, List.of());
-            if (!listeners.isEmpty()) {
-                FlowEnding ending = new FlowEnding(flowName, call.id(), call.request().arguments(),
-                        Map.copyOf(context.variables()), outcome);
-                listeners.forEach(listener -> tell(listener, ending));
-            }
-            return outcome;
-        });
+        return new FlowRun(context, services, journeys.open(context), callsInIvr.presence(context.callId())).start()
+                .thenApply(outcome -> ended(flowName, context, outcome));
+    }
+
+    private String ended(String flowName, CallContext context, String outcome) {
+        List<Consumer<FlowEnding>> listeners = endings.getOrDefault(flowName, List.of());
+        if (!listeners.isEmpty()) {
+            FlowEnding ending = new FlowEnding(flowName, context.callId(), context.call().request().arguments(),
+                    Map.copyOf(context.variables()), outcome);
+            listeners.forEach(listener -> tell(listener, ending));
+        }
+        return outcome;
     }
 
     /** A listener that fails (Redis down while recording answers) is logged; the call's end is not held up. */
@@ -78,5 +83,10 @@ public final class FlowRunner {
 
     public JourneyStore journeys() {
         return journeys;
+    }
+
+    /** The calls in the IVR now, across nodes (for the wallboard). */
+    public CallsInIvr callsInIvr() {
+        return callsInIvr;
     }
 }

@@ -215,12 +215,24 @@ public final class CallDistributor implements AutoCloseable {
                 .thenApply(result -> result.path("position").asInt());
     }
 
+    /** Logs the seat in ready: it may be offered a call at once. */
     public CompletionStage<Void> login(String seatId) {
+        return login(seatId, List.of());
+    }
+
+    /** Logs the seat in paused with {@code reason}: it takes no call until it goes ready (the seat console's way). */
+    public CompletionStage<Void> loginPaused(String seatId, String reason) {
+        return login(seatId, List.of(reason));
+    }
+
+    private CompletionStage<Void> login(String seatId, List<String> pauseReason) {
         SeatConfig seat = setup.requireSeat(seatId);
         String spec = setup.queuesServedBy(seat).stream()
                 .map(q -> q.id() + "=" + seat.skillLevel(q.skill()))
                 .collect(Collectors.joining(","));
-        return async(seat.group(), "login", List.of(seat.id(), spec)).thenApply(r -> null);
+        List<String> args = new java.util.ArrayList<>(List.of(seat.id(), spec));
+        args.addAll(pauseReason);
+        return async(seat.group(), "login", args).thenApply(r -> null);
     }
 
     public CompletionStage<Void> ready(String seatId) {
