@@ -39,6 +39,8 @@ public final class FakeAmiPeer implements AutoCloseable {
     final Map<String, String> deviceStates = new ConcurrentHashMap<>();
     final List<Map<String, String>> channels = new CopyOnWriteArrayList<>();
     volatile long responseDelayMillis;
+    /** How the next Status lists end: refused with an Error, or cut after the first channel (Asterisk died). */
+    final java.util.Queue<String> statusFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
     private volatile ServerSocket server;
     private volatile Thread acceptor;
@@ -257,12 +259,21 @@ public final class FakeAmiPeer implements AutoCloseable {
         }
 
         private void status(String id) {
+            String fault = statusFaults.poll();
+            if ("error".equals(fault)) {
+                reply(id, "Error", "Message: Permission denied");
+                return;
+            }
             reply(id, "Success", "EventList: start\r\nMessage: Channel status will follow");
-            channels.forEach(channel -> {
+            for (Map<String, String> channel : channels) {
                 StringBuilder event = new StringBuilder("Event: Status\r\nActionID: " + id + "\r\n");
                 channel.forEach((k, v) -> event.append(k).append(": ").append(v).append("\r\n"));
                 write(event.append("\r\n").toString());
-            });
+                if ("cut".equals(fault)) {
+                    close();
+                    return;
+                }
+            }
             write("Event: StatusComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "
                     + channels.size() + "\r\nItems: " + channels.size() + "\r\n\r\n");
         }
