@@ -60,11 +60,21 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
                 talking.put(request.callbackId() + "/" + outcome.attempts().get(outcome.attempts().size() - 1).number(),
                         request);
             }
-            outcomes.record(request, outcome);
+            record(request, outcome);
             log.info("callback {} to {}: {} after {} attempt(s)", request.callbackId(),
                     PhoneNumbers.mask(request.citizenNumber()), outcome.result(), outcome.attempts().size());
             return outcome;
         });
+    }
+
+    /** The outcome stands whatever happens to its record: a seat is talking or free either way. */
+    private void record(CallbackRequest request, CallbackOutcome outcome) {
+        try {
+            outcomes.record(request, outcome);
+        } catch (RuntimeException e) {
+            log.warn("callback {} for order {}: outcome {} not recorded: {}", request.callbackId(), request.orderId(),
+                    outcome.result(), e.toString());
+        }
     }
 
     private void attempt(CallbackRequest request, int number, List<Attempt> attempts, CompletableFuture<CallbackOutcome> done) {

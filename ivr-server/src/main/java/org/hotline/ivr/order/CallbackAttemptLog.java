@@ -42,6 +42,10 @@ public final class CallbackAttemptLog implements CallbackOutcomes {
                     return;
                 }
             }
+        } catch (RuntimeException e) {
+            // The callback went as it went: a failed write must not turn a connected call into a failed one.
+            log.warn("callback {} for order {}: outcome {} not recorded: {}", request.callbackId(), request.orderId(),
+                    outcome.result(), e.toString());
         } finally {
             MDC.remove("callId");
         }

@@ -27,6 +27,8 @@ class AmiCallbackDialerTest {
     private ScheduledExecutorService timers;
     private final List<CallbackOutcome> recorded = new CopyOnWriteArrayList<>();
     private final List<CallbackRequest> ended = new CopyOnWriteArrayList<>();
+    /** Whether recording fails, as when Redis is away while the order is written. */
+    private volatile boolean recordingFails;
     private AmiCallbackDialer dialer;
     /** Subscribed last: once it has an event, the dialer has handled it (same thread, in order). */
     private final AmiLinkTest.Recorder seen = new AmiLinkTest.Recorder();
@@ -41,6 +43,9 @@ class AmiCallbackDialerTest {
             @Override
             public void record(CallbackRequest request, CallbackOutcome outcome) {
                 recorded.add(outcome);
+                if (recordingFails) {
+                    throw new IllegalStateException("redis down");
+                }
             }
 
             @Override
@@ -96,6 +101,20 @@ class AmiCallbackDialerTest {
         citizen("CallbackDialed", 1, "ANSWER");                 // the conversation is over
         Eventually.until("seat told the call ended", () -> ended.size() == 1);
         assertThat(ended.get(0)).isEqualTo(REQUEST);
+    }
+
+    @Test
+    void aConnectedCallbackStaysConnectedWhenItsOutcomeCannotBeRecorded() throws Exception {
+        recordingFails = true;
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+
+        seatAnswers(originate(1));
+        citizen("CallbackAnswered", 1, "ANSWER");
+
+        assertThat(outcome.get(10, TimeUnit.SECONDS).result()).isEqualTo(Result.CONNECTED);
+        assertThat(recorded).hasSize(1);
+        citizen("CallbackDialed", 1, "ANSWER");
+        Eventually.until("seat told the call ended", () -> ended.size() == 1);
     }
 
     @Test
