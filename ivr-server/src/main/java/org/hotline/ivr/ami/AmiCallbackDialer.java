@@ -33,10 +33,17 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     private final ScheduledExecutorService timers;
     /** The citizen leg of each attempt in progress, by {@code callbackId/attempt}. */
     private final Map<String, CompletableFuture<Attempt>> citizenLegs = new ConcurrentHashMap<>();
-    /** Connected callbacks whose conversation is still going, by {@code callbackId/attempt}. */
-    private final Map<String, CallbackRequest> talking = new ConcurrentHashMap<>();
-    /** The link each answered seat leg was reported on: only its drop leaves the citizen leg unknown. */
-    private final Map<String, String> legLinks = new ConcurrentHashMap<>();
+    /**
+     * Connected callbacks whose conversation is still going, by {@code callbackId/attempt}. Kept across a link drop:
+     * the conversation goes on in Asterisk, and after the reconnect the channel list tells whether it still does.
+     */
+    private final Map<String, Talk> talking = new ConcurrentHashMap<>();
+    /** The answered seat leg of each attempt waiting for its citizen leg: only its link's drop leaves that unknown. */
+    private final Map<String, OriginateResult> seatLegs = new ConcurrentHashMap<>();
+
+    /** A conversation in progress: the seat's channel on {@code link} lives as long as it does. */
+    private record Talk(CallbackRequest request, String link, String seatUniqueId) {
+    }
 
     public AmiCallbackDialer(Originator originator, CallbackPolicy policy, CallbackOutcomes outcomes,
                              ScheduledExecutorService timers) {
@@ -56,10 +63,6 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         CompletableFuture<CallbackOutcome> done = new CompletableFuture<>();
         attempt(request, request.attempt(), new ArrayList<>(), done);
         return done.thenApply(outcome -> {
-            if (outcome.result() == Result.CONNECTED) {
-                talking.put(request.callbackId() + "/" + outcome.attempts().get(outcome.attempts().size() - 1).number(),
-                        request);
-            }
             record(request, outcome);
             log.info("callback {} to {}: {} after {} attempt(s)", request.callbackId(),
                     PhoneNumbers.mask(request.citizenNumber()), outcome.result(), outcome.attempts().size());
@@ -82,10 +85,13 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         CompletableFuture<Attempt> citizen = new CompletableFuture<>();
         citizenLegs.put(leg, citizen);
         originator.originate(originateFor(request, number))
-                .thenCompose(seat -> seat.answered() ? citizenLeg(leg, number, citizen, seat.link()) : seatLegFailed(number, seat))
+                .thenCompose(seat -> seat.answered() ? citizenLeg(leg, number, citizen, seat) : seatLegFailed(number, seat))
                 .whenComplete((attempt, error) -> {
                     citizenLegs.remove(leg);
-                    legLinks.remove(leg);
+                    OriginateResult seat = seatLegs.remove(leg);
+                    if (attempt.result() == Result.CONNECTED && seat != null) {
+                        talking.put(leg, new Talk(request, seat.link(), seat.uniqueId()));
+                    }
                     attempts.add(attempt);
                     decide(request, number, attempts, done);
                 });
@@ -131,10 +137,9 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     }
 
     /** The seat answered: wait for the dialplan to report the citizen leg, at most the ring time and a margin. */
-    private CompletionStage<Attempt> citizenLeg(String leg, int number, CompletableFuture<Attempt> citizen, String link) {
-        if (link != null) {
-            legLinks.put(leg, link);
-        }
+    private CompletionStage<Attempt> citizenLeg(String leg, int number, CompletableFuture<Attempt> citizen,
+                                                OriginateResult seat) {
+        seatLegs.put(leg, seat);
         long wait = policy.citizenRingTimeout().toMillis() + 15_000;
         timers.schedule(() -> citizen.complete(new Attempt(number, Result.UNKNOWN,
                 "no report from the dialplan within " + wait + " ms")), wait, TimeUnit.MILLISECONDS);
@@ -146,9 +151,9 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
         if (event instanceof CallbackAnsweredEvent answered) {
             complete(answered.getCallbackId(), answered.getAttempt(), Result.CONNECTED, "ANSWER");
         } else if (event instanceof CallbackDialedEvent dialed && "ANSWER".equals(dialed.getDialStatus())) {
-            CallbackRequest ended = talking.remove(dialed.getCallbackId() + "/" + dialed.getAttempt());
+            Talk ended = talking.remove(dialed.getCallbackId() + "/" + dialed.getAttempt());
             if (ended != null) {
-                outcomes.callEnded(ended);
+                outcomes.callEnded(ended.request());
             }
         } else if (event instanceof CallbackDialedEvent dialed) {
             Result result = "CANCEL".equals(dialed.getDialStatus()) ? Result.SEAT_NOT_REACHED : Result.CITIZEN_NOT_REACHED;
@@ -159,12 +164,37 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     /** A drop while the citizen's phone rings: the call goes on in Asterisk, but we cannot know how it ends. */
     @Override
     public void onLinkDown(AmiLink link) {
-        talking.clear();
-        legLinks.forEach((leg, name) -> {
+        seatLegs.forEach((leg, seat) -> {
             CompletableFuture<Attempt> citizen = citizenLegs.get(leg);
-            if (name.equals(link.name()) && citizen != null) {
+            if (link.name().equals(seat.link()) && citizen != null) {
                 citizen.complete(new Attempt(Integer.parseInt(leg.substring(leg.lastIndexOf('/') + 1)), Result.UNKNOWN,
                         "AMI link " + link.name() + " dropped while the citizen's phone rang"));
+            }
+        });
+    }
+
+    /**
+     * Back after a drop: a conversation whose seat channel this Asterisk no longer lists ended while we were away
+     * (its CallbackDialed was lost with the link), so the seat goes to wrap-up now rather than stay on call forever.
+     */
+    @Override
+    public void onLinkUp(AmiLink link) {
+        if (talking.values().stream().noneMatch(talk -> link.name().equals(talk.link()))) {
+            return;
+        }
+        LiveChannels channels = LiveChannels.of(link);
+        if (channels.complete().isEmpty()) {
+            log.warn("AMI {}: channel list after connect {}; connected callbacks are not checked against it",
+                    link.name(), channels.problem());
+            return;
+        }
+        talking.forEach((leg, talk) -> {
+            if (link.name().equals(talk.link()) && (talk.seatUniqueId() == null
+                    || !channels.uniqueIds().contains(talk.seatUniqueId()))
+                    && talking.remove(leg, talk)) {
+                log.info("callback {}: seat channel {} gone after the AMI link to {} came back; conversation over",
+                        talk.request().callbackId(), talk.seatUniqueId(), link.name());
+                outcomes.callEnded(talk.request());
             }
         });
     }

@@ -8,7 +8,8 @@ public interface CallbackOutcomes {
 
     /**
      * A {@code CONNECTED} callback's conversation is over (the dialplan's Dial returned): the seat goes to
-     * wrap-up. Not called if the AMI link dropped meanwhile; the hangup then reaches {@link CallHangups}.
+     * wrap-up. If the AMI link dropped meanwhile, called once it is back and Asterisk no longer lists the seat's
+     * channel.
      */
     default void callEnded(CallbackRequest request) {
     }

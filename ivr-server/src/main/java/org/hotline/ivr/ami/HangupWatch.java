@@ -1,15 +1,7 @@
 package org.hotline.ivr.ami;
 
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.StatusAction;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.StatusCompleteEvent;
-import org.asteriskjava.manager.event.StatusEvent;
-import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,41 +28,11 @@ public final class HangupWatch implements AmiSubscriber {
         }
     }
 
-    /** {@code Status} rather than {@code CoreShowChannels}: it needs only the "call" write class we already hold. */
     @Override
     public void onLinkUp(AmiLink link) {
-        ResponseEvents status;
-        try {
-            status = link.requestList(new StatusAction());
-        } catch (AmiUnavailableException e) {
-            log.warn("AMI {}: no channel list after connect ({}); calls are not checked against it", link.name(),
-                    e.getMessage());
-            return;
-        }
-        Optional<String> incomplete = incomplete(status);
-        if (incomplete.isPresent()) {
-            log.warn("AMI {}: channel list after connect {}; calls are not checked against it", link.name(),
-                    incomplete.get());
-            return;
-        }
-        Set<String> alive = new HashSet<>();
-        status.getEvents().stream()
-                .filter(StatusEvent.class::isInstance)
-                .map(event -> ((StatusEvent) event).getUniqueId())
-                .filter(id -> id != null && !id.isEmpty())
-                .forEach(alive::add);
-        sink.stillActive(link.name(), alive);
-    }
-
-    /** Why the list cannot be trusted to name every live channel, if it cannot. */
-    private static Optional<String> incomplete(ResponseEvents status) {
-        if (status.getResponse() == null || status.getResponse() instanceof ManagerError) {
-            return Optional.of("refused (" + (status.getResponse() == null ? "no response"
-                    : status.getResponse().getMessage()) + ")");
-        }
-        if (status.getEvents().stream().noneMatch(StatusCompleteEvent.class::isInstance)) {
-            return Optional.of("ended before its StatusComplete");
-        }
-        return Optional.empty();
+        LiveChannels channels = LiveChannels.of(link);
+        channels.complete().ifPresentOrElse(alive -> sink.stillActive(link.name(), alive),
+                () -> log.warn("AMI {}: channel list after connect {}; calls are not checked against it", link.name(),
+                        channels.problem()));
     }
 }

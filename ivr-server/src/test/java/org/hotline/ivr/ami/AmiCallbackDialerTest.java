@@ -118,6 +118,40 @@ class AmiCallbackDialerTest {
     }
 
     @Test
+    void aConversationThatEndedWhileTheLinkWasDownSendsTheSeatToWrapUpOnceItIsBack() throws Exception {
+        connectedCallback();
+
+        peer.stop();
+        Eventually.until("link down", () -> links.anyUp().isEmpty());
+        peer.restart();                                        // the seat channel is gone from Asterisk's list
+
+        Eventually.until("seat told the call ended", () -> ended.size() == 1);
+        assertThat(ended.get(0)).isEqualTo(REQUEST);
+    }
+
+    @Test
+    void aConversationStillGoingAfterTheReconnectEndsWhenTheDialplanSaysSo() throws Exception {
+        connectedCallback();
+        peer.channels.add(Map.of("Channel", "PJSIP/1001-00000001", "Uniqueid", "1764000000.21", "State", "Up"));
+
+        peer.stop();
+        Eventually.until("link down", () -> links.anyUp().isEmpty());
+        peer.restart();
+        Eventually.until("link back and handled", () -> seen.ups.get() == 2);
+        assertThat(ended).isEmpty();
+
+        citizen("CallbackDialed", 1, "ANSWER");
+        Eventually.until("seat told the call ended", () -> ended.size() == 1);
+    }
+
+    private void connectedCallback() throws Exception {
+        CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
+        seatAnswers(originate(1));
+        citizen("CallbackAnswered", 1, "ANSWER");
+        assertThat(outcome.get(10, TimeUnit.SECONDS).result()).isEqualTo(Result.CONNECTED);
+    }
+
+    @Test
     void aCitizenWhoDoesNotAnswerIsCalledAgainPerPolicy() throws Exception {
         CompletableFuture<CallbackOutcome> outcome = dialer.dial(REQUEST).toCompletableFuture();
 
