@@ -341,9 +341,10 @@ end
 
 -- ARGV: callId. A callback whose citizen was not reached this time: out of the queue, its seat freed, not
 -- counted as abandoned (the server queues it again after the retry delay).
+-- The reply carries what the call was queued with, so the retry keeps its language and priority class.
 commands.release = function()
   local callId = ARGV[4]
-  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat', 'lang', 'number', 'class')
   if not c[1] then return done({ result = 'unknown' }) end
   if c[1] == 'oncall' then return done({ result = 'oncall' }) end
   dropCall(callId)
@@ -352,7 +353,7 @@ commands.release = function()
   elseif c[1] == 'offered' then
     releaseOffer(c[3], callId, nil)
   end
-  return done({ result = 'released' })
+  return done({ result = 'released', queue = c[2], lang = c[4] or '', number = c[5] or '', class = c[6] or '' })
 end
 
 -- ARGV: callId

@@ -159,7 +159,7 @@ public final class IvrServer implements AutoCloseable {
         OrderContacts contacts = new OrderContacts(redis, OrderSettings.defaults().keys());
         CallbackPolicy callbackPolicy = CallbackPolicy.from(config.ami().callback());
         // Retries are the queue's (the seat is freed between attempts): one attempt per AMI dial.
-        AmiCallbackBridge callbackBridge = new AmiCallbackBridge(() -> ami.callbacks(), callbackPolicy);
+        AmiCallbackBridge callbackBridge = new AmiCallbackBridge(() -> ami.callbacks(), callbackPolicy, redis);
         started.push(callbackBridge);
         AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, Duration.ofSeconds(2), config.ami().servers().size() == 1,
                 Clock.systemUTC());

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * is not reached is tried again after the policy's delay, up to its attempts; a seat that does not answer
  * ends the callback at once (another seat should take it, which is the queue's choice).
  */
-public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, AmiEventClasses {
+public final class AmiCallbackDialer implements CitizenCallbackDialer, AmiSubscriber, AmiEventClasses {
 
     private static final Logger log = LoggerFactory.getLogger(AmiCallbackDialer.class);
 

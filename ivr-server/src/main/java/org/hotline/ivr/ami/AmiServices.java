@@ -41,13 +41,13 @@ public final class AmiServices implements AutoCloseable {
 
     private final AmiLinks links;
     private final ScheduledExecutorService timers;
-    private final CallbackDialer callbacks;
+    private final CitizenCallbackDialer callbacks;
     private final SurveyDialer surveys;
     private final SurveyStore surveyStore;
     private final SurveySchedule surveySchedule;
     private final boolean enabled;
 
-    private AmiServices(AmiLinks links, ScheduledExecutorService timers, CallbackDialer callbacks, SurveyDialer surveys,
+    private AmiServices(AmiLinks links, ScheduledExecutorService timers, CitizenCallbackDialer callbacks, SurveyDialer surveys,
                         SurveyStore surveyStore, SurveySchedule surveySchedule, boolean enabled) {
         this.links = links;
         this.timers = timers;
@@ -122,7 +122,7 @@ public final class AmiServices implements AutoCloseable {
     }
 
     /** For the queue: call back a citizen once a seat is ready. */
-    public CallbackDialer callbacks() {
+    public CitizenCallbackDialer callbacks() {
         return callbacks;
     }
 

@@ -1,8 +1,11 @@
 package org.hotline.ivr.queue;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -10,6 +13,8 @@ import org.hotline.ivr.ami.CallbackOutcome;
 import org.hotline.ivr.ami.CallbackOutcomes;
 import org.hotline.ivr.ami.CallbackPolicy;
 import org.hotline.ivr.ami.CallbackRequest;
+import org.hotline.ivr.ami.CitizenCallbackDialer;
+import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,21 +23,21 @@ import org.slf4j.LoggerFactory;
  * and acts on how it went: connected puts the seat on call, and the end of that conversation sends the seat to
  * wrap-up; a seat that did not answer is paused and the callback goes back to the head of its queue; a citizen
  * who could not be reached frees the seat at once and, while the policy allows more attempts, the callback is
- * queued again after the retry delay, so no seat waits through the delay. The pending retries and attempt
- * counts live in this node's memory: a node that restarts during a retry delay drops that retry.
+ * queued again after the retry delay (with its language and priority class), so no seat waits through the delay.
+ * Pending retries and citizen tries live in Redis ({@link CallbackRetries}): a restart during a delay drops nothing.
  */
 public final class AmiCallbackBridge implements CallbackDialer, CallbackOutcomes, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiCallbackBridge.class);
+    private static final long POLL_MILLIS = 1000;
+    private static final long ENQUEUE_WAIT_MILLIS = 10_000;
 
-    /** Tries so far of one callback: every dial, and those that reached the citizen's line. */
-    private record Tries(int dials, int citizen) {
-    }
-
-    private final Supplier<org.hotline.ivr.ami.CallbackDialer> ami;
+    private final Supplier<CitizenCallbackDialer> ami;
     private final CallbackPolicy policy;
+    private final CallbackRetries retries;
     private final ScheduledExecutorService timers;
-    private final Map<String, Tries> tries = new ConcurrentHashMap<>();
+    /** Dials per callback on this node, to number the attempts Asterisk sees. */
+    private final Map<String, Integer> dials = new ConcurrentHashMap<>();
     /** Connected callbacks by id, until their conversation ends. */
     private final Map<String, SeatOffer> talking = new ConcurrentHashMap<>();
     private volatile CallDistributor distributor;
@@ -41,32 +46,42 @@ public final class AmiCallbackBridge implements CallbackDialer, CallbackOutcomes
      * @param ami    the AMI dialer (built after this bridge, which is its outcome sink, hence the supplier); it
      *               should make one attempt per call, the retries being this bridge's
      * @param policy how many attempts a callback gets and the pause between them
+     * @param redis  where pending retries wait; null only when the policy allows a single attempt
      */
-    public AmiCallbackBridge(Supplier<org.hotline.ivr.ami.CallbackDialer> ami, CallbackPolicy policy) {
+    public AmiCallbackBridge(Supplier<CitizenCallbackDialer> ami, CallbackPolicy policy, RedisGateway redis) {
         this.ami = ami;
         this.policy = policy;
-        this.timers = policy.maxAttempts() <= 1 ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+        boolean retrying = policy.maxAttempts() > 1;
+        this.retries = retrying ? new CallbackRetries(redis, Clock.systemUTC()) : null;
+        this.timers = retrying ? Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "callback-retries");
             thread.setDaemon(true);
             return thread;
-        });
+        }) : null;
     }
 
     /** One attempt per callback, no retries. */
-    public AmiCallbackBridge(org.hotline.ivr.ami.CallbackDialer ami) {
-        this(() -> ami, CallbackPolicy.defaults().withMaxAttempts(1));
+    public AmiCallbackBridge(CitizenCallbackDialer ami) {
+        this(() -> ami, CallbackPolicy.defaults().withMaxAttempts(1), null);
     }
 
-    /** The distributor is built with this dialer, so it is connected afterwards. */
+    /** The distributor is built with this dialer, so it is connected afterwards; due retries are polled from now. */
     public void reportTo(CallDistributor target) {
         this.distributor = target;
+        if (timers != null) {
+            try {
+                timers.scheduleWithFixedDelay(this::pollRetries, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                log.warn("callback retries not polled: the bridge is already closed");
+            }
+        }
     }
 
     @Override
     public void dial(SeatOffer offer) {
-        Tries now = tries.merge(offer.callId(), new Tries(1, 0), (old, one) -> new Tries(old.dials() + 1, old.citizen()));
+        int number = dials.merge(offer.callId(), 1, Integer::sum);
         CallbackRequest request = new CallbackRequest(offer.callId(), offer.callId(), offer.seatId(), offer.device(),
-                offer.callbackNumber(), now.dials());
+                offer.callbackNumber(), number);
         ami.get().dial(request).whenComplete((outcome, failure) -> {
             CallbackOutcome.Result result = failure == null ? outcome.result() : CallbackOutcome.Result.FAILED;
             report(offer, result);
@@ -76,7 +91,7 @@ public final class AmiCallbackBridge implements CallbackDialer, CallbackOutcomes
     private void report(SeatOffer offer, CallbackOutcome.Result result) {
         switch (result) {
             case CONNECTED -> {
-                tries.remove(offer.callId());
+                forget(offer.callId());
                 talking.put(offer.callId(), offer);
                 distributor.answered(offer);
             }
@@ -87,31 +102,73 @@ public final class AmiCallbackBridge implements CallbackDialer, CallbackOutcomes
     }
 
     private void citizenNotReached(SeatOffer offer, CallbackOutcome.Result result) {
-        Tries now = tries.computeIfPresent(offer.callId(), (id, old) -> new Tries(old.dials(), old.citizen() + 1));
-        if (now == null || now.citizen() >= policy.maxAttempts() || timers == null) {
+        long tries;
+        try {
+            tries = retries == null ? policy.maxAttempts() : retries.citizenNotReached(offer.callId());
+        } catch (RuntimeException e) {
+            log.warn("callback {}: tries not counted ({}); not retried", offer.callId(), e.toString());
+            tries = policy.maxAttempts();
+        }
+        if (tries >= policy.maxAttempts()) {
             end(offer, result);
             return;
         }
         log.info("callback {}: citizen not reached ({}), attempt {} of {}; seat {} freed, queued again in {}",
-                offer.callId(), result, now.citizen(), policy.maxAttempts(), offer.seatId(), policy.retryDelay());
-        distributor.releaseCallback(offer).whenComplete((released, failure) -> timers.schedule(() -> requeue(offer),
-                policy.retryDelay().toMillis(), TimeUnit.MILLISECONDS));
+                offer.callId(), result, tries, policy.maxAttempts(), offer.seatId(), policy.retryDelay());
+        distributor.releaseCallback(offer).whenComplete((released, failure) -> retryLater(offer, released, failure));
     }
 
-    private void requeue(SeatOffer offer) {
-        distributor.enqueueCallback(new WaitingCall(offer.callId(), offer.queue(), "", "", offer.callbackNumber()))
-                .whenComplete((queued, failure) -> {
-                    if (failure != null) {
-                        tries.remove(offer.callId());
-                        log.warn("callback {} could not be queued again: {}", offer.callId(), failure.toString());
-                    }
-                });
+    /** Only a call the queue released waits for a retry: one already gone (hung up, taken) is not called again. */
+    private void retryLater(SeatOffer offer, Optional<WaitingCall> released, Throwable failure) {
+        if (failure != null || released.isEmpty()) {
+            forget(offer.callId());
+            log.warn("callback {} not retried: the queue did not release it ({})", offer.callId(),
+                    failure == null ? "no longer queued" : failure.toString());
+            return;
+        }
+        try {
+            retries.retryAfter(released.get(), policy.retryDelay());
+        } catch (RuntimeException e) {
+            forget(offer.callId());
+            log.warn("callback {} could not be kept for its retry: {}", offer.callId(), e.toString());
+        }
+    }
+
+    private void pollRetries() {
+        try {
+            retries.poll(20, call -> {
+                try {
+                    distributor.enqueueCallback(call).toCompletableFuture().get(ENQUEUE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                    log.info("callback {} queued again in {}", call.callId(), call.queue());
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (Exception e) {
+                    log.warn("callback {} could not be queued again: {}", call.callId(), e.toString());
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("callback retries not polled: {}", e.toString());
+        }
     }
 
     private void end(SeatOffer offer, CallbackOutcome.Result result) {
-        tries.remove(offer.callId());
+        forget(offer.callId());
         log.info("callback {} ended without a conversation ({}): seat {} freed", offer.callId(), result, offer.seatId());
         distributor.abandon(new WaitingCall(offer.callId(), offer.queue(), "", "", ""));
+    }
+
+    private void forget(String callId) {
+        dials.remove(callId);
+        if (retries != null) {
+            try {
+                retries.forget(callId);
+            } catch (RuntimeException e) {
+                log.warn("callback {}: tries not cleared: {}", callId, e.toString());
+            }
+        }
     }
 
     /** Outcomes go on the order elsewhere; here only the end of a conversation matters. */

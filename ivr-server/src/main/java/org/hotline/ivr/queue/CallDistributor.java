@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -144,9 +145,17 @@ public final class CallDistributor implements AutoCloseable {
         return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId())).thenApply(result -> null);
     }
 
-    /** A callback whose citizen was not reached: out of the queue, its seat freed; not counted as abandoned. */
-    public CompletionStage<Void> releaseCallback(SeatOffer offer) {
-        return inOrder(offer.callId(), groupOf(offer.queue()), "release", List.of(offer.callId())).thenApply(r -> null);
+    /**
+     * A callback whose citizen was not reached: out of the queue, its seat freed; not counted as abandoned. Completes
+     * with the call as it was queued (language, class, number) when it was released, empty when it was not queued.
+     */
+    public CompletionStage<Optional<WaitingCall>> releaseCallback(SeatOffer offer) {
+        return inOrder(offer.callId(), groupOf(offer.queue()), "release", List.of(offer.callId()))
+                .thenApply(reply -> "released".equals(reply.path("result").asText())
+                        ? Optional.of(new WaitingCall(offer.callId(), reply.path("queue").asText(offer.queue()),
+                                reply.path("class").asText(""), reply.path("lang").asText(""),
+                                reply.path("number").asText(offer.callbackNumber())))
+                        : Optional.empty());
     }
 
     /** The seat did not answer: it is paused ("no answer"), the call goes back to the head of its queue. */

@@ -107,6 +107,22 @@ class AmiCallbackInServerTest {
     }
 
     @Test
+    void aRetriedCallbackIsQueuedAgainWithItsLanguageAndPriorityClass() throws Exception {
+        node = ServerWithAmiPeer.start(data, Map.of("IVR_AMI_CALLBACK_RETRY_DELAY", "200ms",
+                "IVR_AMI_CALLBACK_MAX_ATTEMPTS", "2"), Map.of());
+        await(node.distributor().enqueueCallback(new WaitingCall(CALL, "zh-general", "elderly", "zh", NUMBER)));
+        await(node.distributor().login("1001"));
+
+        seatAnswers(node.peer.awaitOriginate(CALL, 1));
+        dialplanReports("CallbackDialed", 1, "NOANSWER");
+        node.peer.awaitOriginate(CALL, 2);
+
+        Map<String, String> queued = node.server.redis().call("read call", jedis -> jedis.hgetAll("{q:main}:call:" + CALL));
+        assertThat(queued).containsEntry("lang", "zh").containsEntry("class", "elderly").containsEntry("number", NUMBER)
+                .containsEntry("kind", "callback");
+    }
+
+    @Test
     void aSeatWhosePhoneDoesNotAnswerIsRecordedPausedAndTheCallbackWaitsForAnotherSeat() throws Exception {
         DraftOrder order = callbackWaitingForSeat1001("1h");
 
