@@ -16,8 +16,10 @@ public record OriginateResult(Kind kind, int reason, String uniqueId, String det
         NOT_ANSWERED,
         /** Asterisk refused the action (permission, bad channel, ...). */
         REJECTED,
-        /** No AMI link was up, or it dropped before the answer came. */
+        /** No AMI link was up, or the action could not be written to it: Asterisk was never asked. */
         LINK_LOST,
+        /** The action was sent, then the link dropped before the answer came: the phone may be ringing. */
+        LINK_DROPPED,
         /** No OriginateResponse within the ring timeout plus a margin. */
         TIMED_OUT
     }

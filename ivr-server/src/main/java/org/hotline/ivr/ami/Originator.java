@@ -74,7 +74,8 @@ public final class Originator implements AmiSubscriber {
     public void onLinkDown(AmiLink link) {
         pending.forEach((actionId, waiting) -> {
             if (waiting.link.equals(link.name())) {
-                finish(actionId, OriginateResult.failed(OriginateResult.Kind.LINK_LOST, "AMI link " + link.name() + " dropped"));
+                finish(actionId, OriginateResult.failed(OriginateResult.Kind.LINK_DROPPED,
+                        "AMI link " + link.name() + " dropped after the Originate was sent"));
             }
         });
     }

@@ -1,9 +1,11 @@
 package org.hotline.ivr.ami.survey;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hotline.ivr.ami.OriginateResult;
 import org.hotline.ivr.ops.PhoneNumbers;
 import org.hotline.ivr.redis.RedisGateway;
@@ -16,21 +18,24 @@ import org.slf4j.LoggerFactory;
  * unit, tries). A survey is due the policy's delay after the order closed, moved past the quiet hours; a try that
  * does not reach the citizen is due again after the retry delay, until the policy's tries are spent, and the order
  * then counts as not reached. Without an AMI link no try is used: the survey waits for one. Each due survey is
- * claimed by one node in one script.
+ * claimed by one node with a lease (its due time moves past the ring time): it leaves the set only on a final
+ * outcome, so a node that dies while placing it, or an error, leaves it to be claimed again when the lease ends.
  */
 public final class SurveySchedule {
 
     private static final String DUE = "ivr:{survey}:due";
     private static final String ORDER = "ivr:{survey}:order:";
-    /** KEYS: due set. ARGV: now (ms), at most. Removes and returns the due order ids: whoever removes, places. */
+    /** KEYS: due set. ARGV: now (ms), at most, lease end (ms). Returns the due order ids, each leased to the caller. */
     private static final String CLAIM = """
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-            for _, id in ipairs(ids) do redis.call('ZREM', KEYS[1], id) end
+            for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], 'XX', ARGV[3], id) end
             return ids
             """;
 
     /** When no AMI link is up, a due survey is looked at again this much later, without using a try. */
-    static final java.time.Duration NO_LINK_RETRY = java.time.Duration.ofMinutes(1);
+    static final Duration NO_LINK_RETRY = Duration.ofMinutes(1);
+    /** Beyond the ring time, how long a claimed survey stays with its node before another may claim it. */
+    static final Duration LEASE_MARGIN = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(SurveySchedule.class);
 
@@ -60,52 +65,79 @@ public final class SurveySchedule {
         return due;
     }
 
-    /** When the order's survey is due next, if it is waiting. */
-    public java.util.Optional<Instant> dueAt(String orderId) {
+    /** When the order's survey is due next (or its claim ends), if it is waiting. */
+    public Optional<Instant> dueAt(String orderId) {
         Double score = redis.call("read survey due", jedis -> jedis.zscore(DUE, orderId));
-        return java.util.Optional.ofNullable(score).map(ms -> Instant.ofEpochMilli(score.longValue()));
+        return Optional.ofNullable(score).map(ms -> Instant.ofEpochMilli(ms.longValue()));
     }
 
     /** Places every survey now due (at most {@code max}); returns how many were claimed. */
     @SuppressWarnings("unchecked")
     public int poll(int max) {
+        long now = clock.millis();
+        long leaseEnd = now + policy.ringTimeout().plus(LEASE_MARGIN).toMillis();
         List<String> due = (List<String>) redis.call("claim due surveys", jedis -> jedis.eval(CLAIM, List.of(DUE),
-                List.of(Long.toString(clock.millis()), Integer.toString(max))));
-        due.forEach(this::place);
+                List.of(Long.toString(now), Integer.toString(max), Long.toString(leaseEnd))));
+        for (String orderId : due) {
+            try {
+                place(orderId);
+            } catch (RuntimeException e) {
+                log.warn("survey for order {} not placed ({}); claimed again at {}", orderId, e.toString(),
+                        Instant.ofEpochMilli(leaseEnd));
+            }
+        }
         return due.size();
     }
 
     private void place(String orderId) {
         Map<String, String> survey = store.order(orderId);
         if (survey.containsKey("answeredAt") || survey.get("number") == null) {
+            done(orderId);
             return;
         }
         long tries = redis.call("count survey try", jedis -> jedis.hincrBy(ORDER + orderId, "tries", 1));
         SurveyRequest request = new SurveyRequest(orderId, survey.get("number"), survey.getOrDefault("category", "unknown"),
                 survey.getOrDefault("unit", "unknown"));
         dialer.placeOnce(request).whenComplete((result, failure) -> {
-            if (failure == null && result.answered()) {
-                return;
-            }
-            if (failure == null && result.kind() == OriginateResult.Kind.LINK_LOST) {
-                // Asterisk was never asked: not the citizen's try. Ask again soon, once a link is back.
-                Instant again = clock.instant().plus(NO_LINK_RETRY);
-                redis.call("schedule survey after link loss", jedis -> {
-                    jedis.hincrBy(ORDER + orderId, "tries", -1);
-                    return jedis.zadd(DUE, again.toEpochMilli(), orderId);
-                });
-                log.info("survey for order {}: no AMI link ({}), again at {}", orderId, result.detail(), again);
-                return;
-            }
-            if (tries < policy.maxAttempts()) {
-                Instant again = policy.quietHours().nextAllowed(clock.instant().plus(policy.retryDelay()), policy.zone());
-                redis.call("schedule survey retry", jedis -> jedis.zadd(DUE, again.toEpochMilli(), orderId));
-                log.info("survey for order {}: try {} not answered ({}), again at {}", orderId, tries,
-                        failure == null ? result.kind() : failure.toString(), again);
-            } else {
-                store.notReached(orderId);
-                log.info("survey for order {}: not reached after {} tries", orderId, tries);
+            try {
+                placed(orderId, tries, result, failure);
+            } catch (RuntimeException e) {
+                log.warn("survey for order {}: try {} ended ({}) but was not noted: {}; claimed again once its lease ends",
+                        orderId, tries, failure == null ? result.kind() : failure.toString(), e.toString());
             }
         });
+    }
+
+    private void placed(String orderId, long tries, OriginateResult result, Throwable failure) {
+        if (failure == null && result.answered()) {
+            done(orderId);
+            return;
+        }
+        if (failure == null && result.kind() == OriginateResult.Kind.LINK_LOST) {
+            // Asterisk was never asked: not the citizen's try. Ask again soon, once a link is back.
+            Instant again = clock.instant().plus(NO_LINK_RETRY);
+            redis.call("schedule survey after link loss", jedis -> {
+                jedis.hincrBy(ORDER + orderId, "tries", -1);
+                return jedis.zadd(DUE, again.toEpochMilli(), orderId);
+            });
+            log.info("survey for order {}: no AMI link ({}), again at {}", orderId, result.detail(), again);
+            return;
+        }
+        // Not answered, or the link dropped after the Originate was sent (the phone may have rung): a try.
+        if (tries < policy.maxAttempts()) {
+            Instant again = policy.quietHours().nextAllowed(clock.instant().plus(policy.retryDelay()), policy.zone());
+            redis.call("schedule survey retry", jedis -> jedis.zadd(DUE, again.toEpochMilli(), orderId));
+            log.info("survey for order {}: try {} not answered ({}), again at {}", orderId, tries,
+                    failure == null ? result.kind() : failure.toString(), again);
+        } else {
+            store.notReached(orderId);
+            done(orderId);
+            log.info("survey for order {}: not reached after {} tries", orderId, tries);
+        }
+    }
+
+    /** A final outcome: the survey leaves the schedule. */
+    private void done(String orderId) {
+        redis.call("survey done", jedis -> jedis.zrem(DUE, orderId));
     }
 }

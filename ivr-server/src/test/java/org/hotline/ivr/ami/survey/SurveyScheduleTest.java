@@ -84,4 +84,21 @@ class SurveyScheduleTest {
         assertThat(new SurveyStore(redis, SHANGHAI, Clock.systemUTC()).order("WO-Q2"))
                 .containsEntry("tries", "0").doesNotContainKey("notReachedAt");
     }
+
+    @Test
+    void aSurveyThatCannotBePlacedStaysClaimedAndTheRestOfTheBatchIsPlaced() {
+        SurveySchedule schedule = schedule(Clock.fixed(EVENING, SHANGHAI), Duration.ZERO);
+        // an order hash Redis refuses to read (wrong type) makes placing WO-B1 throw
+        redis.call("break WO-B1", jedis -> {
+            jedis.set("ivr:{survey}:order:WO-B1", "not a hash");
+            return jedis.zadd("ivr:{survey}:due", EVENING.toEpochMilli(), "WO-B1");
+        });
+        schedule.schedule(new SurveyRequest("WO-B2", "13800138023", "环境保护", "东城街道"));
+
+        assertThat(schedule.poll(10)).isEqualTo(2);
+
+        assertThat(schedule.dueAt("WO-B2")).as("placed: waits for a link").contains(EVENING.plus(SurveySchedule.NO_LINK_RETRY));
+        assertThat(schedule.dueAt("WO-B1")).as("kept, claimed again when the lease ends")
+                .contains(EVENING.plus(Duration.ofSeconds(40)).plus(SurveySchedule.LEASE_MARGIN));
+    }
 }
