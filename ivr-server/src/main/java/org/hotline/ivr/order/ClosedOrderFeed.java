@@ -13,13 +13,15 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Reads {@code closed} events off the order stream in consumer group {@value #GROUP}, one consumer per node, so
- * each closed order is handed to exactly one node's {@code onClosed} (at least once: an entry is acknowledged
- * after its handler ran; one left unacknowledged by a crash is handed again when that node comes back). The
- * group starts at the end of the stream: orders closed before it first existed are not surveyed.
+ * each closed order is handed to exactly one node's {@code onClosed} (at least once: an entry is acknowledged only
+ * after its handler succeeded; one whose handler failed, or left unacknowledged by a crash, is handed again: at the
+ * next poll, or when that node comes back). The handler must therefore be idempotent. The group starts at the end of
+ * the stream: orders closed before it first existed are not surveyed.
  */
 public final class ClosedOrderFeed {
 
     public static final String GROUP = "survey";
+    private static final int PAGE = 100;
     private static final Logger log = LoggerFactory.getLogger(ClosedOrderFeed.class);
 
     private final RedisGateway redis;
@@ -27,7 +29,8 @@ public final class ClosedOrderFeed {
     private final OrderStore store;
     private final String consumer;
     private final Consumer<DraftOrder> onClosed;
-    private boolean pendingChecked;
+    /** Whether this consumer may have unacknowledged entries: at start, and after a handler failed. */
+    private boolean pendingLeft = true;
 
     public ClosedOrderFeed(RedisGateway redis, OrderKeys keys, OrderStore store, String consumer,
                            Consumer<DraftOrder> onClosed) {
@@ -52,39 +55,52 @@ public final class ClosedOrderFeed {
         });
     }
 
-    /** Hands on what arrived since the last poll (first this node's unacknowledged entries); returns how many closed. */
+    /** Hands on this node's unacknowledged entries (all of them, page by page), then what arrived; returns how many closed. */
     public synchronized int poll() {
-        StreamEntryID from = pendingChecked ? StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY : new StreamEntryID(0, 0);
-        List<Map.Entry<String, List<StreamEntry>>> read = redis.call("read order events",
-                jedis -> jedis.xreadGroup(GROUP, consumer, XReadGroupParams.xReadGroupParams().count(100),
-                        Map.of(keys.events(), from)));
-        pendingChecked = true;
         int closed = 0;
-        if (read == null) {
-            return 0;
+        if (pendingLeft) {
+            pendingLeft = false;
+            StreamEntryID from = new StreamEntryID(0, 0);
+            for (List<StreamEntry> page = read(from); !page.isEmpty(); page = read(from)) {
+                closed += handleAll(page);
+                from = page.get(page.size() - 1).getID();
+            }
         }
-        for (Map.Entry<String, List<StreamEntry>> stream : read) {
-            for (StreamEntry entry : stream.getValue()) {
+        return closed + handleAll(read(StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+    }
+
+    /** From an id: this consumer's pending entries after it; from {@code >}: entries never delivered. */
+    private List<StreamEntry> read(StreamEntryID from) {
+        List<Map.Entry<String, List<StreamEntry>>> read = redis.call("read order events",
+                jedis -> jedis.xreadGroup(GROUP, consumer, XReadGroupParams.xReadGroupParams().count(PAGE),
+                        Map.of(keys.events(), from)));
+        return read == null ? List.of() : read.stream().flatMap(stream -> stream.getValue().stream()).toList();
+    }
+
+    private int handleAll(List<StreamEntry> entries) {
+        int closed = 0;
+        for (StreamEntry entry : entries) {
+            try {
                 closed += handle(entry);
                 redis.call("ack order event", jedis -> jedis.xack(keys.events(), GROUP, entry.getID()));
+            } catch (RuntimeException e) {
+                pendingLeft = true;
+                log.warn("order event {} ({} of order {}) not handled, handed again at the next poll: {}", entry.getID(),
+                        entry.getFields().get("type"), entry.getFields().get("orderId"), e.toString());
             }
         }
         return closed;
     }
 
+    /** Throws when the closed order could not be handed on: the entry then stays unacknowledged. */
     private int handle(StreamEntry entry) {
         Map<String, String> fields = entry.getFields();
         if (!"closed".equals(fields.get("type"))) {
             return 0;
         }
         String orderId = fields.getOrDefault("orderId", "");
-        try {
-            store.get(orderId).ifPresentOrElse(onClosed,
-                    () -> log.warn("order {} closed but no longer stored: not surveyed", orderId));
-            return 1;
-        } catch (RuntimeException e) {
-            log.warn("closed order {} not handed on: {}", orderId, e.toString());
-            return 0;
-        }
+        store.get(orderId).ifPresentOrElse(onClosed,
+                () -> log.warn("order {} closed but no longer stored: not surveyed", orderId));
+        return 1;
     }
 }

@@ -32,6 +32,14 @@ public final class SurveySchedule {
             return ids
             """;
 
+    /** KEYS: due set, order hash. ARGV: due (ms), order id, number, now. 0 when the order was scheduled before. */
+    private static final String SCHEDULE = """
+            if redis.call('HSETNX', KEYS[2], 'scheduledAt', ARGV[4]) == 0 then return 0 end
+            redis.call('HSET', KEYS[2], 'number', ARGV[3], 'tries', '0')
+            redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])
+            return 1
+            """;
+
     /** When no AMI link is up, a due survey is looked at again this much later, without using a try. */
     static final Duration NO_LINK_RETRY = Duration.ofMinutes(1);
     /** Beyond the ring time, how long a claimed survey stays with its node before another may claim it. */
@@ -53,14 +61,20 @@ public final class SurveySchedule {
         this.clock = clock;
     }
 
-    /** The order was closed: its survey is due after the delay, outside the quiet hours. Returns when. */
+    /**
+     * The order was closed: its survey is due after the delay, outside the quiet hours. Returns when. Idempotent: a
+     * survey scheduled before (a closed event handed again) keeps its due time, tries and outcome.
+     */
     public Instant schedule(SurveyRequest request) {
-        store.expect(request);
         Instant due = policy.quietHours().nextAllowed(clock.instant().plus(policy.delay()), policy.zone());
-        redis.call("schedule survey", jedis -> {
-            jedis.hset(ORDER + request.orderId(), Map.of("number", request.citizenNumber(), "tries", "0"));
-            return jedis.zadd(DUE, due.toEpochMilli(), request.orderId());
-        });
+        Object added = redis.call("schedule survey", jedis -> jedis.eval(SCHEDULE, List.of(DUE, ORDER + request.orderId()),
+                List.of(Long.toString(due.toEpochMilli()), request.orderId(), request.citizenNumber(),
+                        clock.instant().toString())));
+        if (!Long.valueOf(1).equals(added)) {
+            log.info("survey for order {} was scheduled before; left as it is", request.orderId());
+            return dueAt(request.orderId()).orElse(due);
+        }
+        store.expect(request);
         log.info("survey for order {} to {} due at {}", request.orderId(), PhoneNumbers.mask(request.citizenNumber()), due);
         return due;
     }

@@ -101,4 +101,20 @@ class SurveyScheduleTest {
         assertThat(schedule.dueAt("WO-B1")).as("kept, claimed again when the lease ends")
                 .contains(EVENING.plus(Duration.ofSeconds(40)).plus(SurveySchedule.LEASE_MARGIN));
     }
+
+    @Test
+    void aClosedEventHandedAgainLeavesTheScheduledSurveyAsItIs() {
+        SurveySchedule schedule = schedule(Clock.fixed(EVENING, SHANGHAI), Duration.ZERO);
+        SurveyRequest request = new SurveyRequest("WO-R1", "13800138024", "环境保护", "东城街道");
+        Instant due = schedule.schedule(request);
+        redis.call("a try was made", jedis -> {
+            jedis.hset("ivr:{survey}:order:WO-R1", "tries", "1");
+            return jedis.zadd("ivr:{survey}:due", due.plus(Duration.ofHours(2)).toEpochMilli(), "WO-R1");
+        });
+
+        assertThat(schedule.schedule(request)).isEqualTo(due.plus(Duration.ofHours(2)));
+
+        assertThat(schedule.dueAt("WO-R1")).contains(due.plus(Duration.ofHours(2)));
+        assertThat(new SurveyStore(redis, SHANGHAI, Clock.systemUTC()).order("WO-R1")).containsEntry("tries", "1");
+    }
 }

@@ -1,0 +1,74 @@
+package org.hotline.ivr.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The closed-order feed on real Redis: nothing is acknowledged before its handler succeeded. */
+class ClosedOrderFeedTest {
+
+    @TempDir
+    Path data;
+    private RedisOrders orders;
+    private final List<String> handed = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        orders = new RedisOrders(data);
+    }
+
+    @AfterEach
+    void stop() {
+        orders.close();
+    }
+
+    private ClosedOrderFeed feed(boolean failing) {
+        return new ClosedOrderFeed(orders.redis, OrderSettings.defaults().keys(), orders.store, "node-a", order -> {
+            if (failing) {
+                throw new IllegalStateException("redis down while scheduling the survey");
+            }
+            handed.add(order.orderId());
+        });
+    }
+
+    private String closedOrder(int n) {
+        DraftOrder order = orders.writer.draft(new CallFacts("1764000000." + n, "13800138000", "zh", List.of("1"),
+                "路灯坏了", "", null));
+        orders.store.submit(order.orderId(), "1001");
+        orders.store.close(order.orderId(), "1001");
+        return order.orderId();
+    }
+
+    @Test
+    void aClosedOrderWhoseHandlerFailedIsHandedAgainAtTheNextPoll() {
+        ClosedOrderFeed failing = feed(true);
+        String orderId = closedOrder(1);
+        assertThat(failing.poll()).isZero();
+
+        ClosedOrderFeed working = feed(false);
+        assertThat(working.poll()).isEqualTo(1);
+        assertThat(handed).containsExactly(orderId);
+        assertThat(working.poll()).as("acknowledged now").isZero();
+    }
+
+    @Test
+    void afterARestartEveryUnacknowledgedEntryIsHandedNotOnlyTheFirstHundred() {
+        ClosedOrderFeed failing = feed(true);
+        Set<String> closed = java.util.stream.IntStream.rangeClosed(1, 130).mapToObj(this::closedOrder)
+                .collect(Collectors.toSet());
+        for (int poll = 0; poll < 10; poll++) {                // every event delivered (each order has several)
+            failing.poll();
+        }
+
+        assertThat(feed(false).poll()).isEqualTo(130);
+        assertThat(Set.copyOf(handed)).isEqualTo(closed);
+    }
+}
