@@ -23,7 +23,7 @@ public final class SurveyAnswerLog implements SurveyAnswers {
     }
 
     @Override
-    public void record(SurveyAnswer answer) {
+    public boolean record(SurveyAnswer answer) {
         String resolved = answer.resolved() == null ? "" : answer.resolved() ? "yes" : "no";
         String satisfaction = answer.satisfaction() == null ? ""
                 : answer.satisfaction().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -36,6 +36,8 @@ public final class SurveyAnswerLog implements SurveyAnswers {
                 answer.at().toString());
         if (!contacts.record(answer.orderId(), contact, fields)) {
             log.warn("survey answers for order {}: no such order to record them on", answer.orderId());
+            return false;
         }
+        return true;
     }
 }

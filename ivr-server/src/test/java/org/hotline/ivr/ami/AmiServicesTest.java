@@ -55,7 +55,7 @@ class AmiServicesTest {
                 List.of(new IvrConfig.AmiServer("pbx1", "127.0.0.1", peer.port(), "ivr", "IVR_AMI_SECRET", "pw")));
         AmiServices.Sinks sinks = new AmiServices.Sinks((server, device) -> Optional.empty(),
                 new SeatDeviceWatchTest.SeatBoard(), new HangupWatchTest.Calls(), (request, outcome) -> { },
-                answer -> { });
+                answer -> true);
         services = AmiServices.start(config, AmiLinkTest.FAST, CallbackPolicy.defaults(), SurveyPolicy.defaults(), sinks,
                 new AmiServices.Hooks(redis, scripts, new HttpRoutes(), health));
         return services;

@@ -11,4 +11,10 @@ public record SurveyAnswer(String orderId, String callId, Boolean resolved, Sati
     public boolean empty() {
         return resolved == null && satisfaction == null;
     }
+
+    /** Everything answered, for a log line from which a lost answer can be recorded by hand (no phone number). */
+    public String describe() {
+        return "order=" + orderId + " call=" + callId + " resolved=" + resolved + " satisfaction=" + satisfaction
+                + " at=" + at;
+    }
 }

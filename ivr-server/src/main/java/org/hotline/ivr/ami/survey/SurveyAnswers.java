@@ -4,12 +4,11 @@ package org.hotline.ivr.ami.survey;
 @FunctionalInterface
 public interface SurveyAnswers {
 
-    void record(SurveyAnswer answer);
+    /** Returns whether the answer counted: false when this order's answer was recorded before. */
+    boolean record(SurveyAnswer answer);
 
+    /** Both, {@code next} only when this one counted the answer: a second survey call changes nothing on the order. */
     default SurveyAnswers andThen(SurveyAnswers next) {
-        return answer -> {
-            record(answer);
-            next.record(answer);
-        };
+        return answer -> record(answer) && next.record(answer);
     }
 }

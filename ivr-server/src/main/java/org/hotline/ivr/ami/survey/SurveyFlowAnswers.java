@@ -38,11 +38,24 @@ public final class SurveyFlowAnswers implements Consumer<FlowEnding> {
             }
             SurveyAnswer answer = new SurveyAnswer(orderId, ending.callId(), resolved(ending.variables().get("resolved")),
                     satisfaction(ending.variables().get("satisfaction")), clock.instant());
-            answers.record(answer);
+            if (!record(answer)) {
+                return;
+            }
             log.info("survey for order {}: resolved={} satisfaction={} ({})", orderId, answer.resolved(),
                     answer.satisfaction(), ending.outcome());
         } finally {
             MDC.remove("callId");
+        }
+    }
+
+    /** A failed write must not lose what the citizen said: the whole answer goes to the log to be recorded later. */
+    private boolean record(SurveyAnswer answer) {
+        try {
+            answers.record(answer);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("survey answer NOT recorded ({}), recover by hand: {}", e.toString(), answer.describe());
+            return false;
         }
     }
 

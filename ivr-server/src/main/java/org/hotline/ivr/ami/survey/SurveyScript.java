@@ -106,7 +106,12 @@ public final class SurveyScript implements AgiScript {
             }
             SurveyAnswer answer = new SurveyAnswer(progress.orderId, call.id(), progress.resolved, progress.satisfaction,
                     clock.instant());
-            answers.record(answer);
+            try {
+                answers.record(answer);
+            } catch (RuntimeException e) {
+                log.warn("survey answer NOT recorded ({}), recover by hand: {}", e.toString(), answer.describe());
+                return;
+            }
             log.info("survey for order {}: resolved={} satisfaction={}{}", progress.orderId, progress.resolved,
                     progress.satisfaction, error == null ? "" : " (call ended early)");
         } finally {

@@ -71,7 +71,7 @@ public final class SurveyStore implements SurveyAnswers {
     }
 
     @Override
-    public void record(SurveyAnswer answer) {
+    public boolean record(SurveyAnswer answer) {
         String satisfaction = answer.satisfaction() == null ? "" : switch (answer.satisfaction()) {
             case SATISFIED -> SurveyCounts.SATISFIED;
             case BASICALLY_SATISFIED -> SurveyCounts.BASICALLY;
@@ -83,7 +83,9 @@ public final class SurveyStore implements SurveyAnswers {
                 List.of(resolved, satisfaction, answer.at().toString(), answer.callId() == null ? "" : answer.callId())));
         if (!Long.valueOf(1).equals(counted)) {
             log.info("survey answer for order {} already recorded; this one is not counted again", answer.orderId());
+            return false;
         }
+        return true;
     }
 
     /** Every attempt to reach the citizen failed: counted, so the rates show how many were never asked. */
