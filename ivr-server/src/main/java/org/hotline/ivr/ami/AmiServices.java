@@ -76,7 +76,8 @@ public final class AmiServices implements AutoCloseable {
         AmiCallbackDialer callbacks = new AmiCallbackDialer(originator, callbackPolicy, sinks.callbackOutcomes(), timers);
         SurveyStore store = new SurveyStore(hooks.redis(), surveyPolicy.zone(), clock);
         SurveyDialer surveys = new SurveyDialer(originator, store, surveyPolicy, timers);
-        SurveySchedule schedule = new SurveySchedule(hooks.redis(), store, surveys, surveyPolicy, clock);
+        SurveySchedule schedule = new SurveySchedule(hooks.redis(), store, surveys, surveyPolicy,
+                sinks.surveyAnswers(), clock);
         links.start(List.of(new SeatDeviceWatch(sinks.seatDevices(), sinks.seatStates(), hooks.redis()),
                 new HangupWatch(sinks.hangups()), originator, callbacks));
         hooks.scripts().register(SurveyScript.NAME, new SurveyScript(store.andThen(sinks.surveyAnswers()), clock));

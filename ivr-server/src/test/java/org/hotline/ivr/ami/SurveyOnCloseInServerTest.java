@@ -116,6 +116,16 @@ class SurveyOnCloseInServerTest {
         });
         assertThat(node.peer.originatesFor(order.orderId())).hasSize(2);
         assertThat(ratesToday().at("/total/counts/surveyed").asLong()).isZero();
+        Eventually.until("not-reached on the order", () -> !node.contacts(order.orderId()).isEmpty());
+        OrderContact survey = node.contacts(order.orderId()).get(0);
+        assertThat(survey.kind()).isEqualTo("survey");
+        assertThat(survey.outcome()).isEqualTo("not-reached");
+        assertThat(survey.attempt()).isEqualTo(2);
+        String surveyHash = "ivr:{survey}:order:" + order.orderId();
+        Map<String, String> surveyed = node.server.redis().call("read survey", jedis -> jedis.hgetAll(surveyHash));
+        long ttl = node.server.redis().call("survey ttl", jedis -> jedis.ttl(surveyHash));
+        assertThat(surveyed).as("the citizen's number is gone").doesNotContainKey("number").containsKey("notReachedAt");
+        assertThat(ttl).isPositive();
     }
 
     @Test

@@ -32,13 +32,20 @@ public final class SurveySchedule {
             return ids
             """;
 
-    /** KEYS: due set, order hash. ARGV: due (ms), order id, number, now. 0 when the order was scheduled before. */
+    /** KEYS: due set, order hash. ARGV: due (ms), order id, number, now, TTL (s). 0 when the order was scheduled before. */
     private static final String SCHEDULE = """
             if redis.call('HSETNX', KEYS[2], 'scheduledAt', ARGV[4]) == 0 then return 0 end
             redis.call('HSET', KEYS[2], 'number', ARGV[3], 'tries', '0')
+            redis.call('EXPIRE', KEYS[2], tonumber(ARGV[5]))
             redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2])
             return 1
             """;
+
+    /**
+     * How long an order's survey hash (its answers, and the number until a final outcome) stays in Redis: long after
+     * any retry, long enough that a closed event handed again finds the survey done.
+     */
+    static final Duration ORDER_TTL = Duration.ofDays(90);
 
     /** When no AMI link is up, a due survey is looked at again this much later, without using a try. */
     static final Duration NO_LINK_RETRY = Duration.ofMinutes(1);
@@ -51,14 +58,22 @@ public final class SurveySchedule {
     private final SurveyStore store;
     private final SurveyDialer dialer;
     private final SurveyPolicy policy;
+    private final SurveyAnswers outcomes;
     private final Clock clock;
 
-    public SurveySchedule(RedisGateway redis, SurveyStore store, SurveyDialer dialer, SurveyPolicy policy, Clock clock) {
+    /** @param outcomes told when a survey ends not reached (e.g. the order's history) */
+    public SurveySchedule(RedisGateway redis, SurveyStore store, SurveyDialer dialer, SurveyPolicy policy,
+                          SurveyAnswers outcomes, Clock clock) {
         this.redis = redis;
         this.store = store;
         this.dialer = dialer;
         this.policy = policy;
+        this.outcomes = outcomes;
         this.clock = clock;
+    }
+
+    public SurveySchedule(RedisGateway redis, SurveyStore store, SurveyDialer dialer, SurveyPolicy policy, Clock clock) {
+        this(redis, store, dialer, policy, answer -> true, clock);
     }
 
     /**
@@ -69,7 +84,7 @@ public final class SurveySchedule {
         Instant due = policy.quietHours().nextAllowed(clock.instant().plus(policy.delay()), policy.zone());
         Object added = redis.call("schedule survey", jedis -> jedis.eval(SCHEDULE, List.of(DUE, ORDER + request.orderId()),
                 List.of(Long.toString(due.toEpochMilli()), request.orderId(), request.citizenNumber(),
-                        clock.instant().toString())));
+                        clock.instant().toString(), Long.toString(ORDER_TTL.toSeconds()))));
         if (!Long.valueOf(1).equals(added)) {
             log.info("survey for order {} was scheduled before; left as it is", request.orderId());
             return dueAt(request.orderId()).orElse(due);
@@ -146,12 +161,16 @@ public final class SurveySchedule {
         } else {
             store.notReached(orderId);
             done(orderId);
+            outcomes.notReached(orderId, tries);
             log.info("survey for order {}: not reached after {} tries", orderId, tries);
         }
     }
 
-    /** A final outcome: the survey leaves the schedule. */
+    /** A final outcome: the survey leaves the schedule, and the citizen's number leaves Redis. */
     private void done(String orderId) {
-        redis.call("survey done", jedis -> jedis.zrem(DUE, orderId));
+        redis.call("survey done", jedis -> {
+            jedis.zrem(DUE, orderId);
+            return jedis.hdel(ORDER + orderId, "number");
+        });
     }
 }
