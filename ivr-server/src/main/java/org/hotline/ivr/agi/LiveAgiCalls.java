@@ -33,8 +33,10 @@ public final class LiveAgiCalls {
     }
 
     void opened(String uniqueId, String channelName, Channel socket) {
-        byId.put(uniqueId, new Live(channelName, socket, clock.instant()));
-        socket.closeFuture().addListener(f -> byId.remove(uniqueId));
+        Live live = new Live(channelName, socket, clock.instant());
+        byId.put(uniqueId, live);
+        // Only this socket's entry: a call reconnecting under the same id must not lose its newer one.
+        socket.closeFuture().addListener(f -> byId.remove(uniqueId, live));
     }
 
     public boolean isOpen(String uniqueId) {

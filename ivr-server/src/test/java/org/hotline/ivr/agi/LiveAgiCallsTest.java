@@ -2,6 +2,8 @@ package org.hotline.ivr.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /** Which hung-up channel is the end of an AGI call. */
@@ -24,5 +26,20 @@ class LiveAgiCallsTest {
         assertThat(LiveAgiCalls.sameChannel("PJSIP/trunk-0000001a", "PJSIP/trunk-0000001b")).isFalse();
         assertThat(LiveAgiCalls.sameChannel(CALL, "")).isFalse();
         assertThat(LiveAgiCalls.sameChannel(CALL, null)).isFalse();
+    }
+
+    @Test
+    void theOldSocketOfACallOpenedAgainUnderTheSameIdClosingLeavesTheNewOneListed() {
+        LiveAgiCalls calls = new LiveAgiCalls(Clock.systemUTC());
+        EmbeddedChannel first = new EmbeddedChannel();
+        EmbeddedChannel second = new EmbeddedChannel();
+        calls.opened("1764000000.5", CALL, first);
+        calls.opened("1764000000.5", CALL, second);
+
+        first.close();
+
+        assertThat(calls.isOpen("1764000000.5")).isTrue();
+        second.close();
+        assertThat(calls.isOpen("1764000000.5")).isFalse();
     }
 }
