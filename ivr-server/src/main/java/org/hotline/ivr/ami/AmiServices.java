@@ -41,6 +41,12 @@ public final class AmiServices implements AutoCloseable {
 
     private final AmiLinks links;
     private final ScheduledExecutorService timers;
+    /** Redis pollers (due surveys, closed orders): their own thread, so a slow Redis never delays AMI's timeouts. */
+    private final ScheduledExecutorService pollers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ami-pollers");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final CitizenCallbackDialer callbacks;
     private final SurveyDialer surveys;
     private final SurveyStore surveyStore;
@@ -92,25 +98,20 @@ public final class AmiServices implements AutoCloseable {
     private static final Duration SURVEY_POLL = Duration.ofSeconds(1);
 
     /**
-     * Runs {@code job} every {@code period} on the AMI timer thread while AMI is enabled (not at all otherwise); a
-     * failing run is logged and the next one runs as planned.
+     * Runs {@code job} (a poll of Redis, which may block) every {@code period} on the pollers' thread while AMI is
+     * enabled (not at all otherwise); a failing run is logged and the next one runs as planned.
      */
     public void whileEnabled(Duration period, Runnable job) {
         if (!enabled) {
             return;
         }
-        timers.scheduleWithFixedDelay(() -> {
+        pollers.scheduleWithFixedDelay(() -> {
             try {
                 job.run();
             } catch (RuntimeException e) {
                 log.warn("AMI periodic job failed: {}", e.toString());
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** The AMI timer thread, for work that waits on AMI's behalf (e.g. the queue's callback retries). */
-    public ScheduledExecutorService timers() {
-        return timers;
     }
 
     /** For the order: schedule the satisfaction survey once the order is closed. */
@@ -139,6 +140,7 @@ public final class AmiServices implements AutoCloseable {
     @Override
     public void close() {
         links.close();
+        pollers.shutdownNow();
         timers.shutdownNow();
     }
 }

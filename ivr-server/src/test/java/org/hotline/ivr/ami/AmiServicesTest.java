@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.ami.survey.SurveyRequest;
@@ -75,6 +76,16 @@ class AmiServicesTest {
 
         services.surveys().survey(new SurveyRequest("WO-9", "13800138009", "环境保护", "东城街道"));
         assertThat(peer.awaitOriginate("WO-9")).containsEntry("Context", "ivr-survey");
+    }
+
+    @Test
+    void periodicRedisPollsRunOffTheThreadThatTimesOutOriginates() {
+        start(true);
+        CompletableFuture<String> thread = new CompletableFuture<>();
+
+        services.whileEnabled(Duration.ofMillis(10), () -> thread.complete(Thread.currentThread().getName()));
+
+        assertThat(thread).succeedsWithin(Duration.ofSeconds(10)).isEqualTo("ami-pollers");
     }
 
     @Test
