@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.ivr.agi.LiveAgiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +31,11 @@ public final class AgiCallCleanup implements CallHangups, AutoCloseable {
     private final Duration grace;
     private final boolean singleServer;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong ended = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong ended = new AtomicLong();
 
     public AgiCallCleanup(LiveAgiCalls calls, Duration grace, boolean singleServer, Clock clock) {
         this.calls = calls;
-        this.timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "agi-cleanup");
             thread.setDaemon(true);
             return thread;

@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ResponseEvents;
@@ -96,7 +98,7 @@ public final class AmiLink implements AutoCloseable {
         ManagerConnection connection = connected();
         try {
             return connection.sendEventGeneratingAction(action, policy.responseTimeout().toMillis());
-        } catch (IOException | org.asteriskjava.manager.EventTimeoutException | IllegalStateException e) {
+        } catch (IOException | EventTimeoutException | IllegalStateException e) {
             throw new AmiUnavailableException(endpoint.name() + ": " + action.getAction() + " failed: " + e.getMessage(), e);
         }
     }
@@ -239,7 +241,7 @@ public final class AmiLink implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -2,24 +2,24 @@ package org.hotline.ivr.ami;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.hotline.ivr.ami.survey.SurveySchedule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.ami.survey.RatesRoute;
 import org.hotline.ivr.ami.survey.SurveyAnswers;
 import org.hotline.ivr.ami.survey.SurveyDialer;
 import org.hotline.ivr.ami.survey.SurveyPolicy;
+import org.hotline.ivr.ami.survey.SurveySchedule;
 import org.hotline.ivr.ami.survey.SurveyScript;
 import org.hotline.ivr.ami.survey.SurveyStore;
 import org.hotline.ivr.ops.HealthRegistry;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything AMI gives the server, started in one place: the links (health {@code ami}), seat device

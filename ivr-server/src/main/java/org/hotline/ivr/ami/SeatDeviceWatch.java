@@ -2,10 +2,13 @@ package org.hotline.ivr.ami;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.asteriskjava.manager.action.AbstractManagerAction;
-import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -49,7 +52,7 @@ public final class SeatDeviceWatch implements AmiSubscriber, AmiEventClasses {
     private final SeatDeviceStates sink;
     private final RedisGateway redis;
     /** Per link, while its device list is being read: Asterisk's time when it was asked for. */
-    private final java.util.Map<String, Double> listedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Double> listedAt = new ConcurrentHashMap<>();
 
     public SeatDeviceWatch(SeatDevices seats, SeatDeviceStates sink, RedisGateway redis) {
         this.seats = seats;
@@ -91,15 +94,15 @@ public final class SeatDeviceWatch implements AmiSubscriber, AmiEventClasses {
      * Listed states carry no timestamp; they are stamped with Asterisk's clock just before the list was
      * asked for (from a Ping), so a change another node applied after that is not undone by the list.
      */
-    private static java.util.Optional<Double> asteriskClock(AmiLink link) {
+    private static Optional<Double> asteriskClock(AmiLink link) {
         try {
             if (link.request(new PingAction()) instanceof PingResponse pong && pong.getTimestamp() != null) {
-                return java.util.Optional.of(Double.valueOf(pong.getTimestamp()));
+                return Optional.of(Double.valueOf(pong.getTimestamp()));
             }
         } catch (NumberFormatException e) {
             log.debug("AMI {}: unreadable Ping timestamp", link.name());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Without any timestamp (timestampevents = no) a change always applies. */

@@ -2,6 +2,7 @@ package org.hotline.ivr.order;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.hotline.ivr.ami.survey.SurveyAnswer;
 import org.hotline.ivr.ami.survey.SurveyAnswers;
@@ -43,7 +44,7 @@ public final class SurveyAnswerLog implements SurveyAnswers {
     public boolean record(SurveyAnswer answer) {
         String resolved = answer.resolved() == null ? "" : answer.resolved() ? "yes" : "no";
         String satisfaction = answer.satisfaction() == null ? ""
-                : answer.satisfaction().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                : answer.satisfaction().name().toLowerCase(Locale.ROOT).replace('_', '-');
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("surveyOutcome", answer.empty() ? "no-answers" : "answered");
         fields.put("surveyResolved", resolved);

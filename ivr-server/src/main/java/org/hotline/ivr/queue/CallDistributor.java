@@ -132,7 +132,7 @@ public final class CallDistributor implements AutoCloseable {
         return estimate(call).thenApply(WaitEstimate::position);
     }
 
-    public CompletionStage<java.util.Optional<Duration>> expectedWait(WaitingCall call) {
+    public CompletionStage<Optional<Duration>> expectedWait(WaitingCall call) {
         return estimate(call).thenApply(WaitEstimate::expectedWait);
     }
 
@@ -239,7 +239,7 @@ public final class CallDistributor implements AutoCloseable {
         String spec = setup.queuesServedBy(seat).stream()
                 .map(q -> q.id() + "=" + seat.skillLevel(q.skill()))
                 .collect(Collectors.joining(","));
-        List<String> args = new java.util.ArrayList<>(List.of(seat.id(), spec));
+        List<String> args = new ArrayList<>(List.of(seat.id(), spec));
         args.addAll(pauseReason);
         return async(seat.group(), "login", args).thenApply(r -> null);
     }

@@ -1,5 +1,7 @@
 package org.hotline.ivr.queue;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Places a callback whose turn has come: a seat is reserved for it. The implementation (AMI originate)
  * rings the seat first and, once the seat answers, the citizen; it then reports {@code answered},
@@ -13,6 +15,6 @@ public interface CallbackDialer {
     void dial(SeatOffer offer);
 
     /** Until AMI is wired: logs and leaves the seat to the offer timer, which pauses it ("no answer"). */
-    CallbackDialer NONE = offer -> org.slf4j.LoggerFactory.getLogger(CallbackDialer.class)
+    CallbackDialer NONE = offer -> LoggerFactory.getLogger(CallbackDialer.class)
             .warn("callback {} reached seat {} but no callback dialer is configured", offer.callId(), offer.seatId());
 }

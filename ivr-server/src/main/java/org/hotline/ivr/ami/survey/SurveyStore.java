@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,7 @@ public final class SurveyStore implements SurveyAnswers {
         return rows;
     }
 
-    private static final java.util.Comparator<List<String>> LIST_ORDER = (a, b) -> String.join("\t", a).compareTo(String.join("\t", b));
+    private static final Comparator<List<String>> LIST_ORDER = (a, b) -> String.join("\t", a).compareTo(String.join("\t", b));
 
     private String day(Instant at) {
         return LocalDate.ofInstant(at, zone).toString();
