@@ -81,6 +81,8 @@ public final class SurveySchedule {
      * survey scheduled before (a closed event handed again) keeps its due time, tries and outcome.
      */
     public Instant schedule(SurveyRequest request) {
+        // First, and every time: a redelivery after a failure here must still leave category and unit behind.
+        store.expect(request);
         Instant due = policy.quietHours().nextAllowed(clock.instant().plus(policy.delay()), policy.zone());
         Object added = redis.call("schedule survey", jedis -> jedis.eval(SCHEDULE, List.of(DUE, ORDER + request.orderId()),
                 List.of(Long.toString(due.toEpochMilli()), request.orderId(), request.citizenNumber(),
@@ -89,7 +91,6 @@ public final class SurveySchedule {
             log.info("survey for order {} was scheduled before; left as it is", request.orderId());
             return dueAt(request.orderId()).orElse(due);
         }
-        store.expect(request);
         log.info("survey for order {} to {} due at {}", request.orderId(), PhoneNumbers.mask(request.citizenNumber()), due);
         return due;
     }
