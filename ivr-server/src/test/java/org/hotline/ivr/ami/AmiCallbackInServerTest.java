@@ -107,6 +107,20 @@ class AmiCallbackInServerTest {
     }
 
     @Test
+    void aConversationThatEndsWhileTheAmiLinkIsDownStillSendsTheSeatToWrapUp() throws Exception {
+        callbackWaitingForSeat1001("1h");
+        seatAnswers(node.peer.awaitOriginate(CALL));
+        dialplanReports("CallbackAnswered", 1, "");
+        Eventually.until("seat 1001 on call", () -> node.seatState("1001").equals("oncall"));
+
+        node.peer.stop();                                      // the CallbackDialed ANSWER is lost with the link
+        Eventually.until("AMI link down", () -> node.server.ami().links().anyUp().isEmpty());
+        node.peer.restart();                                   // and the seat's channel is gone from Status
+
+        Eventually.until("seat 1001 in wrap-up", () -> node.seatState("1001").equals("wrapup"));
+    }
+
+    @Test
     void aRetriedCallbackIsQueuedAgainWithItsLanguageAndPriorityClass() throws Exception {
         node = ServerWithAmiPeer.start(data, Map.of("IVR_AMI_CALLBACK_RETRY_DELAY", "200ms",
                 "IVR_AMI_CALLBACK_MAX_ATTEMPTS", "2"), Map.of());
