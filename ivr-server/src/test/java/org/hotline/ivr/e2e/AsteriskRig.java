@@ -50,7 +50,11 @@ public final class AsteriskRig implements AutoCloseable {
         // Relative paths (call-flows/, speech-models/, config/) from the repository root, as ./ivr does.
         IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
                 .load(null).withPorts(0, 0, 0);
-        IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
+        IvrConfig withRedis = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
+        // Recordings of the callers' descriptions stay in the run's folder, not in the repository's data/.
+        IvrConfig config = new IvrConfig(withRedis.nodeId(), withRedis.agi(),
+                withRedis.audio().withRecordings(workDir.resolve("recordings")), withRedis.http(), withRedis.console(),
+                withRedis.ami(), withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.logFormat());
         IvrServer server = IvrServer.start(config);
         AsteriskRun asterisk = null;
         try {
