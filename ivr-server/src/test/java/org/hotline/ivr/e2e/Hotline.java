@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.ivr.flow.FlowProblem;
 import org.hotline.ivr.flow.JourneyStore;
 import org.hotline.ivr.flow.PromptAudioBuilder;
@@ -46,6 +48,14 @@ final class Hotline {
         var distributor = rig.server().queues().distributor();
         distributor.login(seatId).toCompletableFuture().join();
         distributor.ready(seatId).toCompletableFuture().join();
+    }
+
+    /** Makes one simulated seat phone ring without ever answering (global RING_<seat> in test-seat), or not. */
+    static void seatPhoneNeverAnswers(AsteriskRig rig, String seat, boolean never) throws Exception {
+        ManagerResponse response = rig.ami().connection().sendAction(new SetVarAction("RING_" + seat, never ? "never" : ""));
+        if (!"Success".equalsIgnoreCase(response.getResponse())) {
+            throw new IllegalStateException("Setvar RING_" + seat + ": " + response.getMessage());
+        }
     }
 
     static void logOutAllSeats(AsteriskRig rig) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.queue.QueueStats;
 import org.hotline.ivr.testcall.TestCall;
 import org.hotline.ivr.testcall.TestCallPlan;
 import org.hotline.ivr.testcall.TestCallResult;
@@ -95,5 +96,29 @@ class HotlineCallThroughAsteriskTest {
         DraftOrder order = Hotline.draftOrder(rig, call.ivrLegId());
         assertThat(order.menuPath()).containsSubsequence("report-type:3", "describe-problem");
         assertThat(Path.of(order.recordingPath())).isRegularFile();
+    }
+
+    @Test
+    void aSeatPhoneThatNeverAnswersIsPausedAndTheCallGoesToTheNextReadySeat(AsteriskRig rig) throws Exception {
+        Hotline.seatPhoneNeverAnswers(rig, "1001", true);
+        try {
+            Hotline.seatReady(rig, "1001"); // ready first: the longest idle, offered the call first
+            Hotline.seatReady(rig, "1002");
+            TestCall call = rig.place(TestCallPlan.hotline("13800138003").keys("1,1,1").speech(Hotline.sample("zh-05"))
+                    .timeout(Duration.ofSeconds(120)));
+            Hotline.awaitSeatOnCall(rig, "1002", call.ivrLegId());
+            QueueStats.Seat unanswered = Hotline.stats(rig).seat("1001").orElseThrow();
+            call.hangUpCitizen();
+            TestCallResult result = call.result().get(30, TimeUnit.SECONDS);
+
+            assertThat(unanswered.state()).isEqualTo("paused");
+            assertThat(unanswered.reason()).isEqualTo("no answer");
+            assertThat(result.agiCommands().stream().filter(c -> c.startsWith("EXEC \"Dial\"")).toList())
+                    .satisfiesExactly(first -> assertThat(first).startsWith("EXEC \"Dial\" \"Local/1001@test-seat,20,"),
+                            second -> assertThat(second).startsWith("EXEC \"Dial\" \"Local/1002@test-seat,20,"));
+            assertThat(Hotline.draftOrder(rig, call.ivrLegId()).menuPath()).contains("describe-problem");
+        } finally {
+            Hotline.seatPhoneNeverAnswers(rig, "1001", false);
+        }
     }
 }
