@@ -29,14 +29,23 @@ final class Hotline {
     private Hotline() {
     }
 
-    /** {@code ./ivr prompts build --out RUN/lib/sounds} (beeps: espeak would only slow the tests down). */
+    /** {@code ./ivr prompts build --out RUN/lib/sounds} with beeps (0.6 s each: short calls). */
     static void installPrompts(AsteriskRig rig) throws IOException, InterruptedException {
+        installPrompts(rig, Optional.empty());
+    }
+
+    /** As {@code ./ivr prompts build} does it: espeak-ng speech where installed (prompts of a few seconds). */
+    static void installSpokenPrompts(AsteriskRig rig) throws IOException, InterruptedException {
+        installPrompts(rig, PromptAudioBuilder.findEspeak());
+    }
+
+    private static void installPrompts(AsteriskRig rig, Optional<String> espeak) throws IOException, InterruptedException {
         var problems = new ArrayList<FlowProblem>();
         PromptCatalog catalog = PromptCatalog.load(SharedAsterisk.repositoryRoot().resolve("call-flows/prompts"), problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("prompt catalog: " + problems);
         }
-        new PromptAudioBuilder(catalog, SharedAsterisk.repositoryRoot().resolve("call-flows/sounds"), Optional.empty())
+        new PromptAudioBuilder(catalog, SharedAsterisk.repositoryRoot().resolve("call-flows/sounds"), espeak)
                 .build(rig.asterisk().soundsDir());
     }
 
