@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.testcall.TestCall;
@@ -51,17 +52,20 @@ class HotlineHangupThroughAsteriskTest {
     @Test
     void hangupWhileDescribingKeepsTheRecordingAsADraftOrder(AsteriskRig rig) throws Exception {
         TestCall[] placed = new TestCall[1];
+        CompletableFuture<Long> hungUpAt = new CompletableFuture<>();
         placed[0] = rig.place(TestCallPlan.hotline("13800138011").keys("1,1,1").speech(Hotline.sample("zh-03"))
                 .timeout(Duration.ofSeconds(60)), event -> {
                     if (event.kind().equals("speak")) {
-                        Hotline.later(Duration.ofSeconds(2), () -> placed[0].hangUpCitizen());
+                        Hotline.later(Duration.ofSeconds(2), () -> {
+                            placed[0].hangUpCitizen();
+                            hungUpAt.complete(System.nanoTime());
+                        });
                     }
                 });
         TestCall call = placed[0];
-        call.result().get(30, TimeUnit.SECONDS);
-        long hungUpAt = System.nanoTime();
 
-        Hotline.awaitGone(rig, hungUpAt, GONE_WITHIN);
+        Hotline.awaitGone(rig, hungUpAt.get(60, TimeUnit.SECONDS), GONE_WITHIN);
+        call.result().get(30, TimeUnit.SECONDS);
         Hotline.awaitOutcome(rig, call.ivrLegId(), "caller-hangup at describe-problem");
         assertThat(Hotline.step(rig, call.ivrLegId(), "describe-problem"))
                 .containsEntry("result", "caller hung up while speaking");
