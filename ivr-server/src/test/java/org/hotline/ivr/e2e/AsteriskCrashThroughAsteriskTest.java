@@ -16,10 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Asterisk crashes (SIGKILL) while a citizen waits in the queue, and comes back: the server lets go of the cut
  * call by itself (no AGI session, nobody left waiting, counted as abandoned), keeps the citizen's draft order,
- * and takes the next call through to a seat without being restarted. (The AMI link's own reconnect after such a
- * crash is {@code AmiThroughAsteriskTest}.)
+ * and takes the next call through to a seat without being restarted. The server is logged in to AMI as {@code ivr}:
+ * its {@code ami} health check goes down with Asterisk and comes back up by itself. (Device states and state
+ * re-read after the reconnect: {@code AmiThroughAsteriskTest}.)
  */
 @ExtendWith(AsteriskExtension.class)
+@ServerLogsInToAmi
 class AsteriskCrashThroughAsteriskTest {
 
     @BeforeAll
@@ -34,6 +36,7 @@ class AsteriskCrashThroughAsteriskTest {
 
     @Test
     void aQueuedCallCutByACrashIsKeptAndTheNextCallReachesASeat(AsteriskRig rig) throws Exception {
+        awaitAmiHealth(rig, true);
         long abandonedBefore = Hotline.abandoned(rig, "zh-general");
         TestCall cut = rig.place(TestCallPlan.hotline("13800138020").keys("1,1,1").speech(Hotline.sample("zh-06"))
                 .timeout(Duration.ofSeconds(90)));
@@ -52,7 +55,10 @@ class AsteriskCrashThroughAsteriskTest {
         assertThat(kept.menuPath()).contains("describe-problem");
         assertThat(Path.of(kept.recordingPath())).isRegularFile();
 
+        awaitAmiHealth(rig, false);
+
         rig.startAsteriskAgain();
+        awaitAmiHealth(rig, true);
         Hotline.seatReady(rig, "1001");
         TestCall next = rig.place(TestCallPlan.hotline("13800138021").keys("1,1,1").speech(Hotline.sample("zh-07"))
                 .timeout(Duration.ofSeconds(90)));
@@ -60,5 +66,11 @@ class AsteriskCrashThroughAsteriskTest {
         next.hangUpCitizen();
         next.result().get(30, TimeUnit.SECONDS);
         assertThat(Hotline.draftOrder(rig, next.ivrLegId()).menuPath()).contains("describe-problem");
+    }
+
+    private static void awaitAmiHealth(AsteriskRig rig, boolean up) throws InterruptedException {
+        Hotline.await(Duration.ofSeconds(60), "AMI health " + (up ? "up" : "down"),
+                () -> rig.server().health().report().checks().get("ami").up() == up,
+                () -> String.valueOf(rig.server().health().report().checks().get("ami")));
     }
 }

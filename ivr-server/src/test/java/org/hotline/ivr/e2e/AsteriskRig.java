@@ -51,8 +51,14 @@ public final class AsteriskRig implements AutoCloseable {
         this.ami = ami;
     }
 
-    /** Starts the server, then Asterisk pointed at it; stops what started if a later part fails. */
-    static AsteriskRig start(Path home, Path workDir) throws IOException, InterruptedException {
+    /**
+     * Starts the server, then Asterisk pointed at it; stops what started if a later part fails. With
+     * {@code serverUsesAmi} the server's AMI link (user {@code ivr}) points at that Asterisk and connects once
+     * it is up (the link retries by itself).
+     */
+    static AsteriskRig start(Path home, Path workDir, boolean serverUsesAmi) throws IOException, InterruptedException {
+        int amiPort = freePort();
+        String secret = "t-" + UUID.randomUUID();
         // Relative paths (call-flows/, speech-models/, config/) from the repository root, as ./ivr does.
         IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
                 .load(null).withPorts(0, 0, 0);
@@ -60,7 +66,9 @@ public final class AsteriskRig implements AutoCloseable {
         // Recordings of the callers' descriptions stay in the run's folder, not in the repository's data/.
         IvrConfig config = new IvrConfig(withRedis.nodeId(), withRedis.agi(),
                 withRedis.audio().withRecordings(workDir.resolve("recordings")), withRedis.http(), withRedis.console(),
-                withRedis.ami(), withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.logFormat());
+                serverUsesAmi ? new IvrConfig.Ami(true, List.of(new IvrConfig.AmiServer("pbx1", "127.0.0.1", amiPort,
+                        "ivr", "", secret))) : withRedis.ami(),
+                withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.logFormat());
         IvrServer server = IvrServer.start(config);
         AsteriskRun asterisk = null;
         try {
@@ -69,7 +77,7 @@ public final class AsteriskRig implements AutoCloseable {
             TestSounds.writeHoldMusic(moh);
             Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", server.agiPort(),
                     workDir.resolve("extensions.conf"));
-            Restart restart = new Restart(home, runDir, freePort(), server.agiPort(), "t-" + UUID.randomUUID(), dialplan, moh);
+            Restart restart = new Restart(home, runDir, amiPort, server.agiPort(), secret, dialplan, moh);
             asterisk = startAsterisk(restart);
             TestSounds.writeDemoPrompts(asterisk.soundsDir());
             AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret(), 4);
