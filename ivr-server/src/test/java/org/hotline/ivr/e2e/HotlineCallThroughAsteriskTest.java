@@ -12,6 +12,7 @@ import org.hotline.ivr.testcall.TestCall;
 import org.hotline.ivr.testcall.TestCallPlan;
 import org.hotline.ivr.testcall.TestCallResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,5 +121,22 @@ class HotlineCallThroughAsteriskTest {
         } finally {
             Hotline.seatPhoneNeverAnswers(rig, "1001", false);
         }
+    }
+
+    /** Issue scenario 1's transcript: only where a Vosk model for Mandarin is installed (speech-models/). */
+    @Test
+    void theDraftOrderCarriesTheTranscriptWhereAMandarinModelIsInstalled(AsteriskRig rig) throws Exception {
+        var models = rig.server().speech().models();
+        models.loaded().get(120, TimeUnit.SECONDS);
+        Assumptions.assumeTrue(models.model("zh").isPresent(), "no Vosk model for zh in " + models.directory()
+                + " (./ivr models install zh): the draft order has the recording but no transcript");
+        Hotline.seatReady(rig, "1001");
+        TestCall call = rig.place(TestCallPlan.hotline("13800138004").keys("1,1,1").speech(Hotline.sample("zh-01"))
+                .timeout(Duration.ofSeconds(90)));
+        Hotline.awaitSeatOnCall(rig, "1001", call.ivrLegId());
+        call.hangUpCitizen();
+        call.result().get(30, TimeUnit.SECONDS);
+
+        assertThat(Hotline.draftOrder(rig, call.ivrLegId()).transcript()).isNotBlank();
     }
 }
