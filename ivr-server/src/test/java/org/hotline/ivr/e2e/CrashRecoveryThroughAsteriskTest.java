@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(AsteriskExtension.class)
 @ServerLogsInToAmi
-class AsteriskCrashThroughAsteriskTest {
+class CrashRecoveryThroughAsteriskTest {
 
     @BeforeAll
     static void prompts(AsteriskRig rig) throws Exception {
