@@ -77,6 +77,7 @@
     } else if (message.type === 'transcript' && pop && message.callId === pop.callId) {
       if (message.kind === 'final') {
         pop.transcript = message.text; pop.partial = '';
+        pop.noTranscript = message.missing && !message.text ? { why: message.missing, recordingKept: !!message.recordingKept } : null;
       } else {
         pop.partial = message.text;
       }
@@ -131,6 +132,9 @@
   function renderTranscript() {
     text('transcript-final', pop.transcript);
     text('transcript-partial', pop.partial ? ' ' + pop.partial : '');
+    const gap = !pop.transcript && !pop.partial ? pop.noTranscript : null;
+    text('transcript-note', gap ? t('noTranscript.' + gap.why) + t(gap.recordingKept ? 'recordingKept' : 'notRecorded') : '');
+    show('transcript-note', !!gap);
   }
 
   function renderEarlier() {
@@ -282,7 +286,7 @@
       fillCategories();
       if (status) renderStatus();
       if (pop) {
-        renderEarlier(); renderLanguage(); tick();
+        renderEarlier(); renderLanguage(); renderTranscript(); tick();
         if (pop.order) renderOrderStatus();
       }
     });

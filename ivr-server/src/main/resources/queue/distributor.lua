@@ -8,7 +8,7 @@
 -- Reading (peek, stats) and settings (configure) live in queue-views.lua.
 --
 -- Keys (P = KEYS[1]):
---   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt
+--   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt lastCall (the call wrapped up)
 --   P:seats          set   seats that ever logged in
 --   P:ready:<q>      zset  ready seats of queue q, scored by the queue's strategy (lowest wins)
 --   P:staffed:<q>    set   seats of q that are logged in and not paused
@@ -234,16 +234,21 @@ commands.enqueue = function()
   return done({ position = position(callId, q) })
 end
 
--- ARGV: seat queuesSpec
+-- ARGV: seat queuesSpec [pauseReason]: with a reason the seat logs in paused, else ready
 commands.login = function()
-  local seat, spec = ARGV[4], ARGV[5]
+  local seat, spec, pauseReason = ARGV[4], ARGV[5], ARGV[6]
   local state = seatState(seat)
   if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' is busy (' .. state .. ')') end
   leaveReady(seat, seatQueues(seat))
   setStaffed(seat, seatQueues(seat), false)
   redis.call('HSET', k('seat', seat), 'queues', spec)
   redis.call('SADD', k('seats'), seat)
-  readyAndAssign(seat)
+  if pauseReason and pauseReason ~= '' then
+    redis.call('ZREM', k('timers'), 'w:' .. seat)
+    redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', pauseReason)
+  else
+    readyAndAssign(seat)
+  end
   return done()
 end
 
@@ -334,6 +339,22 @@ commands.abandon = function()
   return done({ result = 'abandoned' })
 end
 
+-- ARGV: callId. A callback whose citizen was not reached this time: out of the queue, its seat freed, not
+-- counted as abandoned (the server queues it again after the retry delay).
+commands.release = function()
+  local callId = ARGV[4]
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
+  if not c[1] then return done({ result = 'unknown' }) end
+  if c[1] == 'oncall' then return done({ result = 'oncall' }) end
+  dropCall(callId)
+  if c[1] == 'waiting' then
+    unqueue(callId, c[2])
+  elseif c[1] == 'offered' then
+    releaseOffer(c[3], callId, nil)
+  end
+  return done({ result = 'released' })
+end
+
 -- ARGV: callId
 commands.hangup = function()
   local callId = ARGV[4]
@@ -349,7 +370,7 @@ commands.hangup = function()
   dropCall(callId)
   local wrap = num(redis.call('HGET', k('qconf', q), 'wrap'), 0)
   if wrap > 0 then
-    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q)
+    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q, 'lastCall', callId)
     redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
   else
     readyAndAssign(seat)

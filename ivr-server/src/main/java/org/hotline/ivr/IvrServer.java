@@ -9,13 +9,22 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.demo.DemoScript;
 import org.hotline.ivr.demo.EchoScript;
 import java.time.Clock;
-import org.hotline.ivr.ami.AmiEventLog;
+import java.time.Duration;
+import org.hotline.ivr.agi.LiveAgiCalls;
+import org.hotline.ivr.ami.AgiCallCleanup;
+import org.hotline.ivr.ami.survey.SurveyFlowAnswers;
+import org.hotline.ivr.order.CallbackAttemptLog;
+import org.hotline.ivr.order.ClosedOrderFeed;
+import org.hotline.ivr.order.OrderContacts;
+import org.hotline.ivr.order.SurveyAnswerLog;
+import org.hotline.ivr.order.SurveyOnClose;
 import org.hotline.ivr.ami.AmiLinkPolicy;
 import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.CallbackPolicy;
@@ -32,6 +41,7 @@ import org.hotline.ivr.queue.AmiCallbackBridge;
 import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueSeatDevices;
 import org.hotline.ivr.queue.QueueSetupLoader;
+import org.hotline.ivr.speech.RecognitionSource;
 import org.hotline.ivr.speech.SpeechStack;
 import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.ops.HealthRegistry;
@@ -71,14 +81,27 @@ public final class IvrServer implements AutoCloseable {
     private Orders orders;
     private AmiServices ami;
     private QueueModule queues;
+    private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
+    private SurveyAnswerLog surveyAnswers;
 
-    private IvrServer(IvrConfig config) {
+    private final UnaryOperator<RecognitionSource> recognition;
+
+    private IvrServer(IvrConfig config, UnaryOperator<RecognitionSource> recognition) {
         this.config = config;
+        this.recognition = recognition;
     }
 
     /** Starts every part; if one fails, those already started are stopped again. */
     public static IvrServer start(IvrConfig config) {
-        IvrServer server = new IvrServer(config);
+        return start(config, UnaryOperator.identity());
+    }
+
+    /**
+     * A node whose descriptions are recognized by {@code recognition} applied to its Vosk recognizers: for
+     * tests on a machine where no model can be installed (a stand-in plays the model), identity otherwise.
+     */
+    public static IvrServer start(IvrConfig config, UnaryOperator<RecognitionSource> recognition) {
+        IvrServer server = new IvrServer(config, recognition);
         try {
             server.startParts();
             return server;
@@ -98,7 +121,7 @@ public final class IvrServer implements AutoCloseable {
         started.push(probe);
         health.register("redis", probe);
         scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
-        speech = SpeechStack.start(config, transport, metrics, redis, health);
+        speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
         startAmiAndQueues();
@@ -110,9 +133,12 @@ public final class IvrServer implements AutoCloseable {
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services).routes(routes);
+        // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
+        flows.runner().onEnd(SurveyFlowAnswers.FLOW,
+                new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
         started.push(LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults()));
         agiMetrics = new AgiMetrics(metrics);
-        agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics);
+        agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
         routes.add("/healthz", request -> healthResponse())
                 .add("/metrics", request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
@@ -130,13 +156,28 @@ public final class IvrServer implements AutoCloseable {
     private void startAmiAndQueues() {
         QueueSeatDevices seatStates = new QueueSeatDevices(() -> queues.distributor(), redis);
         QueueSetupLoader setupLoader = new QueueSetupLoader();
+        OrderContacts contacts = new OrderContacts(redis, OrderSettings.defaults().keys());
+        CallbackPolicy callbackPolicy = CallbackPolicy.from(config.ami().callback());
+        // Retries are the queue's (the seat is freed between attempts): one attempt per AMI dial.
+        AmiCallbackBridge callbackBridge = new AmiCallbackBridge(() -> ami.callbacks(), callbackPolicy);
+        started.push(callbackBridge);
+        AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, Duration.ofSeconds(2), config.ami().servers().size() == 1,
+                Clock.systemUTC());
+        started.push(cleanup);
+        surveyAnswers = new SurveyAnswerLog(contacts);
         AmiServices.Sinks sinks = new AmiServices.Sinks(
                 QueueSeatDevices.devices(setupLoader.load(config.paths().seats(), config.paths().queues())),
-                seatStates, new AmiEventLog(), new AmiEventLog(), answer -> { });
-        ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), CallbackPolicy.defaults().withMaxAttempts(1),
-                SurveyPolicy.defaults(), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+                seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
+                surveyAnswers);
+        ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
+                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
         started.push(ami);
-        queues = QueueModule.start(config, redis, metrics, routes, scripts, new AmiCallbackBridge(ami.callbacks()));
+        if (config.ami().enabled()) {
+            ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),
+                    config.nodeId(), new SurveyOnClose(ami.surveySchedule()));
+            ami.whileEnabled(Duration.ofSeconds(1), closed::poll);
+        }
+        queues = QueueModule.start(config, redis, metrics, routes, scripts, callbackBridge);
         started.push(queues);
     }
 
@@ -210,6 +251,11 @@ public final class IvrServer implements AutoCloseable {
 
     public AmiServices ami() {
         return ami;
+    }
+
+    /** The FastAGI calls open on this node (AMI ends those Asterisk hung up). */
+    public LiveAgiCalls liveCalls() {
+        return liveCalls;
     }
 
     public FlowModule flows() {

@@ -4,8 +4,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.asteriskjava.AsteriskVersion;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.hotline.ivr.ops.PhoneNumbers;
@@ -21,15 +23,26 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(AgiSessionHandler.class);
 
+    /**
+     * Asterisk keeps queueing the dead channel's frames while the socket stays open and warns
+     * "Exceptionally long voice queue length" after about two seconds; after HANGUP no command can reach
+     * the channel anyway, so a script still running by then only holds Asterisk up.
+     */
+    private static final Duration HANGUP_GRACE = Duration.ofSeconds(1);
+
     private final AgiScripts scripts;
     private final AgiMetrics metrics;
     private AgiCommandChannel commands;
     private String callId = "";
+    private String scriptName = "";
     private boolean refused;
 
-    AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics) {
+    private final LiveAgiCalls live;
+
+    AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics, LiveAgiCalls live) {
         this.scripts = scripts;
         this.metrics = metrics;
+        this.live = live;
     }
 
     @Override
@@ -46,6 +59,7 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
             } else if (msg == AgiHangupSignal.INSTANCE) {
                 log.info("caller hung up");
                 commands.end("caller hung up");
+                closeIfTheScriptLingers(ctx);
             }
         } finally {
             MDC.remove("callId");
@@ -63,9 +77,11 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        scriptName = request.script();
         log.info("call from {} on {} runs script '{}'", PhoneNumbers.mask(request.callerId()),
                 request.channel(), request.script());
         commands = new AgiCommandChannel(ctx.channel(), versionOf(request), metrics);
+        live.opened(callId, request.channel(), ctx.channel());
         metrics.callStarted();
         ctx.channel().closeFuture().addListener(f -> metrics.callEnded());
         try {
@@ -73,6 +89,19 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException e) {
             finish(ctx, e);
         }
+    }
+
+    private void closeIfTheScriptLingers(ChannelHandlerContext ctx) {
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isActive()) {
+                MDC.put("callId", callId);
+                log.warn("script '{}' still running {} ms after the caller hung up; closing the AGI connection "
+                        + "so Asterisk can release the channel", scriptName, HANGUP_GRACE.toMillis());
+                MDC.remove("callId");
+                metrics.closed("script_outlived_hangup");
+                ctx.close();
+            }
+        }, HANGUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void finish(ChannelHandlerContext ctx, Throwable error) {

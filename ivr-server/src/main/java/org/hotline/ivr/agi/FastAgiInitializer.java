@@ -17,12 +17,15 @@ final class FastAgiInitializer extends ChannelInitializer<SocketChannel> {
     private final PeerAllowList allowList;
     private final AgiScripts scripts;
     private final AgiMetrics metrics;
+    private final LiveAgiCalls live;
 
-    FastAgiInitializer(IvrConfig.Agi config, PeerAllowList allowList, AgiScripts scripts, AgiMetrics metrics) {
+    FastAgiInitializer(IvrConfig.Agi config, PeerAllowList allowList, AgiScripts scripts, AgiMetrics metrics,
+                       LiveAgiCalls live) {
         this.config = config;
         this.allowList = allowList;
         this.scripts = scripts;
         this.metrics = metrics;
+        this.live = live;
     }
 
     @Override
@@ -34,6 +37,6 @@ final class FastAgiInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("lines", new LineBasedFrameDecoder(config.maxLineLength(), true, true))
                 .addLast("agi-request-decoder", new AgiRequestDecoder(config.maxVariables(), config.requestTimeout()))
                 .addLast("agi-command-encoder", ENCODER)
-                .addLast("agi-session", new AgiSessionHandler(scripts, metrics));
+                .addLast("agi-session", new AgiSessionHandler(scripts, metrics, live));
     }
 }

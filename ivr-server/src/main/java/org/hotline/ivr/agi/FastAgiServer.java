@@ -20,8 +20,14 @@ public final class FastAgiServer implements AutoCloseable {
 
     public static FastAgiServer start(IvrConfig.Agi config, NettyTransport transport, AgiScripts scripts,
                                       AgiMetrics metrics) throws InterruptedException {
+        return start(config, transport, scripts, metrics, new LiveAgiCalls(java.time.Clock.systemUTC()));
+    }
+
+    /** {@code live} learns of every call opened, so AMI can end one whose socket outlived it. */
+    public static FastAgiServer start(IvrConfig.Agi config, NettyTransport transport, AgiScripts scripts,
+                                      AgiMetrics metrics, LiveAgiCalls live) throws InterruptedException {
         TcpListener listener = TcpListener.bind(config.bind(), config.port(), transport,
-                new FastAgiInitializer(config, new PeerAllowList(config.allowedPeers()), scripts, metrics));
+                new FastAgiInitializer(config, new PeerAllowList(config.allowedPeers()), scripts, metrics, live));
         log.info("FastAGI listening on {} (scripts: {})", listener.address(), scripts.names());
         return new FastAgiServer(listener);
     }

@@ -54,10 +54,11 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
     @Override
     public CompletionStage<CallbackOutcome> dial(CallbackRequest request) {
         CompletableFuture<CallbackOutcome> done = new CompletableFuture<>();
-        attempt(request, 1, new ArrayList<>(), done);
+        attempt(request, request.attempt(), new ArrayList<>(), done);
         return done.thenApply(outcome -> {
             if (outcome.result() == Result.CONNECTED) {
-                talking.put(request.callbackId() + "/" + outcome.attempts().size(), request);
+                talking.put(request.callbackId() + "/" + outcome.attempts().get(outcome.attempts().size() - 1).number(),
+                        request);
             }
             outcomes.record(request, outcome);
             log.info("callback {} to {}: {} after {} attempt(s)", request.callbackId(),
@@ -82,7 +83,8 @@ public final class AmiCallbackDialer implements CallbackDialer, AmiSubscriber, A
 
     private void decide(CallbackRequest request, int number, List<Attempt> attempts, CompletableFuture<CallbackOutcome> done) {
         Result last = attempts.get(attempts.size() - 1).result();
-        boolean retry = (last == Result.CITIZEN_NOT_REACHED || last == Result.FAILED) && number < policy.maxAttempts();
+        boolean retry = (last == Result.CITIZEN_NOT_REACHED || last == Result.FAILED)
+                && number - request.attempt() + 1 < policy.maxAttempts();
         if (retry) {
             timers.schedule(() -> attempt(request, number + 1, attempts, done), policy.retryDelay().toMillis(),
                     TimeUnit.MILLISECONDS);

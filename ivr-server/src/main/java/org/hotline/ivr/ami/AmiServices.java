@@ -1,6 +1,11 @@
 package org.hotline.ivr.ami;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.ami.survey.SurveySchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,19 +37,25 @@ public final class AmiServices implements AutoCloseable {
     public record Hooks(RedisGateway redis, AgiScripts scripts, HttpRoutes routes, HealthRegistry health) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AmiServices.class);
+
     private final AmiLinks links;
     private final ScheduledExecutorService timers;
     private final CallbackDialer callbacks;
     private final SurveyDialer surveys;
     private final SurveyStore surveyStore;
+    private final SurveySchedule surveySchedule;
+    private final boolean enabled;
 
     private AmiServices(AmiLinks links, ScheduledExecutorService timers, CallbackDialer callbacks, SurveyDialer surveys,
-                        SurveyStore surveyStore) {
+                        SurveyStore surveyStore, SurveySchedule surveySchedule, boolean enabled) {
         this.links = links;
         this.timers = timers;
         this.callbacks = callbacks;
         this.surveys = surveys;
         this.surveyStore = surveyStore;
+        this.surveySchedule = surveySchedule;
+        this.enabled = enabled;
     }
 
     /**
@@ -65,12 +76,45 @@ public final class AmiServices implements AutoCloseable {
         AmiCallbackDialer callbacks = new AmiCallbackDialer(originator, callbackPolicy, sinks.callbackOutcomes(), timers);
         SurveyStore store = new SurveyStore(hooks.redis(), surveyPolicy.zone(), clock);
         SurveyDialer surveys = new SurveyDialer(originator, store, surveyPolicy, timers);
+        SurveySchedule schedule = new SurveySchedule(hooks.redis(), store, surveys, surveyPolicy, clock);
         links.start(List.of(new SeatDeviceWatch(sinks.seatDevices(), sinks.seatStates(), hooks.redis()),
                 new HangupWatch(sinks.hangups()), originator, callbacks));
         hooks.scripts().register(SurveyScript.NAME, new SurveyScript(store.andThen(sinks.surveyAnswers()), clock));
         hooks.routes().add(RatesRoute.PATH, new RatesRoute(store));
         hooks.health().register("ami", links.health());
-        return new AmiServices(links, timers, callbacks, surveys, store);
+        AmiServices services = new AmiServices(links, timers, callbacks, surveys, store, schedule, config.enabled());
+        // Due surveys are placed by whichever node polls first; without AMI they wait in Redis.
+        services.whileEnabled(SURVEY_POLL, () -> schedule.poll(20));
+        return services;
+    }
+
+    private static final Duration SURVEY_POLL = Duration.ofSeconds(1);
+
+    /**
+     * Runs {@code job} every {@code period} on the AMI timer thread while AMI is enabled (not at all otherwise); a
+     * failing run is logged and the next one runs as planned.
+     */
+    public void whileEnabled(Duration period, Runnable job) {
+        if (!enabled) {
+            return;
+        }
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                log.warn("AMI periodic job failed: {}", e.toString());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The AMI timer thread, for work that waits on AMI's behalf (e.g. the queue's callback retries). */
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** For the order: schedule the satisfaction survey once the order is closed. */
+    public SurveySchedule surveySchedule() {
+        return surveySchedule;
     }
 
     public AmiLinks links() {

@@ -20,6 +20,21 @@ public record CallbackOutcome(String callbackId, Result result, List<Attempt> at
 
     /** One try: its number (1-based), what happened, and Asterisk's words for it (a dial status, a reason). */
     public record Attempt(int number, Result result, String detail) {
+
+        /** The order's word for it: answered, no-answer, busy, failed, seat-unreachable or unknown. */
+        public String outcome() {
+            return switch (result) {
+                case CONNECTED -> "answered";
+                case SEAT_NOT_REACHED -> "seat-unreachable";
+                case FAILED -> "failed";
+                case UNKNOWN -> "unknown";
+                case CITIZEN_NOT_REACHED -> switch (detail == null ? "" : detail) {
+                    case "NOANSWER" -> "no-answer";
+                    case "BUSY" -> "busy";
+                    default -> "failed";
+                };
+            };
+        }
     }
 
     public CallbackOutcome {

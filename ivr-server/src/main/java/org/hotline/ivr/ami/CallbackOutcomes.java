@@ -12,4 +12,22 @@ public interface CallbackOutcomes {
      */
     default void callEnded(CallbackRequest request) {
     }
+
+    /** Both: this one first, then {@code next}. */
+    default CallbackOutcomes andThen(CallbackOutcomes next) {
+        CallbackOutcomes first = this;
+        return new CallbackOutcomes() {
+            @Override
+            public void record(CallbackRequest request, CallbackOutcome outcome) {
+                first.record(request, outcome);
+                next.record(request, outcome);
+            }
+
+            @Override
+            public void callEnded(CallbackRequest request) {
+                first.callEnded(request);
+                next.callEnded(request);
+            }
+        };
+    }
 }

@@ -1,6 +1,7 @@
 package org.hotline.ivr.ami;
 
 import java.time.Duration;
+import org.hotline.ivr.ops.IvrConfig;
 
 /**
  * How callbacks are placed.
@@ -26,8 +27,13 @@ public record CallbackPolicy(String context, String citizenDial, String callerId
     }
 
     public static CallbackPolicy defaults() {
-        return new CallbackPolicy("ivr-callback", "PJSIP/{number}@trunk", "12345", Duration.ofSeconds(20),
-                Duration.ofSeconds(40), 3, Duration.ofMinutes(5));
+        return from(IvrConfig.AmiCallback.DEFAULTS);
+    }
+
+    /** From {@code ami.callback} in the configuration (already validated there). */
+    public static CallbackPolicy from(IvrConfig.AmiCallback config) {
+        return new CallbackPolicy(config.context(), config.citizenDial(), config.callerId(), config.seatRingTimeout(),
+                config.citizenRingTimeout(), config.maxAttempts(), config.retryDelay());
     }
 
     /** The same policy with another attempt count (1: the queue decides retries, the seat is not held). */

@@ -140,7 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
             if (Files.isDirectory(samples)) {
                 call = call.say(samples.resolve(said[i % said.length]));
             }
-            client.call(call.variable("DIALSTATUS", "ANSWER"));
+            // once a seat's device is dialled the simulated caller stays on the line, so the pop shows a live call
+            client.call(call.talk(Duration.ofMinutes(10)));
         }
         int http = server.httpPort();
         out.printf("%d calls wait for a seat: open http://127.0.0.1:%d/console/ (seat 1001, password demo1001),"

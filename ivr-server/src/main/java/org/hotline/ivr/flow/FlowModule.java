@@ -29,7 +29,8 @@ public final class FlowModule {
 
     public static FlowModule start(Path flows, RedisGateway redis, AgiScripts scripts, FlowServices services) {
         FlowLibrary library = new FlowLibrary(flows);
-        FlowModule module = new FlowModule(library, new FlowRunner(library, services, new JourneyStore(redis)), scripts);
+        FlowModule module = new FlowModule(library, new FlowRunner(library, services, new JourneyStore(redis),
+                new CallsInIvr(redis, java.time.Clock.systemUTC())), scripts);
         module.reload();
         return module;
     }

@@ -25,19 +25,23 @@ final class FlowRun {
     private final FlowServices services;
     private final JourneyStore.Writer journey;
     private final NodeSteps steps;
+    private final CallsInIvr.Presence inIvr;
     private final CompletableFuture<String> done = new CompletableFuture<>();
     private FlowNode current;
     private int taken;
 
-    FlowRun(CallContext call, FlowServices services, JourneyStore.Writer journey) {
+    FlowRun(CallContext call, FlowServices services, JourneyStore.Writer journey, CallsInIvr.Presence inIvr) {
         this.call = call;
         this.services = services;
         this.journey = journey;
-        this.steps = new NodeSteps(services, (c, node, input, result) -> journey.step(c.record(node, input, result)));
+        this.inIvr = inIvr;
+        this.steps = new NodeSteps(services, (c, node, input, result) -> journey.step(c.record(node, input, result)),
+                inIvr::leave);
     }
 
     CompletionStage<String> start() {
         journey.started(call);
+        inIvr.enter();
         log(() -> log.info("flow {} version {} starts for caller {}", call.flow().name(), call.flow().version(),
                 org.hotline.ivr.ops.PhoneNumbers.mask(call.callerId())));
         call.agi().send(new AnswerCommand())
@@ -105,6 +109,7 @@ final class FlowRun {
             log(() -> log.error("flow {} failed at node {}", call.flow().name(), current == null ? "start" : current.id(), cause));
         }
         String ending = result;
+        inIvr.leave();
         keepWords().thenCompose(x -> journey.ended(call, ending)).whenComplete((x, e) -> {
             log(() -> log.info("flow {} ended: {}", call.flow().name(), ending));
             done.complete(ending);

@@ -16,10 +16,13 @@ final class NodeSteps {
     private final ChoiceSteps choices;
     private final ConditionEvaluator conditions;
     private final ChoiceSteps.Recorder recorder;
+    private final Runnable handedToQueue;
 
-    NodeSteps(FlowServices services, ChoiceSteps.Recorder recorder) {
+    /** {@code handedToQueue} runs when the call leaves the IVR for a queue (it no longer counts as in the IVR). */
+    NodeSteps(FlowServices services, ChoiceSteps.Recorder recorder, Runnable handedToQueue) {
         this.services = services;
         this.recorder = recorder;
+        this.handedToQueue = handedToQueue;
         this.choices = new ChoiceSteps(services, recorder);
         this.conditions = new ConditionEvaluator(services);
     }
@@ -114,6 +117,7 @@ final class NodeSteps {
                 .thenCompose(r -> services.orders().draft(call))
                 .thenCompose(orderId -> {
                     call.orderId(orderId);
+                    handedToQueue.run();
                     return services.queueing().enqueue(call, new FlowServices.QueueRequest(queue,
                             node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), orderId));
                 })

@@ -10,6 +10,7 @@ import org.hotline.ivr.agi.AgiHangupException;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.speech.DescribeOptions;
 import org.hotline.ivr.speech.Descriptions;
+import org.hotline.ivr.speech.MenuAnswer;
 import org.hotline.ivr.speech.SpeechModels;
 
 /**
@@ -50,11 +51,16 @@ public final class SpeechMenuAnswers implements FlowServices.SpeechMenus {
             if (done.digits() != null && !done.digits().isEmpty()) {
                 return done.digits().substring(0, 1);
             }
-            if (done.answer() != null && done.answer().accepted()) {
-                return choices.entrySet().stream().filter(e -> e.getValue().contains(done.answer().phrase()))
-                        .map(Map.Entry::getKey).findFirst().orElse("");
-            }
-            return "";
+            return done.answer() == null ? "" : choiceFor(choices, done.answer());
         });
+    }
+
+    /** The choice (menu key) whose phrases hold the accepted answer; "" for none or a doubtful one. */
+    public static String choiceFor(Map<String, List<String>> choices, MenuAnswer answer) {
+        if (!answer.accepted()) {
+            return "";
+        }
+        return choices.entrySet().stream().filter(e -> e.getValue().contains(answer.phrase()))
+                .map(Map.Entry::getKey).findFirst().orElse("");
     }
 }

@@ -25,6 +25,7 @@ public final class ConfigLoader {
 
     private static final Pattern CIDR = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s]+");
+    private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
     private static final Pattern REDIS_URL = Pattern.compile("rediss?://.+");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -189,7 +190,56 @@ public final class ConfigLoader {
             servers.add(new IvrConfig.AmiServer(server.string("name"), server.string("host"), server.port("port"),
                     server.string("user"), secretEnv, secret));
         }
-        return new IvrConfig.Ami(enabled, servers);
+        return new IvrConfig.Ami(enabled, servers, callback(ami.at("callback")), survey(ami.at("survey")));
+    }
+
+    private static IvrConfig.AmiCallback callback(ConfigReader callback) {
+        IvrConfig.AmiCallback config = new IvrConfig.AmiCallback(callback.string("context"),
+                dialString(callback, "citizenDial"), callback.string("callerId"), positive(callback, "seatRingTimeout"),
+                positive(callback, "citizenRingTimeout"), callback.integer("maxAttempts", 1, 20),
+                callback.duration("retryDelay"));
+        requireText(callback, "context", config.context());
+        return config;
+    }
+
+    private static IvrConfig.AmiSurvey survey(ConfigReader survey) {
+        String quiet = survey.string("quietHours").trim();
+        if (!quiet.isEmpty() && !QUIET_HOURS.matcher(quiet).matches()) {
+            survey.problem("quietHours", quiet, "must be HH:mm-HH:mm (local time, may wrap midnight) or empty");
+        }
+        String zone = survey.string("zone");
+        try {
+            java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            survey.problem("zone", zone, "must be a time zone such as Asia/Shanghai");
+        }
+        IvrConfig.AmiSurvey config = new IvrConfig.AmiSurvey(survey.string("context"), dialString(survey, "citizenDial"),
+                survey.string("callerId"), positive(survey, "ringTimeout"), survey.duration("delay"), quiet,
+                survey.integer("maxAttempts", 1, 20), survey.duration("retryDelay"), zone);
+        requireText(survey, "context", config.context());
+        return config;
+    }
+
+    private static String dialString(ConfigReader section, String key) {
+        String dial = section.string(key);
+        if (!dial.contains("{number}") && !dial.startsWith("Local/")) {
+            section.problem(key, dial, "must contain {number}, where the citizen's number goes (e.g. PJSIP/{number}@trunk)");
+        }
+        return dial;
+    }
+
+    private static java.time.Duration positive(ConfigReader section, String key) {
+        java.time.Duration value = section.duration(key);
+        if (value.isZero()) {
+            section.problem(key, "0", "must be longer than zero");
+        }
+        return value;
+    }
+
+    private static void requireText(ConfigReader section, String key, String value) {
+        if (value.isBlank()) {
+            section.problem(key, value, "must not be empty");
+        }
     }
 
     private static List<String> peers(ConfigReader section) {

@@ -66,7 +66,25 @@ public record IvrConfig(
         public static final Console DEFAULTS = new Console(false, Duration.ofHours(10), Duration.ofSeconds(30), List.of());
     }
 
-    public record Ami(boolean enabled, List<AmiServer> servers) {
+    public record Ami(boolean enabled, List<AmiServer> servers, AmiCallback callback, AmiSurvey survey) {
+        /** Links only, with the callback and survey settings {@code ivr-defaults.yaml} gives. */
+        public Ami(boolean enabled, List<AmiServer> servers) {
+            this(enabled, servers, AmiCallback.DEFAULTS, AmiSurvey.DEFAULTS);
+        }
+    }
+
+    /** {@code ami.callback}: how queue callbacks are dialed and retried. */
+    public record AmiCallback(String context, String citizenDial, String callerId, Duration seatRingTimeout,
+                              Duration citizenRingTimeout, int maxAttempts, Duration retryDelay) {
+        public static final AmiCallback DEFAULTS = new AmiCallback("ivr-callback", "PJSIP/{number}@trunk", "12345",
+                Duration.ofSeconds(20), Duration.ofSeconds(40), 3, Duration.ofMinutes(5));
+    }
+
+    /** {@code ami.survey}: when and how the satisfaction survey call is placed; quietHours "" or "HH:mm-HH:mm". */
+    public record AmiSurvey(String context, String citizenDial, String callerId, Duration ringTimeout, Duration delay,
+                            String quietHours, int maxAttempts, Duration retryDelay, String zone) {
+        public static final AmiSurvey DEFAULTS = new AmiSurvey("ivr-survey", "PJSIP/{number}@trunk", "12345",
+                Duration.ofSeconds(40), Duration.ofHours(2), "21:00-08:00", 3, Duration.ofHours(2), "Asia/Shanghai");
     }
 
     /** One Asterisk manager link. The secret is held here but never printed. */

@@ -3,15 +3,21 @@ package org.hotline.ivr.order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.hotline.ivr.ops.HttpResponses;
@@ -27,8 +33,10 @@ import org.hotline.ivr.redis.RedisUnavailableException;
  * POST  /api/orders/{id}/submit        hand the draft on for dispatch
  * POST  /api/orders/{id}/close         close it
  * </pre>
- * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Who is acting comes
- * from the resolver given to the constructor, so that the seat console can put its login in front.
+ * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Who is acting and what
+ * they may touch comes from the {@link OrderAccess} given to the constructor, so that the seat console can put
+ * its login in front: anonymous 401, another seat's order 403. Requests are answered on the executor given to
+ * {@link #register}, never on the event loop: the access check and the store both read Redis.
  */
 public final class OrderHttpApi implements HttpRoutes.Route {
 
@@ -40,11 +48,16 @@ public final class OrderHttpApi implements HttpRoutes.Route {
     private static final int MAX_LIST = 100;
 
     private final OrderStore store;
-    private final Function<FullHttpRequest, Optional<String>> actingSeat;
+    private final OrderAccess access;
 
-    public OrderHttpApi(OrderStore store, Function<FullHttpRequest, Optional<String>> actingSeat) {
+    public OrderHttpApi(OrderStore store, OrderAccess access) {
         this.store = store;
-        this.actingSeat = actingSeat;
+        this.access = access;
+    }
+
+    /** Open access with {@code actingSeat} naming who changes orders (see {@link OrderAccess#trusted}). */
+    public OrderHttpApi(OrderStore store, Function<FullHttpRequest, Optional<String>> actingSeat) {
+        this(store, OrderAccess.trusted(actingSeat));
     }
 
     /** The seat named by the {@code X-Seat-Id} header: for tests and trusted networks, until the console's login. */
@@ -53,8 +66,13 @@ public final class OrderHttpApi implements HttpRoutes.Route {
                 .filter(seat -> !seat.isEmpty());
     }
 
-    public void register(HttpRoutes routes) {
-        routes.addPrefix(PREFIX, this);
+    /** Serves the API with each request answered on {@code executor} (Redis work stays off the event loop). */
+    public void register(HttpRoutes routes, Executor executor) {
+        routes.addAsyncPrefix(PREFIX, request -> {
+            FullHttpRequest copy = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+                    Unpooled.wrappedBuffer(request.body()), request.headers(), EmptyHttpHeaders.INSTANCE);
+            return CompletableFuture.supplyAsync(() -> handle(copy), executor);
+        });
     }
 
     @Override
@@ -79,25 +97,33 @@ public final class OrderHttpApi implements HttpRoutes.Route {
         List<String> parts = rest.isEmpty() || rest.equals("/") ? List.of() : List.of(rest.substring(1).split("/"));
         HttpMethod method = request.method();
         if (parts.isEmpty() && method.equals(HttpMethod.GET)) {
-            return listByCaller(uri);
+            return listByCaller(request, uri);
         }
         if (parts.isEmpty() || parts.size() > 2 || !ORDER_ID.matcher(parts.get(0)).matches()) {
             return problem(HttpResponseStatus.NOT_FOUND, "path", "path: no such resource " + uri.path());
         }
         String orderId = parts.get(0);
-        if (parts.size() == 1 && method.equals(HttpMethod.GET)) {
-            return store.get(orderId).map(order -> HttpResponses.json(HttpResponseStatus.OK, order))
-                    .orElseGet(() -> problem(HttpResponseStatus.NOT_FOUND, "orderId", "orderId: no order " + orderId));
-        }
+        boolean read = parts.size() == 1 && method.equals(HttpMethod.GET);
         boolean update = parts.size() == 1 && method.equals(HttpMethod.PATCH);
         boolean action = parts.size() == 2 && method.equals(HttpMethod.POST);
-        if (!update && !action) {
+        if (!read && !update && !action) {
             return problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "method",
                     "method: " + method + " is not allowed on " + uri.path());
         }
-        Optional<String> seat = actingSeat.apply(request);
-        if (seat.isEmpty()) {
-            return problem(HttpResponseStatus.UNAUTHORIZED, "seat", "seat: no acting seat (header " + SEAT_HEADER + ")");
+        Optional<String> seat = access.actingSeat(request);
+        if (seat.isEmpty() && (!read || !access.anonymousMayRead())) {
+            return anonymous();
+        }
+        Optional<DraftOrder> order = store.get(orderId);
+        if (order.isEmpty()) {
+            return problem(HttpResponseStatus.NOT_FOUND, "orderId", "orderId: no order " + orderId);
+        }
+        if (seat.isPresent() && !access.mayUse(seat.get(), order.get())) {
+            return problem(HttpResponseStatus.FORBIDDEN, "orderId", "orderId: order " + orderId
+                    + " belongs to a call not assigned to seat " + seat.get());
+        }
+        if (read) {
+            return HttpResponses.json(HttpResponseStatus.OK, order.get());
         }
         if (update) {
             return HttpResponses.json(HttpResponseStatus.OK, store.update(orderId, body(request), seat.get()));
@@ -109,11 +135,24 @@ public final class OrderHttpApi implements HttpRoutes.Route {
         };
     }
 
-    private FullHttpResponse listByCaller(QueryStringDecoder uri) {
+    private FullHttpResponse anonymous() {
+        return problem(HttpResponseStatus.UNAUTHORIZED, "seat", "seat: no acting seat (log in to the console, or header "
+                + SEAT_HEADER + " where trusted)");
+    }
+
+    private FullHttpResponse listByCaller(FullHttpRequest request, QueryStringDecoder uri) {
+        Optional<String> seat = access.actingSeat(request);
+        if (seat.isEmpty() && !access.anonymousMayRead()) {
+            return anonymous();
+        }
         String caller = first(uri, "caller");
         if (caller.isEmpty() || !caller.matches("[0-9+*#]{1,32}")) {
             return problem(HttpResponseStatus.BAD_REQUEST, "caller",
                     "caller: query parameter required, digits only (e.g. ?caller=13800138000)");
+        }
+        if (seat.isPresent() && !access.mayList(seat.get(), caller)) {
+            return problem(HttpResponseStatus.FORBIDDEN, "caller", "caller: seat " + seat.get()
+                    + " holds no call from this number");
         }
         String limitText = first(uri, "limit");
         int limit = 20;

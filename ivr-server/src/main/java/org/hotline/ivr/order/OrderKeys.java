@@ -17,6 +17,11 @@ public record OrderKeys(String prefix) {
         return order(orderId) + ":history";
     }
 
+    /** Contacts with the citizen after the call (callback attempts, survey), one JSON entry each. */
+    String contacts(String orderId) {
+        return order(orderId) + ":contacts";
+    }
+
     /** Which order a call produced: the idempotency claim. */
     public String byCall(String callId) {
         return prefix + ":bycall:{" + callId + "}";

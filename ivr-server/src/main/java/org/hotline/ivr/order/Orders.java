@@ -1,10 +1,8 @@
 package org.hotline.ivr.order;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.redis.RedisGateway;
 
@@ -21,8 +19,11 @@ public record Orders(OrderRules rules, OrderStore store, DraftOrderWriter writer
         return new Orders(rules, store, new DraftOrderWriter(redis, rules, store, settings));
     }
 
-    /** Serves {@code /api/orders}; {@code actingSeat} says which seat a request acts for (empty: refused). */
-    public void registerApi(HttpRoutes routes, Function<FullHttpRequest, Optional<String>> actingSeat) {
-        new OrderHttpApi(store, actingSeat).register(routes);
+    /**
+     * Serves {@code /api/orders}: {@code access} says who acts and what they may touch; requests are answered on
+     * {@code executor}, off the event loop.
+     */
+    public void registerApi(HttpRoutes routes, OrderAccess access, Executor executor) {
+        new OrderHttpApi(store, access).register(routes, executor);
     }
 }

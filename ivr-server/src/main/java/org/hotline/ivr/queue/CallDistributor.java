@@ -144,6 +144,11 @@ public final class CallDistributor implements AutoCloseable {
         return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId())).thenApply(result -> null);
     }
 
+    /** A callback whose citizen was not reached: out of the queue, its seat freed; not counted as abandoned. */
+    public CompletionStage<Void> releaseCallback(SeatOffer offer) {
+        return inOrder(offer.callId(), groupOf(offer.queue()), "release", List.of(offer.callId())).thenApply(r -> null);
+    }
+
     /** The seat did not answer: it is paused ("no answer"), the call goes back to the head of its queue. */
     public CompletionStage<SeatOffer> ringNoAnswer(SeatOffer offer) {
         CompletableFuture<SeatOffer> next = new CompletableFuture<>();
@@ -210,12 +215,24 @@ public final class CallDistributor implements AutoCloseable {
                 .thenApply(result -> result.path("position").asInt());
     }
 
+    /** Logs the seat in ready: it may be offered a call at once. */
     public CompletionStage<Void> login(String seatId) {
+        return login(seatId, List.of());
+    }
+
+    /** Logs the seat in paused with {@code reason}: it takes no call until it goes ready (the seat console's way). */
+    public CompletionStage<Void> loginPaused(String seatId, String reason) {
+        return login(seatId, List.of(reason));
+    }
+
+    private CompletionStage<Void> login(String seatId, List<String> pauseReason) {
         SeatConfig seat = setup.requireSeat(seatId);
         String spec = setup.queuesServedBy(seat).stream()
                 .map(q -> q.id() + "=" + seat.skillLevel(q.skill()))
                 .collect(Collectors.joining(","));
-        return async(seat.group(), "login", List.of(seat.id(), spec)).thenApply(r -> null);
+        List<String> args = new java.util.ArrayList<>(List.of(seat.id(), spec));
+        args.addAll(pauseReason);
+        return async(seat.group(), "login", args).thenApply(r -> null);
     }
 
     public CompletionStage<Void> ready(String seatId) {

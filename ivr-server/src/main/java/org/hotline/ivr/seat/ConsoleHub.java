@@ -94,6 +94,11 @@ final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
             message.put("callId", callId);
             message.put("kind", line.path("kind").asText("partial"));
             message.put("text", line.path("text").asText(""));
+            if (line.hasNonNull("missing")) {
+                // a final without text says why (no speech model ...) and whether the recording was kept
+                message.put("missing", line.path("missing").asText());
+                message.put("recordingKept", line.path("recordingKept").asBoolean(false));
+            }
             send(seatId, message);
         } catch (JsonProcessingException e) {
             log.debug("transcript of call {} is not JSON; ignored", callId);

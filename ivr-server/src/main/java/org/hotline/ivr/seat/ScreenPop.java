@@ -8,10 +8,11 @@ import java.util.List;
  * for separately, and that access is logged.
  *
  * @param transcript the final text so far; {@code partial} is what the recogniser currently hears
+ * @param transcriptGap why there is no transcript (no speech model ...), or null
  */
 public record ScreenPop(String callId, String seatId, String maskedCaller, String language, List<String> menuPath,
                         Instant queuedAt, Instant assignedAt, String transcript, String partial, String orderId,
-                        boolean ended) {
+                        boolean ended, TranscriptGap transcriptGap) {
 
     public ScreenPop {
         menuPath = List.copyOf(menuPath);

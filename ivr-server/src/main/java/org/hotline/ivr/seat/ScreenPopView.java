@@ -58,6 +58,8 @@ final class ScreenPopView {
         body.put("waitedSeconds", call.waitedSeconds());
         body.put("transcript", call.transcript());
         body.put("partial", call.partial());
+        body.put("noTranscript", call.transcriptGap() == null ? null
+                : Map.of("why", call.transcriptGap().why(), "recordingKept", call.transcriptGap().recordingKept()));
         body.put("ended", call.ended());
         Optional<DraftOrder> order = call.orderId() == null ? Optional.empty() : orders.find(call.orderId());
         body.put("order", order.map(ScreenPopView::order).orElse(null));

@@ -2,6 +2,7 @@ package org.hotline.ivr.seat;
 
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -59,6 +60,11 @@ public final class SeatConsole implements AutoCloseable {
                 .addWebSocket("/ws", new SeatSocket(guard, origins, hub, io));
         events.start(hub);
         return new SeatConsole(events, guard, hub, io, hashing);
+    }
+
+    /** The console's pool for blocking work (Redis reads), for other APIs that act for a seat. */
+    public Executor executor() {
+        return io;
     }
 
     /** For the distributor and the call flow: tell every node's consoles that a seat changed. */

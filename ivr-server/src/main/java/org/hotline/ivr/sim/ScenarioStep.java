@@ -18,6 +18,13 @@ public sealed interface ScenarioStep {
     record Pause(Duration duration) implements ScenarioStep {
     }
 
+    /**
+     * Once a seat answers: the next {@code EXEC Dial} is answered (DIALSTATUS=ANSWER) and returns only after
+     * the caller and the seat have talked this long. Commands before that Dial leave it waiting.
+     */
+    record Talk(Duration duration) implements ScenarioStep {
+    }
+
     /** The caller hangs up at this point. */
     record HangUp() implements ScenarioStep {
     }

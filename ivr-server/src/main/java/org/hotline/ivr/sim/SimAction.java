@@ -25,4 +25,14 @@ sealed interface SimAction {
     record StreamAudio(String uuid, String host, int port, Path wav, String keysAfter, boolean hangUpAfter)
             implements SimAction {
     }
+
+    /**
+     * {@code EXEC Dial} answered by the seat. Asterisk runs Dial's {@code U()} subroutine on the seat's channel
+     * the moment it answers; for the shipped {@code [ivr-queue-answered]} context that is the AGI script
+     * {@code answerScript} with {@code answerArguments} (empty script: no subroutine). Dial returns once the
+     * conversation of {@code talk} is over.
+     */
+    record SeatAnswers(String reply, Duration talk, String answerScript, java.util.List<String> answerArguments)
+            implements SimAction {
+    }
 }

@@ -22,6 +22,7 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
     private final boolean keepEvents;
     private final SimListener listener;
     private final AudioSocketCaller audio;
+    private final java.util.function.Function<CallScenario, CompletableFuture<CallRecord>> seatSide;
     private final SimulatedChannel channel;
     private final List<String> commands = new ArrayList<>();
     private final List<SimEvent> events = new ArrayList<>();
@@ -29,7 +30,9 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
     private final Instant started = Instant.now();
 
     SimCallHandler(CallScenario scenario, String uniqueId, String agiHost, int agiPort, boolean keepEvents,
-                   SimListener listener, AudioSocketCaller audio) {
+                   SimListener listener, AudioSocketCaller audio,
+                   java.util.function.Function<CallScenario, CompletableFuture<CallRecord>> seatSide) {
+        this.seatSide = seatSide;
         this.scenario = scenario;
         this.uniqueId = uniqueId;
         this.agiHost = agiHost;
@@ -57,12 +60,18 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         ctx.writeAndFlush(env.toString());
     }
 
-    /** The environment Asterisk 22 sends for {@code AGI(agi://host:port/script)} from a Local channel. */
+    /**
+     * The environment Asterisk 22 sends for {@code AGI(agi://host:port/script,arg1,...)} from a Local channel; a
+     * scenario's script {@code "survey,WO-1"} is script {@code survey} with argument {@code WO-1}, followed by the
+     * scenario's own {@code arguments}.
+     */
     private Map<String, String> environment() {
+        String[] scriptAndArgs = scenario.script().split(",", -1);
+        String script = scriptAndArgs[0];
         Map<String, String> env = new LinkedHashMap<>();
         env.put("network", "yes");
-        env.put("network_script", scenario.script());
-        env.put("request", "agi://" + agiHost + ":" + agiPort + "/" + scenario.script());
+        env.put("network_script", script);
+        env.put("request", "agi://" + agiHost + ":" + agiPort + "/" + script);
         env.put("channel", "Local/caller@test-caller-" + uniqueId.substring(uniqueId.lastIndexOf('.') + 1) + ";1");
         env.put("language", scenario.language());
         env.put("type", "Local");
@@ -82,6 +91,11 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         env.put("enhanced", "0.0");
         env.put("accountcode", "");
         env.put("threadid", String.valueOf(Thread.currentThread().getId()));
+        List<String> arguments = new ArrayList<>(List.of(scriptAndArgs).subList(1, scriptAndArgs.length));
+        arguments.addAll(scenario.arguments());
+        for (int i = 0; i < arguments.size(); i++) {
+            env.put("arg_" + (i + 1), arguments.get(i));
+        }
         return env;
     }
 
@@ -102,7 +116,27 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
             send(ctx, "HANGUP");
         } else if (action instanceof SimAction.StreamAudio stream) {
             streamAudio(ctx, stream);
+        } else if (action instanceof SimAction.SeatAnswers answered) {
+            seatAnswers(ctx, answered);
         }
+    }
+
+    /** The seat picks up: its channel runs the answer script (as its own AGI session), then the two talk. */
+    private void seatAnswers(ChannelHandlerContext ctx, SimAction.SeatAnswers answered) {
+        Runnable talk = () -> later(ctx, answered.talk(), () -> send(ctx, answered.reply()));
+        if (answered.answerScript().isEmpty()) {
+            talk.run();
+            return;
+        }
+        note(SimEvent.Direction.NOTE, "seat answers: runs " + answered.answerScript() + " " + answered.answerArguments());
+        CallScenario seat = CallScenario.of(scenario.name() + "-seat", answered.answerScript(), "")
+                .arguments(answered.answerArguments());
+        seatSide.apply(seat).whenComplete((done, error) -> ctx.executor().execute(() -> {
+            if (error != null) {
+                note(SimEvent.Direction.NOTE, "answer script failed: " + error.getMessage());
+            }
+            talk.run();
+        }));
     }
 
     private void streamAudio(ChannelHandlerContext ctx, SimAction.StreamAudio stream) {

@@ -46,7 +46,7 @@ public final class SimClient implements AutoCloseable {
 
     public CompletableFuture<CallRecord> call(CallScenario scenario, SimListener listener) {
         String uniqueId = "sim-" + ProcessHandle.current().pid() + "." + sequence.incrementAndGet();
-        SimCallHandler handler = new SimCallHandler(scenario, uniqueId, host, port, keepEvents, listener, audio);
+        SimCallHandler handler = new SimCallHandler(scenario, uniqueId, host, port, keepEvents, listener, audio, this::call);
         new Bootstrap()
                 .group(transport.workers())
                 .channel(transport.clientChannelClass())

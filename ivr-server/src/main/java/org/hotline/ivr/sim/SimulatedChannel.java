@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class SimulatedChannel {
 
+    private static final String ANSWERED_CONTEXT = "ivr-queue-answered";
+    private static final String ANSWERED_SCRIPT = "queue-answered";
     static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
 
     private final Deque<ScenarioStep> steps;
@@ -143,12 +145,36 @@ final class SimulatedChannel {
         }
         if (app.equals("dial")) {
             variables.putIfAbsent("DIALSTATUS", "ANSWER");
-            return new SimAction.Reply("200 result=0", prompt);
+            Duration talk = prompt;
+            if (steps.peek() instanceof ScenarioStep.Talk t) {
+                steps.poll();
+                talk = t.duration();
+            }
+            return answeredDial(options, talk);
         }
         if (app.equals("playback") || app.equals("musiconhold") || app.equals("wait") || app.equals("background")) {
             return new SimAction.Reply("200 result=0", prompt);
         }
         return reply("200 result=0");
+    }
+
+    /**
+     * What the shipped dialplan does when the seat answers: Dial's {@code U(ivr-queue-answered^call^seat^queue)}
+     * runs {@code [ivr-queue-answered]}, whose one line is {@code AGI(agi://ivr-host:4573/queue-answered,ARG1,ARG2,ARG3)}.
+     * Another subroutine (or none) runs nothing here.
+     */
+    private SimAction answeredDial(String options, Duration talk) {
+        java.util.regex.Matcher gosub = java.util.regex.Pattern.compile("U\\(([^)]*)\\)").matcher(options);
+        if (!variables.get("DIALSTATUS").equals("ANSWER")) {
+            return new SimAction.Reply("200 result=0", prompt);
+        }
+        if (gosub.find()) {
+            java.util.List<String> parts = java.util.List.of(gosub.group(1).split("\\^"));
+            if (parts.get(0).equals(ANSWERED_CONTEXT)) {
+                return new SimAction.SeatAnswers("200 result=0", talk, ANSWERED_SCRIPT, parts.subList(1, parts.size()));
+            }
+        }
+        return new SimAction.SeatAnswers("200 result=0", talk, "", java.util.List.of());
     }
 
     private SimAction audioSocket(String options) {

@@ -28,7 +28,7 @@ final class DescriptionSession implements AudioStreamListener {
     private static final Logger log = LoggerFactory.getLogger(DescriptionSession.class);
 
     /** What a session needs from the node. */
-    record Context(Recognizers recognizers, RecordingStore recordings, TranscriptPublisher publisher, Executor io) {
+    record Context(RecognitionSource recognizers, RecordingStore recordings, TranscriptPublisher publisher, Executor io) {
     }
 
     private final UUID uuid;
@@ -42,7 +42,7 @@ final class DescriptionSession implements AudioStreamListener {
     private String recordingProblem;
     private EndpointDetector detector;
     private Resampler resampler;
-    private Recognition recognition;
+    private StreamingRecognition recognition;
     private EndReason reason;
     private long audioMillis;
 
@@ -186,9 +186,18 @@ final class DescriptionSession implements AudioStreamListener {
         if (transcript != null) {
             return recordingProblem == null ? "" : recorded;
         }
-        LanguageStatus status = context.recognizers().models().status(options.language());
+        LanguageStatus status = context.recognizers().status(options.language());
         return recorded + ", no transcript (no " + SpeechModels.baseLanguage(options.language()) + " model"
                 + (status.state() == LanguageStatus.State.LOADING ? " loaded yet" : "") + ")";
+    }
+
+    /** For the seat's screen: {@code no-model}, {@code model-loading} or {@code failed} (recognition or stream). */
+    private String whyNoTranscript() {
+        LanguageStatus.State state = context.recognizers().status(options.language()).state();
+        if (recognition == null && state == LanguageStatus.State.LOADING) {
+            return "model-loading";
+        }
+        return recognition == null && reason != EndReason.NOT_CONNECTED ? "no-model" : "failed";
     }
 
     private void deliver(Transcript transcript, String note) {
@@ -200,7 +209,8 @@ final class DescriptionSession implements AudioStreamListener {
         DescriptionResult outcome = new DescriptionResult(uuid, options.callId(), options.language(), reason, file,
                 audioMillis, start, end, digits.toString(), transcript, answer, note);
         if (publisher != null && transcript == null) {
-            publisher.noTranscript(options.language(), note);
+            boolean kept = file != null && recordingProblem == null;
+            publisher.noTranscript(options.language(), note, whyNoTranscript(), kept);
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable("callId", options.callId())) {
             log.info("Call {}: {} ended ({}), {} ms of audio{}", options.callId(),

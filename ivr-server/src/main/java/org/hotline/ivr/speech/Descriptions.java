@@ -26,7 +26,7 @@ public final class Descriptions {
      * @param io          runs blocking file work (closing and syncing recordings)
      * @param timer       runs the connect timeouts
      */
-    public Descriptions(AudioStreams streams, Recognizers recognizers, RecordingStore recordings,
+    public Descriptions(AudioStreams streams, RecognitionSource recognizers, RecordingStore recordings,
                         TranscriptPublisher publisher, Executor io, ScheduledExecutorService timer,
                         Duration connectTimeout) {
         this.streams = streams;

@@ -18,7 +18,7 @@ import org.vosk.Recognizer;
  * go to the listener when their text changes; {@link #finish()} forces the final result as soon as the
  * queued audio is decoded, without waiting for Vosk's own end-pointing.
  */
-public final class Recognition {
+public final class Recognition implements StreamingRecognition {
 
     private static final Logger log = LoggerFactory.getLogger(Recognition.class);
 
@@ -52,6 +52,7 @@ public final class Recognition {
     }
 
     /** Queues 16 kHz samples for decoding. */
+    @Override
     public void accept(short[] samples) {
         if (finishing.get() || samples.length == 0) {
             return;
@@ -62,6 +63,7 @@ public final class Recognition {
     }
 
     /** Decodes what is queued, then completes with the final transcript. Idempotent. */
+    @Override
     public CompletionStage<Transcript> finish() {
         if (finishing.compareAndSet(false, true)) {
             finishNanos = System.nanoTime();

@@ -20,7 +20,7 @@ import org.vosk.Recognizer;
  * Opens streaming recognitions on the shared models, decoded on one bounded pool sized to the machine.
  * Recognizers run at {@value #RATE} Hz: callers' 8 kHz audio is converted before it gets here.
  */
-public final class Recognizers implements AutoCloseable {
+public final class Recognizers implements RecognitionSource, AutoCloseable {
 
     public static final int RATE = 16_000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +55,7 @@ public final class Recognizers implements AutoCloseable {
      * Recognition constrained to {@code phrases} (a spoken menu answer) when the list is not empty;
      * anything else is heard as {@code [unk]}. Empty when this node has no model for the language.
      */
+    @Override
     public Optional<Recognition> open(String callId, String language, List<String> phrases, TranscriptListener listener) {
         Optional<Model> model = models.model(language);
         if (model.isEmpty()) {
@@ -85,6 +86,11 @@ public final class Recognizers implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public LanguageStatus status(String language) {
+        return models.status(language);
     }
 
     public SpeechMetrics metrics() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.UnaryOperator;
 import org.hotline.ivr.audio.AudioMetrics;
 import org.hotline.ivr.audio.AudioSocketServer;
 import org.hotline.ivr.audio.AudioStreams;
@@ -40,6 +41,16 @@ public final class SpeechStack implements AutoCloseable {
     /** @param redis null for a node without Redis (nothing is published then) */
     public static SpeechStack start(IvrConfig config, NettyTransport transport, MeterRegistry registry,
                                     RedisGateway redis, HealthRegistry health) throws InterruptedException {
+        return start(config, transport, registry, redis, health, UnaryOperator.identity());
+    }
+
+    /**
+     * @param recognition given the node's Vosk recognizers, the source descriptions use; identity on a real
+     *                    node, a stand-in for a missing model in tests
+     */
+    public static SpeechStack start(IvrConfig config, NettyTransport transport, MeterRegistry registry,
+                                    RedisGateway redis, HealthRegistry health,
+                                    UnaryOperator<RecognitionSource> recognition) throws InterruptedException {
         ExecutorService io = Executors.newFixedThreadPool(2, daemon("recording-io"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("speech-timer"));
         SpeechModels models = SpeechModels.start(config.speechModels());
@@ -50,7 +61,7 @@ public final class SpeechStack implements AutoCloseable {
         recordings.scheduleSweeps(timer);
         TranscriptPublisher publisher = redis == null ? null : new TranscriptPublisher(redis, config.speech().transcriptTtl());
         AudioStreams streams = new AudioStreams();
-        Descriptions descriptions = new Descriptions(streams, recognizers, recordings, publisher, io, timer,
+        Descriptions descriptions = new Descriptions(streams, recognition.apply(recognizers), recordings, publisher, io, timer,
                 config.audio().connectTimeout());
         AudioSocketServer server = AudioSocketServer.start(config.audio(), transport, streams, new AudioMetrics(registry));
         return new SpeechStack(server, models, recognizers, descriptions, io, timer);

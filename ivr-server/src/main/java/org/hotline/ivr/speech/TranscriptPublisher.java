@@ -70,9 +70,12 @@ public final class TranscriptPublisher {
             send("final", transcript.language(), transcript.text(), transcript.words(), true);
         }
 
-        /** The seat's view of a description without a transcript ("recorded, no transcript (no zh model)"). */
-        public void noTranscript(String language, String note) {
-            send("final", language, "", List.of(), true, note);
+        /**
+         * The seat's view of a description without a transcript: the note ("recorded, no transcript (no zh
+         * model)"), why ({@code no-model}, {@code model-loading}, {@code failed}) and whether the recording is kept.
+         */
+        public void noTranscript(String language, String note, String why, boolean recordingKept) {
+            send("final", language, "", List.of(), true, note, Map.of("missing", why, "recordingKept", recordingKept));
         }
 
         /** Completes when everything sent so far has reached Redis (or failed and been logged). */
@@ -81,12 +84,12 @@ public final class TranscriptPublisher {
         }
 
         private void send(String kind, String language, String text, List<Word> words, boolean last) {
-            send(kind, language, text, words, last, "");
+            send(kind, language, text, words, last, "", Map.of());
         }
 
         private synchronized void send(String kind, String language, String text, List<Word> words, boolean last,
-                                       String note) {
-            String json = json(callId, kind, language, text, words, note);
+                                       String note, Map<String, Object> more) {
+            String json = json(callId, kind, language, text, words, note, more);
             tail = tail.thenCompose(done -> redis.callAsync("publish transcript", jedis -> {
                 jedis.publish(channel(callId), json);
                 jedis.xadd(streamKey(callId), XAddParams.xAddParams().maxLen(STREAM_MAX_ENTRIES).approximateTrimming(),
@@ -105,7 +108,8 @@ public final class TranscriptPublisher {
         }
     }
 
-    static String json(String callId, String kind, String language, String text, List<Word> words, String note) {
+    static String json(String callId, String kind, String language, String text, List<Word> words, String note,
+                       Map<String, Object> more) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("callId", callId);
         body.put("kind", kind);
@@ -117,6 +121,7 @@ public final class TranscriptPublisher {
         if (!note.isEmpty()) {
             body.put("note", note);
         }
+        body.putAll(more);
         body.put("at", System.currentTimeMillis());
         try {
             return JSON.writeValueAsString(body);

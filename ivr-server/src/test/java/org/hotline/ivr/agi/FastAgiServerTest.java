@@ -136,6 +136,22 @@ class FastAgiServerTest {
     }
 
     @Test
+    void aScriptStillRunningAfterTheHangupDoesNotHoldAsterisksChannel() throws Exception {
+        try (LogCapture log = new LogCapture(AgiSessionHandler.class);
+             RawAgiPeer peer = new RawAgiPeer(server.port()).sendEnvironment("hold", "1.5")) {
+            nextCall();
+            peer.write("HANGUP\n");
+            // The "hold" script only ends when the test releases it, which it never does here.
+            assertThat(peer.closedByServer()).isTrue();
+            assertThat(release).isNotDone();
+            assertThat(log.warnings()).singleElement().asString()
+                    .contains("script 'hold' still running", "after the caller hung up");
+            assertThat(registry.get("ivr_agi_connections_refused").tag("reason", "script_outlived_hangup")
+                    .counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void deadChannelReplyIsAHangup() throws Exception {
         try (RawAgiPeer peer = new RawAgiPeer(server.port()).sendEnvironment("hold", "1.4")) {
             AgiCommandChannel channel = nextCall().channel();

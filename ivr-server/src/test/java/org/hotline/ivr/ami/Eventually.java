@@ -5,16 +5,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Waits for a condition that another thread brings about; fails with what was expected. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         until(what, Duration.ofSeconds(15), condition);
     }
 
-    static void until(String what, Duration patience, BooleanSupplier condition) {
+    public static void until(String what, Duration patience, BooleanSupplier condition) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -29,7 +29,7 @@ final class Eventually {
         }
     }
 
-    static <T> T value(String what, Supplier<T> supplier) {
+    public static <T> T value(String what, Supplier<T> supplier) {
         Object[] holder = new Object[1];
         until(what, () -> (holder[0] = supplier.get()) != null);
         @SuppressWarnings("unchecked")

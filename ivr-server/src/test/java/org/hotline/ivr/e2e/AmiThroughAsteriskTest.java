@@ -41,7 +41,10 @@ import org.hotline.ivr.ami.survey.SurveyScript;
 import org.hotline.ivr.ami.survey.SurveyStore;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
+import org.hotline.ivr.agi.LiveAgiCalls;
+import org.hotline.ivr.ami.AgiCallCleanup;
 import org.hotline.ivr.ami.AmiCallbackDialer;
+import org.hotline.ivr.ami.HangupWatch;
 import org.hotline.ivr.ami.AmiEndpoint;
 import org.hotline.ivr.ami.AmiLink;
 import org.hotline.ivr.ami.AmiLinkPolicy;
@@ -97,6 +100,9 @@ class AmiThroughAsteriskTest {
     private static NettyTransport transport;
     private static FastAgiServer agi;
     private static final Recorder recorder = new Recorder();
+    private static final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
+    private static AgiCallCleanup cleanup;
+    private static final List<String> stuckCalls = new CopyOnWriteArrayList<>();
     private static final Seats seats = new Seats();
 
     @BeforeAll
@@ -125,15 +131,24 @@ class AmiThroughAsteriskTest {
         transport = new NettyTransport(2);
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", agiPort, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
                 Duration.ofSeconds(60), 8192, 256), transport,
-                new AgiScripts().register(SurveyScript.NAME, new SurveyScript(surveyStore, Clock.systemUTC())),
-                new AgiMetrics(new SimpleMeterRegistry()));
+                new AgiScripts().register(SurveyScript.NAME, new SurveyScript(surveyStore, Clock.systemUTC()))
+                        // A script that never answers nor closes: an AGI link that outlives its call.
+                        .register("12345", call -> {
+                            stuckCalls.add(call.id());
+                            return new java.util.concurrent.CompletableFuture<>();
+                        }),
+                new AgiMetrics(new SimpleMeterRegistry()), liveCalls);
+        cleanup = new AgiCallCleanup(liveCalls, Duration.ofSeconds(2), true, Clock.systemUTC());
         SeatDeviceWatch watch = new SeatDeviceWatch(SeatDevices.of(Map.of(UNPLUGGED_PHONE, "1002")), seats, redis);
-        links.start(List.of(recorder, watch, originator, dialer));
+        links.start(List.of(recorder, watch, originator, dialer, new HangupWatch(cleanup)));
         until("link up", () -> links.anyUp().isPresent());
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (cleanup != null) {
+            cleanup.close();
+        }
         if (agi != null) {
             agi.close();
             transport.close();
@@ -225,6 +240,30 @@ class AmiThroughAsteriskTest {
 
     @Test
     @Order(5)
+    void aCallWhoseAgiLinkOutlivesItIsEndedFromTheAmiHangup() throws Exception {
+        long endedBefore = cleanup.ended();
+        withTestUser(test -> {
+            test.sendAction(new SetVarAction("WAIT", "1"));
+            test.sendAction(new SetVarAction("DIGITS", ""));
+            test.sendAction(new SetVarAction("HOLD", "2"));
+            OriginateAction call = new OriginateAction();
+            call.setChannel("Local/caller@test-caller");
+            call.setContext("ivr-in");
+            call.setExten("12345");
+            call.setPriority(1);
+            call.setCallerId("13800138000");
+            call.setAsync(true);
+            test.sendAction(call);
+        });
+        until("the stuck script has the call", () -> !stuckCalls.isEmpty() && liveCalls.isOpen(stuckCalls.get(0)));
+
+        // The citizen hangs up after HOLD; Asterisk's HANGUP line is ignored by the stuck script, its socket stays.
+        until("the AMI clean-up closed the call's AGI socket", () -> !liveCalls.isOpen(stuckCalls.get(0)));
+        assertThat(cleanup.ended()).as("closed by the clean-up, not by Asterisk").isEqualTo(endedBefore + 1);
+    }
+
+    @Test
+    @Order(6)
     void whenAsteriskIsKilledAndRestartedTheLinkReconnectsAndReadsStateAgain() throws Exception {
         int upsBefore = recorder.ups.get();
         seats.state.put("1002", "ready");

@@ -30,6 +30,10 @@ class OrderHttpApiTest {
     private static RedisOrders orders;
     private static NettyTransport transport;
     private static HttpServer server;
+    private static final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2,
+            runnable -> new Thread(runnable, "order-api-pool"));
+    /** The threads the access checks ran on: they read Redis behind the console, so never an event loop. */
+    private static final java.util.Queue<String> accessThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private DraftOrder draft;
 
@@ -38,7 +42,31 @@ class OrderHttpApiTest {
         orders = new RedisOrders(dataDir);
         transport = new NettyTransport(2);
         HttpRoutes routes = new HttpRoutes();
-        new OrderHttpApi(orders.store, OrderHttpApi.seatFromHeader()).register(routes);
+        OrderAccess open = OrderAccess.trustedHeader();
+        OrderAccess recorded = new OrderAccess() {
+            @Override
+            public java.util.Optional<String> actingSeat(io.netty.handler.codec.http.FullHttpRequest request) {
+                accessThreads.add(Thread.currentThread().getName());
+                return open.actingSeat(request);
+            }
+
+            @Override
+            public boolean anonymousMayRead() {
+                return open.anonymousMayRead();
+            }
+
+            @Override
+            public boolean mayUse(String seatId, DraftOrder order) {
+                accessThreads.add(Thread.currentThread().getName());
+                return true;
+            }
+
+            @Override
+            public boolean mayList(String seatId, String callerNumber) {
+                return true;
+            }
+        };
+        new OrderHttpApi(orders.store, recorded).register(routes, pool);
         server = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport, routes);
     }
 
@@ -46,6 +74,7 @@ class OrderHttpApiTest {
     static void stop() {
         server.close();
         transport.close();
+        pool.shutdown();
         orders.close();
     }
 
@@ -75,6 +104,15 @@ class OrderHttpApiTest {
         JsonNode list = JSON.readTree(send("GET", "/api/orders?caller=13800138000", null, null).body());
         assertThat(list.get("orders")).extracting(o -> o.get("orderId").asText())
                 .containsExactly(second.orderId(), draft.orderId());
+    }
+
+    @Test
+    void requestsAreAnsweredOnTheGivenPoolNeverOnTheEventLoop() throws Exception {
+        accessThreads.clear();
+        assertThat(send("GET", "/api/orders/" + draft.orderId(), null, "seat-3").statusCode()).isEqualTo(200);
+        assertThat(send("PATCH", "/api/orders/" + draft.orderId(), "{\"urgency\":\"high\"}", "seat-3").statusCode())
+                .isEqualTo(200);
+        assertThat(accessThreads).hasSize(4).containsOnly("order-api-pool");
     }
 
     @Test

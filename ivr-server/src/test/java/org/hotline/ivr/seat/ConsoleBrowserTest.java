@@ -7,10 +7,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import org.hotline.ivr.seat.standin.StandInOrders;
+import org.hotline.ivr.order.CallFacts;
+import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.order.OrderStatus;
+import org.hotline.ivr.order.Orders;
+import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,17 +38,19 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console in a real browser (Debian's headless Chromium through chromedriver): log in, go ready, a
- * simulated call runs the stand-in 12345 script over FastAGI and is queued to the seat, the pop shows the
- * transcript and draft, the operator edits (surviving a reload), submits, and the order is submitted in Redis
- * with the seat's id. Also the wallboard. Screenshots go to {@code target/screenshots/}.
+ * The console in a real browser (Debian's headless Chromium through chromedriver) on a real node: log in with a
+ * shipped demo seat, go ready, a simulated caller runs the 12345 flow over FastAGI, describes the problem by
+ * speaking a shared sample over AudioSocket and is queued; the distributor dials the seat, the simulator answers
+ * as Asterisk does; the pop shows transcript and draft, the operator edits (surviving a reload), submits, and the
+ * order is submitted in Redis with the seat's id. Also the wallboard, hostile transcripts, a node without a speech
+ * model, and a server restart. Screenshots go to {@code target/screenshots/}.
  */
 class ConsoleBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CALLER = "13800138000";
-    private static final String SAID = "我家楼下的垃圾站三天没人清运了，臭气熏天，在朝阳区双井街道富力城小区。";
+    private static final Duration TALK = Duration.ofMinutes(3);
 
     @TempDir
     Path dir;
@@ -49,17 +58,18 @@ class ConsoleBrowserTest {
     SimClient phone;
     WebDriver browser;
     WebDriverWait wait;
-    StandInOrders orders;
 
     @BeforeEach
     void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-        node = ConsoleTestServer.start(dir, Duration.ofSeconds(30), Map.of());
-        phone = new SimClient("127.0.0.1", node.server().agiPort(), true);
-        orders = new StandInOrders(node.server().redis(), Clock.systemUTC());
         browser = chromium(dir.resolve("chrome-profile"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    private void startNode() throws IOException {
+        node = ConsoleTestServer.start(dir.resolve("node"), Duration.ofSeconds(30), Map.of());
+        phone = new SimClient("127.0.0.1", node.server().agiPort(), true);
     }
 
     @AfterEach
@@ -87,26 +97,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void operatorReceivesTheCallEditsTheDraftAndSubmitsIt() throws Exception {
-        seedHistory();
+    void operatorReceivesTheDescribedCallEditsTheDraftAndSubmitsIt() throws Exception {
+        startNode();
+        seedHistory(node.server().orders());
         browser.get(node.base() + "/console/");
         logIn("1001", "demo1001");
+        wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "示忙 · 刚登录"));
+        click("btn-ready");
+        wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "就绪"));
+        new Select(element("pause-reason")).selectByValue("meal");
+        click("btn-pause");
+        wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "示忙 · 用餐"));
         click("btn-ready");
         wait.until(ExpectedConditions.textToBe(By.id("state-badge"), "就绪"));
 
-        phone.call(CallScenario.of("browser-1", "console-demo", CALLER).promptDuration(Duration.ofMillis(100)).press("1")
-                .variable("DEMO_DESCRIPTION", SAID).variable("DEMO_TALK_SECONDS", "120"));
+        Path wav = node.sample();
+        phone.call(ConsoleTestServer.describing("browser-1", CALLER, wav, TALK));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pop")));
-        wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), SAID));
+        String said = said(wav);
+        wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), said));
+        wait.until(d -> text("state-badge").startsWith("通话中"));
         assertThat(text("call-number")).isEqualTo("138****8000");
-        assertThat(text("call-menu")).contains("城市管理");
-        assertThat(new Select(element("order-category")).getFirstSelectedOption().getAttribute("value")).isEqualTo("city-management/garbage");
+        assertThat(text("call-menu")).contains("main-menu");
+        assertThat(new Select(element("order-category")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("city-management/garbage");
         assertThat(element("earlier").findElements(By.tagName("li"))).hasSize(2);
         String orderId = text("order-id");
         screenshot("console-screen-pop");
 
         new Select(element("order-category")).selectByValue("city-management");
-        element("order-location").sendKeys("北京市朝阳区双井街道");
         element("order-summary").sendKeys(" 请尽快处理。");
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pop")));
@@ -116,11 +135,13 @@ class ConsoleBrowserTest {
 
         click("btn-submit");
         wait.until(ExpectedConditions.textToBe(By.id("order-status"), "已提交"));
-        DraftOrder stored = orders.find(orderId).orElseThrow();
-        assertThat(stored.status()).isEqualTo("submitted");
-        assertThat(stored.editedBy()).isEqualTo("1001");
+        DraftOrder stored = node.server().orders().store().get(orderId).orElseThrow();
+        assertThat(stored.status()).isEqualTo(OrderStatus.SUBMITTED);
         assertThat(stored.category()).isEqualTo("city-management");
+        assertThat(stored.subCategory()).isEmpty();
         assertThat(stored.summary()).endsWith("请尽快处理。");
+        assertThat(stored.transcript()).isEqualTo(said);
+        assertThat(stored.history()).isNotEmpty().allSatisfy(change -> assertThat(change.seat()).isEqualTo("1001"));
         screenshot("console-submitted");
 
         click("btn-lang");
@@ -130,79 +151,111 @@ class ConsoleBrowserTest {
 
     @Test
     void transcriptMarkupIsShownAsTextAndNeverRuns() throws Exception {
+        startNode();
         browser.get(node.base() + "/console/");
         logIn("1002", "demo1002");
         click("btn-ready");
         String hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>垃圾";
-        phone.call(CallScenario.of("browser-2", "console-demo", "13900139000").promptDuration(Duration.ofMillis(100))
-                .press("2").variable("DEMO_DESCRIPTION", hostile).variable("DEMO_TALK_SECONDS", "120"));
+        Path wav = node.sample();
+        node.speech().hear("zh", hostile);
+        phone.call(ConsoleTestServer.describing("browser-2", "13900139000", wav, TALK));
         wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), hostile));
         assertThat(element("transcript").findElements(By.cssSelector("img, script"))).isEmpty();
-        assertThat(element("order-summary").getAttribute("value")).isEqualTo(hostile);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
 
     @Test
+    void withoutASpeechModelThePopSaysSoAndThatTheRecordingIsKept() throws Exception {
+        startNode();
+        browser.get(node.base() + "/console/");
+        logIn("1003", "demo1003");
+        click("btn-ready");
+        Path wav = node.sample();
+        node.speech().forget("zh");
+        phone.call(ConsoleTestServer.describing("browser-3", "13700137000", wav, TALK));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("transcript-note")));
+        assertThat(text("transcript-note")).isEqualTo("无转写：未安装语音模型；录音已保存");
+        assertThat(text("transcript-final")).isEmpty();
+        click("btn-lang");
+        wait.until(ExpectedConditions.textToBe(By.id("transcript-note"),
+                "no transcript: no speech model installed; recording kept"));
+        screenshot("console-no-model");
+    }
+
+    @Test
     void supervisorSeesTheWallboard() throws Exception {
-        seedHistory();
+        startNode();
+        seedHistory(node.server().orders());
         ConsoleClient seat = new ConsoleClient(node.base()).loggedInSeat("1002");
         seat.send("POST", "/console/api/state", "{\"state\":\"paused\",\"reason\":\"meal\"}");
         new ConsoleClient(node.base()).loggedInSeat("1003");
         for (int i = 0; i < 3; i++) {
-            phone.call(CallScenario.of("waiting-" + i, "console-demo", "1370013700" + i).promptDuration(Duration.ofMillis(100))
-                    .press("2").variable("DEMO_DESCRIPTION", "路口红绿灯坏了").variable("DEMO_TALK_SECONDS", "60"));
+            phone.call(ConsoleTestServer.describing("waiting-" + i, "1370013700" + i, null, TALK));
         }
+        phone.call(CallScenario.of("thinking", "12345", "13500135000").pause(Duration.ofMinutes(2)).press("1"));
         browser.get(node.base() + "/wallboard/");
         logIn("9001", "demo9001");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
         wait.until(d -> text("submitted").equals("7"));
-        wait.until(d -> d.findElement(By.cssSelector("#queues .tile-value")).getText().equals("3"));
-        assertThat(element("top").findElements(By.tagName("li"))).hasSize(4);
-        assertThat(text("top")).contains("垃圾清运");
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#queues .tile-value")).getText().equals("3"));
+        wait.until(d -> text("in-ivr").equals("1"));
+        assertThat(element("top").findElements(By.tagName("li"))).hasSize(3);
+        assertThat(element("top").findElements(By.tagName("li")).get(0).getText()).startsWith("城市管理与环境卫生").endsWith("4");
         screenshot("wallboard");
     }
 
     @Test
-    void afterAServerRestartThePageReconnectsAndKeepsUnsavedEdits(@TempDir Path second) throws Exception {
+    void afterAServerRestartThePageReconnectsAndKeepsUnsavedEdits() throws Exception {
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        try (org.hotline.ivr.redis.EmbeddedRedis redis = org.hotline.ivr.redis.EmbeddedRedis.start(second.resolve("redis"))) {
+        try (EmbeddedRedis redis = EmbeddedRedis.start(dir.resolve("shared-redis"))) {
             Map<String, String> env = Map.of("IVR_REDIS_URL", redis.url(), "IVR_HTTP_PORT", Integer.toString(port));
-            ConsoleTestServer before = ConsoleTestServer.start(second.resolve("a"), Duration.ofMinutes(5), env);
+            ConsoleTestServer before = ConsoleTestServer.start(dir.resolve("a"), Duration.ofMinutes(5), env);
+            String said;
             try (SimClient caller = new SimClient("127.0.0.1", before.server().agiPort(), true)) {
                 browser.get(before.base() + "/console/");
-                logIn("1003", "demo1003");
+                logIn("1004", "demo1004");
                 click("btn-ready");
-                caller.call(CallScenario.of("restart-1", "console-demo", CALLER).promptDuration(Duration.ofMillis(100))
-                        .press("1").variable("DEMO_DESCRIPTION", SAID).variable("DEMO_TALK_SECONDS", "120"));
-                wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), SAID));
+                Path wav = before.sample();
+                said = said(wav);
+                caller.call(ConsoleTestServer.describing("restart-1", CALLER, wav, TALK));
+                wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), said));
                 element("order-summary").sendKeys(" 未保存的修改");
                 before.close();
                 wait.until(ExpectedConditions.attributeContains(By.id("conn"), "class", "reconnecting"));
             }
-            try (ConsoleTestServer after = ConsoleTestServer.start(second.resolve("b"), Duration.ofMinutes(5), env)) {
+            try (ConsoleTestServer after = ConsoleTestServer.start(dir.resolve("b"), Duration.ofMinutes(5), env)) {
                 wait.until(ExpectedConditions.attributeContains(By.id("conn"), "class", "connected"));
                 assertThat(after.server().httpPort()).isEqualTo(port);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pop")));
                 assertThat(element("order-summary").getAttribute("value")).endsWith("未保存的修改");
-                assertThat(text("transcript-final")).isEqualTo(SAID);
+                assertThat(text("transcript-final")).isEqualTo(said);
             }
         }
     }
 
-    /** Earlier orders of the caller, and a day's submitted orders for the wallboard. */
-    private void seedHistory() {
+    private static String said(Path wav) throws IOException {
+        return Files.readAllLines(wav.resolveSibling("samples.tsv")).stream()
+                .filter(line -> line.startsWith(wav.getFileName() + "\t")).findFirst().orElseThrow().split("\t")[2];
+    }
+
+    /** Earlier orders of the caller, and a day's submitted orders for the wallboard (three categories). */
+    private static void seedHistory(Orders orders) {
         String[][] done = {
-                {"city-management/garbage", CALLER, "小区垃圾分类桶破损"}, {"city-management/garbage", "13500135001", "垃圾站异味"},
-                {"city-management/garbage", "13500135002", "垃圾满溢"}, {"noise", CALLER, "夜间施工噪音扰民"},
-                {"noise", "13500135003", "广场舞音响太吵"}, {"traffic", "13500135004", "公交站牌损坏"},
-                {"city-management", "13500135005", "占道经营"}};
+                {"city-management", "garbage", CALLER, "小区垃圾分类桶破损"}, {"city-management", "garbage", "13500135001", "垃圾站异味"},
+                {"city-management", "garbage", "13500135002", "垃圾满溢"}, {"noise-environment", "construction-noise", CALLER, "夜间施工噪音扰民"},
+                {"noise-environment", "neighbourhood-noise", "13500135003", "广场舞音响太吵"},
+                {"traffic-parking", "road-damage", "13500135004", "路面塌陷"}, {"city-management", "street-vendors", "13500135005", "占道经营"}};
+        int n = 0;
         for (String[] order : done) {
-            OrderEdit edit = new OrderEdit(order[0], "北京市朝阳区", "normal", order[2]);
-            String id = orders.draft("old-" + order[1] + order[0], order[1], edit);
-            orders.submit(id, edit, "1004");
+            DraftOrder draft = orders.writer().draft(new CallFacts("old-" + n++, order[2], "zh", List.of(), order[3], "",
+                    Instant.now()));
+            orders.store().update(draft.orderId(), Map.of("category", order[0], "subCategory", order[1], "summary", order[3]),
+                    "1004");
+            orders.store().submit(draft.orderId(), "1004");
         }
     }
 
@@ -229,6 +282,6 @@ class ConsoleBrowserTest {
         Path target = Path.of("target", "screenshots");
         Files.createDirectories(target);
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), target.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

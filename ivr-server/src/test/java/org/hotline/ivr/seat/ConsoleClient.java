@@ -145,16 +145,16 @@ final class ConsoleClient {
             return null;
         }
 
-        /** The next message of {@code type} that {@code test} accepts, skipping others; fails after 10 s. */
+        /** The next message of {@code type} that {@code test} accepts, skipping others; fails after 60 s (wrap-ups, a busy machine). */
         JsonNode next(String type, java.util.function.Predicate<JsonNode> test) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 JsonNode message = messages.poll(100, TimeUnit.MILLISECONDS);
                 if (message != null && message.path("type").asText().equals(type) && test.test(message)) {
                     return message;
                 }
             }
-            throw new AssertionError("no " + type + " message as expected within 10 s");
+            throw new AssertionError("no " + type + " message as expected within 60 s");
         }
 
         void close() {

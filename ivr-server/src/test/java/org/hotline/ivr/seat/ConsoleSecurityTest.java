@@ -3,20 +3,23 @@ package org.hotline.ivr.seat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import org.hotline.ivr.seat.standin.StandInOrders;
-import org.hotline.ivr.seat.standin.StandInQueue;
+import org.hotline.ivr.sim.SimClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each security rule of the console, over plain HTTP and WebSocket against a real node. */
+/**
+ * Each security rule of the console and of {@code /api/orders}, over plain HTTP and WebSocket against a real node
+ * ({@link ConsoleTestServer}); the calls seats hold are real simulated calls through the 12345 flow and the
+ * distributor.
+ */
 class ConsoleSecurityTest {
 
     private static final String REFUSED = "Unexpected HTTP response status code ";
@@ -24,18 +27,17 @@ class ConsoleSecurityTest {
     @TempDir
     static Path dir;
     static ConsoleTestServer node;
-    static StandInQueue queue;
-    static StandInOrders orders;
+    static SimClient phone;
 
     @BeforeAll
     static void start() throws Exception {
         node = ConsoleTestServer.start(dir, Duration.ofMinutes(5), Map.of());
-        queue = new StandInQueue(node.server().redis(), new SeatEvents(node.server().redis()), Clock.systemUTC());
-        orders = new StandInOrders(node.server().redis(), Clock.systemUTC());
+        phone = new SimClient("127.0.0.1", node.server().agiPort(), true);
     }
 
     @AfterAll
     static void stop() {
+        phone.close();
         node.close();
     }
 
@@ -43,14 +45,22 @@ class ConsoleSecurityTest {
         return new ConsoleClient(node.base());
     }
 
-    /** Seat {@code seatId} goes ready and gets a new call with a draft order; returns {callId, orderId}. */
-    private String[] callFor(String seatId, String callId) {
+    /**
+     * Seat {@code seatId} goes ready (the only ready seat: the others are paused from their login on, or on a call)
+     * and gets a real call from 13800138000 with a draft order; returns {callId, orderId}.
+     */
+    private String[] callFor(String seatId, String name) throws InterruptedException {
         ConsoleClient seat = client().loggedInSeat(seatId);
         assertThat(seat.send("POST", "/console/api/state", "{\"state\":\"ready\"}").status()).isEqualTo(200);
-        String orderId = orders.draft(callId, "13800138000", new OrderEdit("city-management/garbage", "", "normal", "垃圾没人清运"));
-        queue.offer(new StandInQueue.Offer(callId, "13800138000", "zh", List.of("1 城市管理"), orderId));
-        assertThat(queue.find(callId)).map(ScreenPop::seatId).contains(seatId);
-        return new String[] {callId, orderId};
+        phone.call(ConsoleTestServer.describing(name, "13800138000", node.sample(), Duration.ofMinutes(10)));
+        for (int i = 0; i < 600; i++) {
+            JsonNode pop = seat.get("/console/api/screen").body().path("pop");
+            if (!pop.path("order").path("id").asText().isEmpty()) {
+                return new String[] {pop.path("callId").asText(), pop.path("order").path("id").asText()};
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no call with an order reached seat " + seatId);
     }
 
     @Test
@@ -72,16 +82,17 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void seatCannotReadOrChangeAnotherSeatsCallNumberOrOrder() {
+    void seatCannotReadOrChangeAnotherSeatsCallNumberOrOrder() throws Exception {
         String[] call = callFor("1001", "sec-call-1");
+        String summary = node.server().orders().store().get(call[1]).orElseThrow().summary();
         ConsoleClient other = client().loggedInSeat("1002");
         assertThat(other.get("/console/api/calls/" + call[0]).status()).isEqualTo(403);
         assertThat(other.send("POST", "/console/api/calls/" + call[0] + "/caller", "{}").status()).isEqualTo(403);
-        String edit = "{\"category\":\"noise\",\"location\":\"\",\"urgency\":\"normal\",\"summary\":\"changed\"}";
+        String edit = "{\"category\":\"noise-environment\",\"location\":\"\",\"urgency\":\"normal\",\"summary\":\"changed\"}";
         assertThat(other.send("PUT", "/console/api/orders/" + call[1], edit).status()).isEqualTo(403);
         assertThat(other.send("POST", "/console/api/orders/" + call[1] + "/submit", edit).status()).isEqualTo(403);
         assertThat(other.get("/console/api/screen").body().path("pop").isNull()).isTrue();
-        assertThat(orders.find(call[1]).orElseThrow().summary()).isEqualTo("垃圾没人清运");
+        assertThat(node.server().orders().store().get(call[1]).orElseThrow().summary()).isEqualTo(summary);
 
         ConsoleClient owner = client().loggedInSeat("1001");
         assertThat(owner.get("/console/api/calls/" + call[0]).body().path("transcript").isMissingNode()).isFalse();
@@ -89,7 +100,7 @@ class ConsoleSecurityTest {
     }
 
     @Test
-    void fullCallerNumberIsShownOnlyToItsSeatAndEveryAccessIsAudited() {
+    void fullCallerNumberIsShownOnlyToItsSeatAndEveryAccessIsAudited() throws Exception {
         String[] call = callFor("1003", "sec-call-2");
         ConsoleClient seat = client().loggedInSeat("1003");
         assertThat(seat.get("/console/api/screen").body().path("pop").path("caller").asText()).isEqualTo("138****8000");
@@ -99,6 +110,34 @@ class ConsoleSecurityTest {
                 CallerNumberAudit.STREAM, (redis.clients.jedis.StreamEntryID) null, null));
         assertThat(audit).anySatisfy(entry -> assertThat(entry.getFields())
                 .containsEntry("seat", "1003").containsEntry("call", call[0]));
+    }
+
+    @Test
+    void theOrderApiServesASeatOnlyTheOrdersOfCallsGivenToIt() throws Exception {
+        String[] call = callFor("1004", "sec-call-3");
+        String orderPath = "/api/orders/" + call[1];
+        ConsoleClient anonymous = client();
+        assertThat(anonymous.get(orderPath).status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/orders?caller=13800138000").status()).isEqualTo(401);
+        assertThat(anonymous.send("PATCH", orderPath, "{\"summary\":\"changed\"}").status()).isEqualTo(401);
+
+        ConsoleClient other = client().loggedInSeat("1002");
+        assertThat(other.get(orderPath).status()).isEqualTo(403);
+        assertThat(other.send("PATCH", orderPath, "{\"summary\":\"changed\"}").status()).isEqualTo(403);
+        assertThat(other.send("POST", orderPath + "/submit", "{}").status()).isEqualTo(403);
+        assertThat(other.send("POST", orderPath + "/close", "{}").status()).isEqualTo(403);
+        assertThat(other.get("/api/orders?caller=13800138000").status()).isEqualTo(403);
+        assertThat(node.server().orders().store().get(call[1]).orElseThrow().summary()).isNotEqualTo("changed");
+
+        ConsoleClient owner = client().loggedInSeat("1004");
+        assertThat(owner.get(orderPath).body().path("callId").asText()).isEqualTo(call[0]);
+        assertThat(owner.get("/api/orders?caller=13800138000").body().path("orders").size()).isPositive();
+        ConsoleClient.Reply patched = owner.send("PATCH", orderPath, "{\"summary\":\"由坐席核实\"}");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(node.server().orders().store().get(call[1]).orElseThrow().history())
+                .anySatisfy(change -> assertThat(change.seat()).isEqualTo("1004"));
+        owner.csrf("");
+        assertThat(owner.send("PATCH", orderPath, "{\"summary\":\"no token\"}").status()).isEqualTo(401);
     }
 
     @Test

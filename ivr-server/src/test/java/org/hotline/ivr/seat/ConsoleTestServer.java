@@ -6,80 +6,74 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.audio.SpeechSamples;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.sim.CallScenario;
+import org.hotline.ivr.speech.SampleTextRecognizer;
 
 /**
- * A whole server node (embedded Redis, FastAGI, HTTP with the console) on free ports, with seats 1001-1003
- * (password "demo" + id), supervisor 9001 ("demo9001"), a few categories and places, in a temporary directory.
+ * A real server node ({@link IvrServer}: embedded Redis, FastAGI, AudioSocket, the 12345 flow, the call
+ * distributor, the order store and the console) on free ports with the shipped configuration (seats 1001-1004,
+ * password "demo" + id; supervisor 9001, "demo9001"), its data in a temporary directory. The one part that is
+ * not real is speech recognition: no Vosk model can be installed here, so {@link SampleTextRecognizer} stands
+ * in for the model and "hears" the shared speech sample a test's caller says.
  */
 final class ConsoleTestServer implements AutoCloseable {
 
-    static final int FAST_HASH = 1000;
+    /** The sample the callers of these tests describe their problem with (garbage not collected, in Chaoyang). */
+    static final String SAMPLE = "zh-01.wav";
 
-    private final StandInNode server;
+    private final IvrServer server;
+    private final SampleTextRecognizer speech;
 
-    private ConsoleTestServer(StandInNode server) {
+    private ConsoleTestServer(IvrServer server, SampleTextRecognizer speech) {
         this.server = server;
+        this.speech = speech;
     }
 
     static ConsoleTestServer start(Path dir, Duration wrapUp, Map<String, String> moreEnv) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder seats = new StringBuilder("seats:\n");
-        for (String id : new String[] {"1001", "1002", "1003"}) {
-            seats.append("  - id: \"").append(id).append("\"\n    name: Seat ").append(id).append("\n    passwordHash: ")
-                    .append(PasswordHash.create(("demo" + id).toCharArray(), FAST_HASH)).append('\n');
-        }
-        Files.writeString(dir.resolve("seats.yaml"), seats);
-        Files.writeString(dir.resolve("supervisors.yaml"), "supervisors:\n  - id: \"9001\"\n    name: Zhao Lei\n"
-                + "    passwordHash: " + PasswordHash.create("demo9001".toCharArray(), FAST_HASH) + "\n");
-        Files.writeString(dir.resolve("categories.yaml"), """
-                categories:
-                  - id: city-management
-                    name: 城市管理与环境卫生
-                    en: City management and sanitation
-                    sub:
-                      - id: garbage
-                        name: 垃圾清运
-                        en: Garbage collection
-                  - id: traffic
-                    name: 交通出行
-                    en: Transport
-                  - id: noise
-                    name: 噪音扰民
-                    en: Noise
-                """);
-        Files.createDirectories(dir.resolve("gazetteer"));
-        Files.writeString(dir.resolve("gazetteer/beijing.yaml"), """
-                city: 北京市
-                districts:
-                  - name: 朝阳区
-                    en: Chaoyang
-                    streets:
-                      - {name: 双井街道, en: Shuangjing}
-                      - {name: 劲松街道, en: Jinsong}
-                  - name: 海淀区
-                    en: Haidian
-                    streets:
-                      - {name: 中关村街道, en: Zhongguancun}
-                """);
-        Map<String, String> env = new HashMap<>(Map.of(
+        Files.createDirectories(dir.resolve("no-models"));
+        // Tests run in ivr-server/; the shipped flows, seats, queues and order rules are one level up.
+        Map<String, String> env = new HashMap<>(Map.of("IVR_HOME", "..",
                 "IVR_AGI_PORT", "0", "IVR_AUDIO_PORT", "0", "IVR_HTTP_PORT", "0", "IVR_HTTP_BIND", "127.0.0.1",
                 "IVR_REDIS_DATA_DIR", dir.resolve("redis").toString(),
-                "IVR_PATHS_SEATS", dir.resolve("seats.yaml").toString(),
-                "IVR_PATHS_SUPERVISORS", dir.resolve("supervisors.yaml").toString(),
+                "IVR_AUDIO_RECORDINGS", dir.resolve("recordings").toString(),
+                "IVR_SPEECH_MODELS", dir.resolve("no-models").toString(),
                 "IVR_CONSOLE_WRAP_UP", wrapUp.toMillis() + "ms"));
         env.putAll(moreEnv);
         IvrConfig config = new ConfigLoader(env).load(null);
-        try {
-            return new ConsoleTestServer(StandInNode.start(config));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting", e);
-        }
+        SampleTextRecognizer[] speech = new SampleTextRecognizer[1];
+        IvrServer server = IvrServer.start(config, real -> speech[0] = new SampleTextRecognizer(real));
+        return new ConsoleTestServer(server, speech[0]);
     }
 
-    StandInNode server() {
+    /** The sample's path; the stand-in recognizer will hear its text in the next Mandarin description. */
+    Path sample() {
+        Path wav = SpeechSamples.folder().resolve(SAMPLE);
+        speech.expect(wav);
+        return wav;
+    }
+
+    /**
+     * A caller through the 12345 flow: Mandarin (key 1), report a problem (1), asking for help (2), describes it
+     * by saying {@code wav} over AudioSocket (or stays silent if null), is queued, and once a seat's device answers
+     * the Dial talks for {@code talk}.
+     */
+    static CallScenario describing(String name, String caller, Path wav, Duration talk) {
+        CallScenario call = CallScenario.of(name, "12345", caller).promptDuration(Duration.ofMillis(50))
+                .press("1").press("1").press("2");
+        return (wav == null ? call : call.say(wav)).talk(talk);
+    }
+
+    /** The stand-in recognizer, to make it hear other text, or nothing (as a node without a model). */
+    SampleTextRecognizer speech() {
+        return speech;
+    }
+
+    IvrServer server() {
         return server;
     }
 

@@ -84,9 +84,10 @@ class TranscriptPublisherTest {
     @Test
     void aCallWithoutAModelStillTellsTheSeatWhyThereIsNoTranscript() throws Exception {
         TranscriptPublisher.CallPublisher publisher = new TranscriptPublisher(gateway, Duration.ofHours(1)).forCall("call-2");
-        publisher.noTranscript("ja", "recorded, no transcript (no ja model)");
+        publisher.noTranscript("ja", "recorded, no transcript (no ja model)", "no-model", true);
         publisher.flushed().toCompletableFuture().get(30, TimeUnit.SECONDS);
         String stored = gateway.call("get", jedis -> jedis.get(TranscriptPublisher.finalKey("call-2")));
-        assertThat(stored).contains("\"note\":\"recorded, no transcript (no ja model)\"");
+        assertThat(stored).contains("\"note\":\"recorded, no transcript (no ja model)\"")
+                .contains("\"missing\":\"no-model\"").contains("\"recordingKept\":true");
     }
 }

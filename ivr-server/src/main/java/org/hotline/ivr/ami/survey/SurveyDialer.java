@@ -40,6 +40,11 @@ public final class SurveyDialer {
         return done;
     }
 
+    /** One try, no retry: for the {@link SurveySchedule}, which keeps the tries in Redis. */
+    public CompletionStage<OriginateResult> placeOnce(SurveyRequest request) {
+        return originator.originate(originateFor(request));
+    }
+
     private void attempt(SurveyRequest request, int number, CompletableFuture<OriginateResult> done) {
         originator.originate(originateFor(request)).thenAccept(result -> {
             if (result.answered()) {

@@ -3,6 +3,7 @@ package org.hotline.ivr.seat.live;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.hotline.ivr.flow.CallsInIvr;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.OrderRules;
@@ -29,13 +30,14 @@ public final class LiveConsole {
     /**
      * The wiring {@code IvrServer} uses once it starts the queue and order modules:
      * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults())}. It also
-     * serves {@code /api/orders} with the console session as the acting seat.
+     * serves {@code /api/orders} behind the console's login ({@link ConsoleOrderAccess}), on the console's pool.
      */
     public static SeatConsole install(IvrConfig config, HttpRoutes routes, RedisGateway redis, QueueModule queue,
                                       Orders orders, OrderSettings orderSettings) {
-        SeatConsole console = install(config.console(), config.paths().supervisors(), routes, redis, queue.distributor(),
-                queue.stats()::latest, orders.store(), orders.rules(), orderSettings);
-        orders.registerApi(routes, console.actingSeat());
+        ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
+                orders.store(), orders.rules(), orderSettings);
+        SeatConsole console = SeatConsole.install(routes, redis, config.console(), parts, new SeatEvents(redis));
+        orders.registerApi(routes, new ConsoleOrderAccess(console.actingSeat(), parts.calls()), console.executor());
         return console;
     }
 
@@ -46,6 +48,13 @@ public final class LiveConsole {
     public static SeatConsole install(IvrConfig.Console config, Path supervisors, HttpRoutes routes, RedisGateway redis,
                                       CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
                                       OrderRules rules, OrderSettings orderSettings) {
+        return SeatConsole.install(routes, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
+                orderSettings), new SeatEvents(redis));
+    }
+
+    private static ConsoleParts parts(Path supervisors, RedisGateway redis, CallDistributor distributor,
+                                      Supplier<QueueStats> queueStats, OrderStore orders, OrderRules rules,
+                                      OrderSettings orderSettings) {
         AccountFile seats = AccountFile.of(distributor.setup().seats().stream()
                 .map(seat -> new Account(seat.id(), seat.name(), Role.SEAT, seat.passwordHash())).toList());
         QueueSeatStates states = new QueueSeatStates(distributor, redis);
@@ -53,8 +62,8 @@ public final class LiveConsole {
         ConsoleParts parts = new ConsoleParts(seats, AccountFile.load(supervisors, Role.SUPERVISOR), states,
                 new QueueAssignedCalls(redis, distributor.setup(), states, orders, orderSettings.keys()),
                 new OrderStoreEditing(orders), catalogue,
-                new LiveWallboard(queueStats, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
+                new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
                         orderSettings.zone()));
-        return SeatConsole.install(routes, redis, config, parts, new SeatEvents(redis));
+        return parts;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hotline.ivr.order.OrderKeys;
@@ -23,7 +24,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The wall's figures: queues and seats from the queue's stats, today's drafted and submitted orders and top
+ * The wall's figures: queues and seats from the queue's stats, calls in the IVR from the flows' count, today's drafted and submitted orders and top
  * categories from the order event stream. The stream is read on from where the last snapshot stopped (from
  * midnight after a start or a new day), so each snapshot reads only what is new.
  */
@@ -32,6 +33,7 @@ public final class LiveWallboard implements WallboardSource {
     private static final int READ_BATCH = 1000;
 
     private final Supplier<QueueStats> queues;
+    private final IntSupplier callsInIvr;
     private final RedisGateway redis;
     private final OrderStore orders;
     private final OrderKeys keys;
@@ -44,9 +46,11 @@ public final class LiveWallboard implements WallboardSource {
     private long submitted;
     private final Map<String, Long> categories = new HashMap<>();
 
-    public LiveWallboard(Supplier<QueueStats> queues, RedisGateway redis, OrderStore orders, OrderKeys keys,
-                         OrderCatalogue catalogue, Clock clock, ZoneId zone) {
+    /** @param callsInIvr calls now in the IVR, e.g. {@code CallsInIvr::count} (a Redis read) */
+    public LiveWallboard(Supplier<QueueStats> queues, IntSupplier callsInIvr, RedisGateway redis, OrderStore orders,
+                         OrderKeys keys, OrderCatalogue catalogue, Clock clock, ZoneId zone) {
         this.queues = queues;
+        this.callsInIvr = callsInIvr;
         this.redis = redis;
         this.orders = orders;
         this.keys = keys;
@@ -77,7 +81,7 @@ public final class LiveWallboard implements WallboardSource {
                             name == null ? e.getKey() : name.en(), e.getValue());
                 })
                 .toList();
-        return new Wallboard(clock.millis(), figures, byState, 0, (int) drafted, (int) submitted, new ArrayList<>(top));
+        return new Wallboard(clock.millis(), figures, byState, callsInIvr.getAsInt(), (int) drafted, (int) submitted, new ArrayList<>(top));
     }
 
     private void catchUp() {

@@ -73,7 +73,8 @@ public final class QueueAssignedCalls implements AssignedCalls {
         boolean ended = !(state.equals("offered") || state.equals("oncall"));
         return Optional.of(new ScreenPop(callId, seatId, PhoneNumbers.mask(number), language, menu,
                 arrival.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(arrival)), claim.get().assignedAt(),
-                transcript, heard.partial(), order.map(DraftOrder::orderId).orElse(null), ended));
+                transcript, heard.partial(), order.map(DraftOrder::orderId).orElse(null), ended,
+                transcript.isEmpty() ? heard.gap() : null));
     }
 
     @Override

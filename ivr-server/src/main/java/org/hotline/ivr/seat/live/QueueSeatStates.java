@@ -29,6 +29,9 @@ public final class QueueSeatStates implements SeatStates {
             SeatState.ON_CALL.code(), SeatStatus.ON_CALL, SeatState.WRAP_UP.code(), SeatStatus.WRAP_UP,
             SeatState.PAUSED.code(), SeatStatus.PAUSED);
 
+    /** A seat that logs in to the console starts paused with this reason, and takes calls once it goes ready. */
+    static final String LOGIN_REASON = "login";
+
     private final CallDistributor distributor;
     private final RedisGateway redis;
 
@@ -55,6 +58,10 @@ public final class QueueSeatStates implements SeatStates {
         }
         String since = seat.getOrDefault("since", "");
         String call = seat.getOrDefault("call", "");
+        if (call.isEmpty() && SeatState.WRAP_UP.code().equals(seat.get("state"))) {
+            // the call being wrapped up, even one that ended before any console saw it offered
+            call = seat.getOrDefault("lastCall", "");
+        }
         return new SeatStatus(seatId, NAMES.getOrDefault(seat.get("state"), SeatStatus.LOGGED_OUT),
                 since.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(since)), seat.getOrDefault("reason", ""),
                 call.isEmpty() ? null : call);
@@ -63,7 +70,7 @@ public final class QueueSeatStates implements SeatStates {
     @Override
     public void logIn(String seatId) {
         if (SeatStatus.LOGGED_OUT.equals(status(seatId).state())) {
-            done(distributor.login(seatId), seatId, "log in");
+            done(distributor.loginPaused(seatId, LOGIN_REASON), seatId, "log in");
         }
     }
 
