@@ -132,7 +132,7 @@ public final class IvrServer implements AutoCloseable {
                 .withOrders(new OrderPartDrafts(orders.writer()))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
-        flows = FlowModule.start(config.paths().flows(), redis, scripts, services).routes(routes);
+        flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW,
                 new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));

@@ -87,7 +87,7 @@ public final class FlowSimulateCommand implements Callable<Integer> {
         try (IvrServer server = IvrServer.start(local);
              SimClient sim = new SimClient("127.0.0.1", server.agiPort(), true)) {
             FlowModule flows = FlowModule.start(file.toAbsolutePath().getParent(), server.redis(), server.scripts(),
-                    services(server, loaded));
+                    services(server, loaded), local.calls().journeyTtl());
             CallRecord record = sim.call(scenario(loaded.name())).get(5, TimeUnit.MINUTES);
             JourneyStore.Journey journey = flows.runner().journeys().read(record.uniqueId());
             PrintWriter out = spec.commandLine().getOut();

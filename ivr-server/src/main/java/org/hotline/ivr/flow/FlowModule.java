@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.ivr.agi.AgiScripts;
@@ -27,9 +28,10 @@ public final class FlowModule {
         this.scripts = scripts;
     }
 
-    public static FlowModule start(Path flows, RedisGateway redis, AgiScripts scripts, FlowServices services) {
+    public static FlowModule start(Path flows, RedisGateway redis, AgiScripts scripts, FlowServices services,
+                                   Duration journeyTtl) {
         FlowLibrary library = new FlowLibrary(flows);
-        FlowModule module = new FlowModule(library, new FlowRunner(library, services, new JourneyStore(redis),
+        FlowModule module = new FlowModule(library, new FlowRunner(library, services, new JourneyStore(redis, journeyTtl),
                 new CallsInIvr(redis, java.time.Clock.systemUTC())), scripts);
         module.reload();
         return module;

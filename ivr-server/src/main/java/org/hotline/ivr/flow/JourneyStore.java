@@ -2,6 +2,7 @@ package org.hotline.ivr.flow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import org.hotline.ivr.redis.RedisGateway;
  * Each call's journey in Redis, for the seat console and reports: hash {@code ivr:call:<id>} (flow, version,
  * caller, language, outcome, keys, transcript, order id, queue) and list {@code ivr:call:<id>:journey} with one
  * JSON entry per node passed (at, flow, node, type, input, result). Writes of one call are chained so they
- * land in order, off the event loop.
+ * land in order, off the event loop. Both keys expire {@code ttl} after the call ends: at tens of thousands of
+ * calls a day they would otherwise fill Redis, and the draft order keeps what outlives the call.
  */
 public final class JourneyStore {
 
@@ -26,9 +28,11 @@ public final class JourneyStore {
     }
 
     private final RedisGateway redis;
+    private final Duration ttl;
 
-    public JourneyStore(RedisGateway redis) {
+    public JourneyStore(RedisGateway redis, Duration ttl) {
         this.redis = redis;
+        this.ttl = ttl;
     }
 
     public static String key(String callId) {
@@ -98,6 +102,10 @@ public final class JourneyStore {
             fields.put("queue", call.queue());
             fields.put("variables", json(call.variables()));
             chain(jedis -> jedis.hset(key, fields));
+            chain(jedis -> {
+                jedis.expire(key, ttl.toSeconds());
+                return jedis.expire(key + ":journey", ttl.toSeconds());
+            });
             return last;
         }
 

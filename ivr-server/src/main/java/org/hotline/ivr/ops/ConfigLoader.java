@@ -111,13 +111,14 @@ public final class ConfigLoader {
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
                 paths.path("orderRules"), paths.path("supervisors"));
+        IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");
         }
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
         return new IvrConfig(nodeId, agi, audio, httpConfig, console, ami, redisConfig, speech(root.at("speech")),
-                pathConfig, logFormat);
+                pathConfig, calls, logFormat);
     }
 
     private IvrConfig.Agi agi(ConfigReader agi) {

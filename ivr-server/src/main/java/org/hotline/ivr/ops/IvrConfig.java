@@ -15,6 +15,7 @@ public record IvrConfig(
         Redis redis,
         Speech speech,
         Paths paths,
+        Calls calls,
         String logFormat) {
 
     public record Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout,
@@ -52,12 +53,6 @@ public record IvrConfig(
         public Http withPort(int newPort) {
             return new Http(bind, newPort);
         }
-    }
-
-    /** A configuration with the console's defaults, for code that builds one by hand. */
-    public IvrConfig(String nodeId, Agi agi, Audio audio, Http http, Ami ami, Redis redis, Speech speech, Paths paths,
-                     String logFormat) {
-        this(nodeId, agi, audio, http, Console.DEFAULTS, ami, redis, speech, paths, logFormat);
     }
 
     /** The seat console and wallboard served on the HTTP port. */
@@ -114,13 +109,17 @@ public record IvrConfig(
     public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors) {
     }
 
+    /** {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended. */
+    public record Calls(Duration journeyTtl) {
+    }
+
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
-                console, ami, redis, speech, paths, logFormat);
+                console, ami, redis, speech, paths, calls, logFormat);
     }
 
     public IvrConfig withRedis(Redis newRedis) {
-        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, calls, logFormat);
     }
 }

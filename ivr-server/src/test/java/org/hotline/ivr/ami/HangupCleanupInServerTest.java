@@ -148,9 +148,10 @@ class HangupCleanupInServerTest {
     @Test
     void aCallRingingASeatWhenItIsHungUpFreesTheSeat() throws Exception {
         node.distributor().login("1001").toCompletableFuture().get(10, TimeUnit.SECONDS);
-        // Every prompt and application, the Dial to the seat's phone included, takes 30 s on this line.
+        // Every prompt and application takes 30 s on this line, and the seat's phone rings without answering,
+        // so the Dial is still ringing when the caller hangs up.
         CompletableFuture<CallRecord> call = asterisk.call(CallScenario.of("ringing", "seat-test", "13700137005")
-                .promptDuration(Duration.ofSeconds(30)));
+                .promptDuration(Duration.ofSeconds(30)).variable("DIALSTATUS", "NOANSWER"));
         Eventually.until("seat 1001 offered the call", Duration.ofSeconds(20), () -> node.seatState("1001").equals("offered"));
         String id = node.server.liveCalls().ids().iterator().next();
 

@@ -36,7 +36,7 @@ final class FlowBench implements AutoCloseable {
         redisServer = EmbeddedRedis.start(redisDir);
         redis = new RedisGateway(redisServer.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
         IvrConfig config = ConfigLoader.defaultsOnly();
-        flows = FlowModule.start(flowsDir, redis, scripts, services.apply(redis));
+        flows = FlowModule.start(flowsDir, redis, scripts, services.apply(redis), config.calls().journeyTtl());
         agi = FastAgiServer.start(config.agi().withPort(0), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
         sim = new SimClient("127.0.0.1", agi.port(), true);
     }

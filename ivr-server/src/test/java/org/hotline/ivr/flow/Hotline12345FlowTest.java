@@ -83,6 +83,16 @@ class Hotline12345FlowTest {
     }
 
     @Test
+    void aFinishedCallsJourneyExpiresSoRedisDoesNotFillUp() throws Exception {
+        CallRecord record = bench.call(CallScenario.of("expiring", "12345", CITIZEN).press("0"));
+        long week = Duration.ofDays(7).toSeconds();
+        for (String key : List.of(JourneyStore.key(record.uniqueId()), JourneyStore.key(record.uniqueId()) + ":journey")) {
+            long ttl = bench.redis.call("t", j -> j.ttl(key));
+            assertThat(ttl).as("seconds %s has left", key).isBetween(week - 600, week);
+        }
+    }
+
+    @Test
     void silenceAtTheLanguageMenuMeansMandarin() throws Exception {
         CallRecord record = bench.call(CallScenario.of("silent", "12345", CITIZEN).press("0"));
         JourneyStore.Journey journey = bench.journey(record);

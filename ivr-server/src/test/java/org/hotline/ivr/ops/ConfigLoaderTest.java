@@ -67,6 +67,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void journeysKeepForAWeekUnlessTheEnvironmentSaysOtherwiseAndNeverForZero() throws IOException {
+        Path file = file("log:\n  format: text\n");
+        assertThat(new ConfigLoader(Map.of()).load(file).calls().journeyTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(new ConfigLoader(Map.of("IVR_CALLS_JOURNEY_TTL", "30d")).load(file).calls().journeyTtl())
+                .isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("IVR_CALLS_JOURNEY_TTL", "0s")).load(file))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactly("calls.journeyTtl = '0': must be longer than zero"));
+    }
+
+    @Test
     void brokenYamlNamesTheLine() throws IOException {
         Path file = file("agi:\n  port: 4573\n bind: [oops\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
