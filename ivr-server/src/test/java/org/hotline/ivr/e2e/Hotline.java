@@ -96,7 +96,7 @@ final class Hotline {
 
     /** The journal entry of the flow node {@code node} on this call. */
     static Map<String, String> step(AsteriskRig rig, String callId, String node) {
-        List<Map<String, String>> steps = new JourneyStore(rig.server().redis()).read(callId).steps();
+        List<Map<String, String>> steps = new JourneyStore(rig.server().redis(), rig.server().config().calls().journeyTtl()).read(callId).steps();
         return steps.stream().filter(step -> node.equals(step.get("node"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no step " + node + " in " + steps));
     }
