@@ -79,7 +79,7 @@ final class NodeSteps {
                     String said = !description.transcript().isEmpty() ? description.transcript()
                             : "(" + (description.note().isEmpty() ? "no transcript" : description.note()) + ")";
                     recorder.record(call, node, said, description.callerHungUp() ? "caller hung up while speaking"
-                            : "described");
+                            : description.ended().isEmpty() ? "described" : "described, ended by " + description.ended());
                     if (description.callerHungUp()) {
                         throw new AgiHangupException("caller hung up while describing");
                     }
