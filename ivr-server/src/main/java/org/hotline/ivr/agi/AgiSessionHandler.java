@@ -23,13 +23,6 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(AgiSessionHandler.class);
 
-    /**
-     * Asterisk keeps queueing the dead channel's frames while the socket stays open and warns
-     * "Exceptionally long voice queue length" after about two seconds; after HANGUP no command can reach
-     * the channel anyway, so a script still running by then only holds Asterisk up.
-     */
-    private static final Duration HANGUP_GRACE = Duration.ofSeconds(1);
-
     private final AgiScripts scripts;
     private final AgiMetrics metrics;
     private AgiCommandChannel commands;
@@ -38,11 +31,18 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
     private boolean refused;
 
     private final LiveAgiCalls live;
+    private final Duration hangupGrace;
 
-    AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics, LiveAgiCalls live) {
+    /**
+     * {@code hangupGrace}: Asterisk keeps queueing the dead channel's frames while the socket stays open and warns
+     * "Exceptionally long voice queue length" after about two seconds; after HANGUP no command can reach the
+     * channel anyway, so a script still running after this grace only holds Asterisk up and is cut off.
+     */
+    AgiSessionHandler(AgiScripts scripts, AgiMetrics metrics, LiveAgiCalls live, Duration hangupGrace) {
         this.scripts = scripts;
         this.metrics = metrics;
         this.live = live;
+        this.hangupGrace = hangupGrace;
     }
 
     @Override
@@ -96,12 +96,12 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
             if (ctx.channel().isActive()) {
                 MDC.put("callId", callId);
                 log.warn("script '{}' still running {} ms after the caller hung up; closing the AGI connection "
-                        + "so Asterisk can release the channel", scriptName, HANGUP_GRACE.toMillis());
+                        + "so Asterisk can release the channel", scriptName, hangupGrace.toMillis());
                 MDC.remove("callId");
                 metrics.closed("script_outlived_hangup");
                 ctx.close();
             }
-        }, HANGUP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }, hangupGrace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void finish(ChannelHandlerContext ctx, Throwable error) {

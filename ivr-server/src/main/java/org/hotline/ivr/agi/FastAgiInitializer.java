@@ -37,6 +37,6 @@ final class FastAgiInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast("lines", new LineBasedFrameDecoder(config.maxLineLength(), true, true))
                 .addLast("agi-request-decoder", new AgiRequestDecoder(config.maxVariables(), config.requestTimeout()))
                 .addLast("agi-command-encoder", ENCODER)
-                .addLast("agi-session", new AgiSessionHandler(scripts, metrics, live));
+                .addLast("agi-session", new AgiSessionHandler(scripts, metrics, live, config.hangupGrace()));
     }
 }

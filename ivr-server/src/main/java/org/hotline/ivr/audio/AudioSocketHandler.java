@@ -4,8 +4,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.channel.socket.SocketChannel;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -17,6 +20,8 @@ import org.slf4j.MDC;
 final class AudioSocketHandler extends SimpleChannelInboundHandler<AudioSocketFrame> {
 
     private static final Logger log = LoggerFactory.getLogger(AudioSocketHandler.class);
+    /** How long a stream we ended waits for Asterisk to close its side before we close ours. */
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     private final AudioStreams streams;
     private final AudioMetrics metrics;
@@ -33,6 +38,9 @@ final class AudioSocketHandler extends SimpleChannelInboundHandler<AudioSocketFr
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, AudioSocketFrame frame) {
+        if (endReason == StreamEnd.Reason.CLOSED_BY_SERVER) {
+            return; // we ended the stream: what Asterisk sent meanwhile is read and dropped until it closes
+        }
         if (listener == null) {
             open(ctx, frame);
             return;
@@ -159,6 +167,13 @@ final class AudioSocketHandler extends SimpleChannelInboundHandler<AudioSocketFr
             channel.writeAndFlush(frame);
         }
 
+        /**
+         * Ends the stream with a FIN, never a reset: Asterisk keeps sending audio until it sees our end, and a
+         * socket closed with unread bytes (or receiving more) answers with RST, which Asterisk logs as an
+         * ERROR ("Failed to read header from AudioSocket because: Connection reset by peer"). So the output
+         * is shut down, whatever still arrives is dropped, and the socket closes when Asterisk closes its side
+         * (at once: the AudioSocket application returns on our FIN), or after {@link #LINGER} at the latest.
+         */
         @Override
         public void close() {
             channel.eventLoop().execute(() -> {
@@ -166,7 +181,12 @@ final class AudioSocketHandler extends SimpleChannelInboundHandler<AudioSocketFr
                     endReason = StreamEnd.Reason.CLOSED_BY_SERVER;
                     endDetail = "closed by server";
                 }
-                channel.close();
+                if (channel instanceof SocketChannel socket && socket.isActive() && !socket.isOutputShutdown()) {
+                    socket.shutdownOutput();
+                    channel.eventLoop().schedule(() -> channel.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    channel.close();
+                }
             });
         }
     }

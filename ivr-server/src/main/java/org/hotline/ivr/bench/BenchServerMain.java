@@ -93,7 +93,7 @@ public final class BenchServerMain implements Callable<Integer> {
         // asterisk-java waits for the environment without a deadline; ours gets a generous one, so that a
         // starved machine measures slowness rather than refused calls.
         IvrConfig.Agi agi = new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.0/8"), ENVIRONMENT_DEADLINE,
-                defaults.idleTimeout(), defaults.maxLineLength(), defaults.maxVariables());
+                defaults.idleTimeout(), defaults.maxLineLength(), defaults.maxVariables(), defaults.hangupGrace());
         NettyBenchScript script = new NettyBenchScript(probe, commands);
         AgiScripts scripts = new AgiScripts().register(CommandMix.LOAD_SCRIPT, script)
                 .register(CommandMix.IDLE_SCRIPT, script);

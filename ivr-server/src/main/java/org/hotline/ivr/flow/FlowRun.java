@@ -35,8 +35,10 @@ final class FlowRun {
         this.services = services;
         this.journey = journey;
         this.inIvr = inIvr;
-        this.steps = new NodeSteps(services, (c, node, input, result) -> journey.step(c.record(node, input, result)),
-                inIvr::leave);
+        this.steps = new NodeSteps(services, (c, node, input, result) -> {
+            inIvr.moved();
+            journey.step(c.record(node, input, result));
+        }, inIvr);
     }
 
     CompletionStage<String> start() {

@@ -26,8 +26,13 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
      * @param note         for the seat when there is no transcript, e.g. "recorded, no transcript (no zh model)"
      * @param recording    the WAV of what the caller said ("" when nothing was recorded)
      * @param callerHungUp the caller hung up while speaking: the run ends after keeping the transcript
+     * @param ended        what ended it, for the journal ("end-of-speech", "dtmf", "max-length" ...; "" unknown)
      */
-    public record Description(String transcript, String note, String recording, boolean callerHungUp) {
+    public record Description(String transcript, String note, String recording, boolean callerHungUp, String ended) {
+
+        public Description(String transcript, String note, String recording, boolean callerHungUp) {
+            this(transcript, note, recording, callerHungUp, "");
+        }
     }
 
     /** Spoken menu answers, where a speech model exists for the language. */

@@ -16,13 +16,13 @@ final class NodeSteps {
     private final ChoiceSteps choices;
     private final ConditionEvaluator conditions;
     private final ChoiceSteps.Recorder recorder;
-    private final Runnable handedToQueue;
+    private final CallsInIvr.Presence inIvr;
 
-    /** {@code handedToQueue} runs when the call leaves the IVR for a queue (it no longer counts as in the IVR). */
-    NodeSteps(FlowServices services, ChoiceSteps.Recorder recorder, Runnable handedToQueue) {
+    /** {@code inIvr} is left while the call waits in a queue or talks on another line: it is not in the menus. */
+    NodeSteps(FlowServices services, ChoiceSteps.Recorder recorder, CallsInIvr.Presence inIvr) {
         this.services = services;
         this.recorder = recorder;
-        this.handedToQueue = handedToQueue;
+        this.inIvr = inIvr;
         this.choices = new ChoiceSteps(services, recorder);
         this.conditions = new ConditionEvaluator(services);
     }
@@ -79,7 +79,7 @@ final class NodeSteps {
                     String said = !description.transcript().isEmpty() ? description.transcript()
                             : "(" + (description.note().isEmpty() ? "no transcript" : description.note()) + ")";
                     recorder.record(call, node, said, description.callerHungUp() ? "caller hung up while speaking"
-                            : "described");
+                            : description.ended().isEmpty() ? "described" : "described, ended by " + description.ended());
                     if (description.callerHungUp()) {
                         throw new AgiHangupException("caller hung up while describing");
                     }
@@ -117,7 +117,7 @@ final class NodeSteps {
                 .thenCompose(r -> services.orders().draft(call))
                 .thenCompose(orderId -> {
                     call.orderId(orderId);
-                    handedToQueue.run();
+                    inIvr.leave();
                     return services.queueing().enqueue(call, new FlowServices.QueueRequest(queue,
                             node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), orderId));
                 })
@@ -131,13 +131,19 @@ final class NodeSteps {
     private CompletionStage<Transition> transfer(CallContext call, FlowNode.Transfer node) {
         String target = call.expand(node.to());
         return KeyInput.play(call, node.announce())
-                .thenCompose(r -> KeyInput.send(call, new ExecCommand("Dial", target + "," + node.timeout().toSeconds())))
+                .thenCompose(r -> {
+                    inIvr.leave();
+                    return KeyInput.send(call, new ExecCommand("Dial", target + "," + node.timeout().toSeconds()));
+                })
                 .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
                 .thenApply(reply -> {
                     String status = FallbackTransfer.dialStatus(reply);
                     boolean answered = status.equals("ANSWER");
                     Transition next = answered || node.onFail() == null ? Transition.end("transferred " + target
                             + ": " + status) : Transition.to(node.onFail());
+                    if (!next.ends()) {
+                        inIvr.enter();
+                    }
                     recorder.record(call, node, "", "dial " + target + ": " + status);
                     return next;
                 });

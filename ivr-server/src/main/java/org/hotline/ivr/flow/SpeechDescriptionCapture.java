@@ -1,6 +1,7 @@
 package org.hotline.ivr.flow;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -37,7 +38,8 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
         CompletionStage<DescriptionResult> result = descriptions.expect(uuid, options);
         return stream(call, uuid, audio).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
                 done.hasTranscript() ? done.transcript().text() : "", done.note() == null ? "" : done.note(),
-                done.recording() == null ? "" : done.recording().toString(), hungUp || done.reason() == EndReason.HANGUP));
+                done.recording() == null ? "" : done.recording().toString(), hungUp || done.reason() == EndReason.HANGUP,
+                done.reason() == null ? "" : done.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 
     /** EXEC AudioSocket; completes with true if the caller hung up meanwhile. */

@@ -125,7 +125,8 @@ public final class ConfigLoader {
         List<String> peers = peers(agi);
         IvrConfig.Agi config = new IvrConfig.Agi(agi.string("bind"), agi.port("port"), peers,
                 agi.duration("requestTimeout"), agi.duration("idleTimeout"),
-                agi.integer("maxLineLength", 256, 1 << 20), agi.integer("maxVariables", 16, 4096));
+                agi.integer("maxLineLength", 256, 1 << 20), agi.integer("maxVariables", 16, 4096),
+                positive(agi, "hangupGrace"));
         if (config.requestTimeout().isZero()) {
             agi.problem("requestTimeout", "0", "must be longer than zero");
         }

@@ -19,9 +19,10 @@ public record IvrConfig(
         String logFormat) {
 
     public record Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout,
-                      Duration idleTimeout, int maxLineLength, int maxVariables) {
+                      Duration idleTimeout, int maxLineLength, int maxVariables, Duration hangupGrace) {
         public Agi withPort(int newPort) {
-            return new Agi(bind, newPort, allowedPeers, requestTimeout, idleTimeout, maxLineLength, maxVariables);
+            return new Agi(bind, newPort, allowedPeers, requestTimeout, idleTimeout, maxLineLength, maxVariables,
+                    hangupGrace);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hotline.ivr.order;
 
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -11,8 +12,30 @@ import java.util.function.Function;
  */
 public interface OrderAccess {
 
+    /** Who a request acts for: a seat, nobody (anonymous), or nobody with the response that refuses it. */
+    record Acting(Optional<String> seat, Optional<FullHttpResponse> refusal) {
+
+        public static Acting as(String seat) {
+            return new Acting(Optional.of(seat), Optional.empty());
+        }
+
+        public static Acting anonymous() {
+            return new Acting(Optional.empty(), Optional.empty());
+        }
+
+        /** Refused outright, e.g. the console's 403 for a change without its CSRF token. */
+        public static Acting refused(FullHttpResponse response) {
+            return new Acting(Optional.empty(), Optional.of(response));
+        }
+    }
+
     /** The seat a request acts for; empty: anonymous. */
     Optional<String> actingSeat(FullHttpRequest request);
+
+    /** {@link #actingSeat}, for access rules that refuse some requests with an answer of their own. */
+    default Acting acting(FullHttpRequest request) {
+        return actingSeat(request).map(Acting::as).orElseGet(Acting::anonymous);
+    }
 
     /** Whether an anonymous request may read orders (never change them). */
     boolean anonymousMayRead();

@@ -102,7 +102,6 @@ public final class OrderHttpApi implements HttpRoutes.Route {
         if (parts.isEmpty() || parts.size() > 2 || !ORDER_ID.matcher(parts.get(0)).matches()) {
             return problem(HttpResponseStatus.NOT_FOUND, "path", "path: no such resource " + uri.path());
         }
-        String orderId = parts.get(0);
         boolean read = parts.size() == 1 && method.equals(HttpMethod.GET);
         boolean update = parts.size() == 1 && method.equals(HttpMethod.PATCH);
         boolean action = parts.size() == 2 && method.equals(HttpMethod.POST);
@@ -110,28 +109,36 @@ public final class OrderHttpApi implements HttpRoutes.Route {
             return problem(HttpResponseStatus.METHOD_NOT_ALLOWED, "method",
                     "method: " + method + " is not allowed on " + uri.path());
         }
-        Optional<String> seat = access.actingSeat(request);
+        OrderAccess.Acting acting = access.acting(request);
+        if (acting.refusal().isPresent()) {
+            return acting.refusal().get();
+        }
+        Optional<String> seat = acting.seat();
         if (seat.isEmpty() && (!read || !access.anonymousMayRead())) {
             return anonymous();
         }
-        Optional<DraftOrder> order = store.get(orderId);
-        if (order.isEmpty()) {
-            return problem(HttpResponseStatus.NOT_FOUND, "orderId", "orderId: no order " + orderId);
-        }
-        if (seat.isPresent() && !access.mayUse(seat.get(), order.get())) {
+        String orderId = parts.get(0);
+        DraftOrder order = store.get(orderId).orElseThrow(() -> new OrderEditException(
+                OrderEditException.Kind.NOT_FOUND, "orderId", "no order " + orderId));
+        if (seat.isPresent() && !access.mayUse(seat.get(), order)) {
             return problem(HttpResponseStatus.FORBIDDEN, "orderId", "orderId: order " + orderId
                     + " belongs to a call not assigned to seat " + seat.get());
         }
         if (read) {
-            return HttpResponses.json(HttpResponseStatus.OK, order.get());
+            return HttpResponses.json(HttpResponseStatus.OK, order);
         }
-        if (update) {
-            return HttpResponses.json(HttpResponseStatus.OK, store.update(orderId, body(request), seat.get()));
+        return change(request, orderId, update ? null : parts.get(1), seat.get());
+    }
+
+    /** A PATCH of fields ({@code action} null) or a named action, by {@code seat}. */
+    private FullHttpResponse change(FullHttpRequest request, String orderId, String action, String seat) {
+        if (action == null) {
+            return HttpResponses.json(HttpResponseStatus.OK, store.update(orderId, body(request), seat));
         }
-        return switch (parts.get(1)) {
-            case "submit" -> HttpResponses.json(HttpResponseStatus.OK, store.submit(orderId, seat.get()));
-            case "close" -> HttpResponses.json(HttpResponseStatus.OK, store.close(orderId, seat.get()));
-            default -> problem(HttpResponseStatus.NOT_FOUND, "path", "path: no action '" + parts.get(1) + "'");
+        return switch (action) {
+            case "submit" -> HttpResponses.json(HttpResponseStatus.OK, store.submit(orderId, seat));
+            case "close" -> HttpResponses.json(HttpResponseStatus.OK, store.close(orderId, seat));
+            default -> problem(HttpResponseStatus.NOT_FOUND, "path", "path: no action '" + action + "'");
         };
     }
 
@@ -141,7 +148,11 @@ public final class OrderHttpApi implements HttpRoutes.Route {
     }
 
     private FullHttpResponse listByCaller(FullHttpRequest request, QueryStringDecoder uri) {
-        Optional<String> seat = access.actingSeat(request);
+        OrderAccess.Acting acting = access.acting(request);
+        if (acting.refusal().isPresent()) {
+            return acting.refusal().get();
+        }
+        Optional<String> seat = acting.seat();
         if (seat.isEmpty() && !access.anonymousMayRead()) {
             return anonymous();
         }

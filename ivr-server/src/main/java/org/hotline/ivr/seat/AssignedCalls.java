@@ -11,6 +11,9 @@ public interface AssignedCalls {
     /** Any call by id; the console checks {@link ScreenPop#seatId()} before showing it. */
     Optional<ScreenPop> find(String callId);
 
+    /** The seat the call was given to, without building its screen pop (for access checks). */
+    Optional<String> seatOf(String callId);
+
     /** The caller's full number; only for the seat holding the call, and every access is logged. */
     Optional<String> callerNumber(String callId);
 }

@@ -1,6 +1,7 @@
 package org.hotline.ivr.seat;
 
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -73,14 +74,16 @@ public final class SeatConsole implements AutoCloseable {
     }
 
     /**
-     * For other HTTP APIs that act for a seat (the order API): the seat of the request's console session, or
-     * empty for no session, a foreign Origin, or a state-changing request without the session's CSRF token.
+     * For other HTTP APIs that act for a seat (the order API), with the console's own rules: {@code allowed}
+     * with the seat of the request's console session, or {@code refused} with the console's answer (401 for
+     * no session, 403 for a foreign Origin or a state-changing request without the session's CSRF token).
      * Reads Redis: call it off the event loop.
      */
-    public Function<FullHttpRequest, Optional<String>> actingSeat() {
+    public <T> Function<FullHttpRequest, T> authorise(Function<String, T> allowed,
+                                                       Function<FullHttpResponse, T> refused) {
         return request -> {
             Guard.Verdict verdict = guard.check(WebRequest.copyOf(request, null), Role.SEAT);
-            return verdict.allowed() ? Optional.of(verdict.session().subject()) : Optional.empty();
+            return verdict.allowed() ? allowed.apply(verdict.session().subject()) : refused.apply(verdict.refusal());
         };
     }
 

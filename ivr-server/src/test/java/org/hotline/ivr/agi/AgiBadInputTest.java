@@ -47,7 +47,7 @@ class AgiBadInputTest {
             return release;
         });
         IvrConfig.Agi config = new IvrConfig.Agi("127.0.0.1", 0, peers, Duration.ofMillis(700), Duration.ofMinutes(5),
-                8192, 256);
+                8192, 256, Duration.ofSeconds(1));
         return FastAgiServer.start(config, transport, scripts, new AgiMetrics(registry));
     }
 

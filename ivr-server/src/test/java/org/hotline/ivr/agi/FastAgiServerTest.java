@@ -48,7 +48,7 @@ class FastAgiServerTest {
     }
 
     private static IvrConfig.Agi config(List<String> peers, Duration idle) {
-        return new IvrConfig.Agi("127.0.0.1", 0, peers, Duration.ofMillis(700), idle, 8192, 256);
+        return new IvrConfig.Agi("127.0.0.1", 0, peers, Duration.ofMillis(700), idle, 8192, 256, Duration.ofSeconds(1));
     }
 
     @AfterEach

@@ -53,6 +53,19 @@ public final class AudioSocketClient implements AutoCloseable {
     }
 
     /** True when the server closes the connection within the read timeout. */
+    /** True when the server ended the stream with a FIN; false on a timeout; throws on a reset. */
+    public boolean readsEndOfStream() throws IOException {
+        try {
+            while (true) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
     public boolean closedByServer() throws IOException {
         try {
             while (true) {

@@ -102,6 +102,30 @@ class AudioSocketServerTest {
         assertThat(listener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.CLOSED_BY_SERVER);
     }
 
+    /**
+     * Asterisk goes on sending audio until it sees our end of the stream. A plain close with bytes unread (or
+     * arriving later) resets the connection, which Asterisk 22 logs as an ERROR; our end must be a FIN that
+     * lets whatever Asterisk still sends arrive, then the socket closes once Asterisk closes its side.
+     */
+    @Test
+    void closingFromTheServerWhileAsteriskStillSendsIsAnOrderlyEndNotAReset() throws Exception {
+        int port = start();
+        UUID uuid = UUID.randomUUID();
+        RecordingListener listener = new RecordingListener();
+        streams.expect(uuid, listener);
+        short[] frame = Spectrum.sine(440, 8000, 8000, 160);
+        try (AudioSocketClient client = new AudioSocketClient(port)) {
+            client.uuid(uuid).audio(frame);
+            AudioStreamControl control = listener.opened.get(30, TimeUnit.SECONDS);
+            control.close();
+            for (int i = 0; i < 2000; i++) {
+                client.audio(frame); // a reset would make these writes fail
+            }
+            assertThat(client.readsEndOfStream()).as("the server's end is a FIN, not a reset").isTrue();
+        }
+        assertThat(listener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.CLOSED_BY_SERVER);
+    }
+
     @Test
     void higherRatesFromTheChannelDriverArriveWithTheirRate() throws Exception {
         int port = start();

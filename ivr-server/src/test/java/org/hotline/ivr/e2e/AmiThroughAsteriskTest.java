@@ -130,7 +130,9 @@ class AmiThroughAsteriskTest {
         surveys = new SurveyDialer(originator, surveyStore, SURVEY_POLICY, timers);
         transport = new NettyTransport(2);
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", agiPort, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
-                Duration.ofSeconds(60), 8192, 256), transport,
+                // The FastAGI server's own hang-up grace is longer than the AMI clean-up's here, so that a stuck
+                // script's socket is seen closed by the AMI clean-up (the defence for channels whose HANGUP never comes).
+                Duration.ofSeconds(60), 8192, 256, Duration.ofSeconds(30)), transport,
                 new AgiScripts().register(SurveyScript.NAME, new SurveyScript(surveyStore, Clock.systemUTC()))
                         // A script that never answers nor closes: an AGI link that outlives its call.
                         .register("12345", call -> {

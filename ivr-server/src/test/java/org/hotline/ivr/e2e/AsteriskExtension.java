@@ -46,7 +46,8 @@ public final class AsteriskExtension implements ExecutionCondition, BeforeAllCal
         Optional<Path> home = SharedAsterisk.locate();
         Assumptions.assumeTrue(home.isPresent(), ABSENT);
         Path workDir = Files.createTempDirectory("ivr-e2e-");
-        context.getStore(NS).put(RIG, AsteriskRig.start(home.get(), workDir));
+        boolean ami = context.getRequiredTestClass().isAnnotationPresent(ServerLogsInToAmi.class);
+        context.getStore(NS).put(RIG, AsteriskRig.start(home.get(), workDir, ami));
     }
 
     @Override

@@ -20,6 +20,13 @@ final class AsteriskLog {
     /** WARNING and ERROR lines (any module), and AGI replies that reject the command we sent. */
     private static final Pattern PROBLEM = Pattern.compile("^\\[[^]]+] (WARNING|ERROR)\\[|AGI Tx >> 5(10|20) ");
 
+    /**
+     * Asterisk's own report of a caller hanging up while its AudioSocket application runs (ast_read() gives
+     * no frame on a hung-up channel, and app_audiosocket logs that as a WARNING): nothing we did or could do.
+     */
+    private static final Pattern CALLER_HANGUP_DURING_AUDIOSOCKET =
+            Pattern.compile("WARNING\\[[^ ]* app_audiosocket\\.c: Failed to receive frame from channel ");
+
     private final Path file;
 
     AsteriskLog(Path file) {
@@ -51,7 +58,8 @@ final class AsteriskLog {
     }
 
     List<String> problemsSince(long mark) {
-        return linesSince(mark).stream().filter(line -> PROBLEM.matcher(line).find()).toList();
+        return linesSince(mark).stream().filter(line -> PROBLEM.matcher(line).find())
+                .filter(line -> !CALLER_HANGUP_DURING_AUDIOSOCKET.matcher(line).find()).toList();
     }
 
     /** Fails with every offending line if Asterisk complained about anything since {@code mark}. */

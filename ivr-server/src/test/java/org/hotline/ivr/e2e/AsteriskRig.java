@@ -30,27 +30,45 @@ public final class AsteriskRig implements AutoCloseable {
 
     private final Path workDir;
     private final IvrServer server;
-    private final AsteriskRun asterisk;
+    private final Restart restart;
+    private volatile AsteriskRun asterisk;
     private final AsteriskLog asteriskLog;
-    private final AmiTestLine ami;
+    private volatile AmiTestLine ami;
     private final List<TestCallEvent> refused = new CopyOnWriteArrayList<>();
     private long logMark;
     private int refusedMark;
 
-    private AsteriskRig(Path workDir, IvrServer server, AsteriskRun asterisk, AmiTestLine ami) {
+    /** What starting Asterisk again on the same ports and folder takes. */
+    private record Restart(Path home, Path runDir, int amiPort, int agiPort, String secret, Path dialplan, Path moh) {
+    }
+
+    private AsteriskRig(Path workDir, IvrServer server, AsteriskRun asterisk, AmiTestLine ami, Restart restart) {
         this.workDir = workDir;
         this.server = server;
+        this.restart = restart;
         this.asterisk = asterisk;
         this.asteriskLog = new AsteriskLog(asterisk.messagesLog());
         this.ami = ami;
     }
 
-    /** Starts the server, then Asterisk pointed at it; stops what started if a later part fails. */
-    static AsteriskRig start(Path home, Path workDir) throws IOException, InterruptedException {
+    /**
+     * Starts the server, then Asterisk pointed at it; stops what started if a later part fails. With
+     * {@code serverUsesAmi} the server's AMI link (user {@code ivr}) points at that Asterisk and connects once
+     * it is up (the link retries by itself).
+     */
+    static AsteriskRig start(Path home, Path workDir, boolean serverUsesAmi) throws IOException, InterruptedException {
+        int amiPort = freePort();
+        String secret = "t-" + UUID.randomUUID();
         // Relative paths (call-flows/, speech-models/, config/) from the repository root, as ./ivr does.
         IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
                 .load(null).withPorts(0, 0, 0);
-        IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
+        IvrConfig withRedis = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
+        // Recordings of the callers' descriptions stay in the run's folder, not in the repository's data/.
+        IvrConfig config = new IvrConfig(withRedis.nodeId(), withRedis.agi(),
+                withRedis.audio().withRecordings(workDir.resolve("recordings")), withRedis.http(), withRedis.console(),
+                serverUsesAmi ? new IvrConfig.Ami(true, List.of(new IvrConfig.AmiServer("pbx1", "127.0.0.1", amiPort,
+                        "ivr", "", secret))) : withRedis.ami(),
+                withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.calls(), withRedis.logFormat());
         IvrServer server = IvrServer.start(config);
         AsteriskRun asterisk = null;
         try {
@@ -59,15 +77,13 @@ public final class AsteriskRig implements AutoCloseable {
             TestSounds.writeHoldMusic(moh);
             Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", server.agiPort(),
                     workDir.resolve("extensions.conf"));
-            asterisk = AsteriskRun.start(home, runDir, freePort(), server.agiPort(), "t-" + UUID.randomUUID(),
-                    dialplan, moh);
+            Restart restart = new Restart(home, runDir, amiPort, server.agiPort(), secret, dialplan, moh);
+            asterisk = startAsterisk(restart);
             TestSounds.writeDemoPrompts(asterisk.soundsDir());
-            // Every AGI line in messages.log: the exact protocol, and 510/520 rejections for the log check.
-            asterisk.cli("agi set debug on");
             AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret(), 4);
             log.info("Asterisk up in {} ms at {} (AMI :{}), IVR server FastAGI :{}", asterisk.startup().toMillis(),
                     asterisk.runDir(), asterisk.amiPort(), server.agiPort());
-            return new AsteriskRig(workDir, server, asterisk, line);
+            return new AsteriskRig(workDir, server, asterisk, line, restart);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (asterisk != null) {
                 asterisk.close();
@@ -75,6 +91,28 @@ public final class AsteriskRig implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    private static AsteriskRun startAsterisk(Restart how) throws IOException, InterruptedException {
+        AsteriskRun run = AsteriskRun.start(how.home(), how.runDir(), how.amiPort(), how.agiPort(), how.secret(),
+                how.dialplan(), how.moh());
+        // Every AGI line in messages.log: the exact protocol, and 510/520 rejections for the log check.
+        run.cli("agi set debug on");
+        return run;
+    }
+
+    /**
+     * Kills Asterisk (SIGKILL: a crash, its calls cut without a hangup); {@link #startAsteriskAgain()} starts it
+     * on the same ports and run folder. The server under test is left alone: it must cope by itself.
+     */
+    public void crashAsterisk() throws Exception {
+        asterisk.kill();
+        ami.close();
+    }
+
+    public void startAsteriskAgain() throws Exception {
+        asterisk = startAsterisk(restart);
+        ami = AmiTestLine.connect("127.0.0.1", restart.amiPort(), "test", restart.secret(), 4);
     }
 
     public IvrServer server() {

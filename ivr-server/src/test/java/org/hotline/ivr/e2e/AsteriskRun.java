@@ -99,6 +99,13 @@ final class AsteriskRun implements AutoCloseable {
         return output;
     }
 
+    /** SIGKILL, as a crash: calls up are cut without a hangup (SIGTERM would wait for them). */
+    void kill() throws Exception {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Asterisk " + pid + " is gone"));
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         ProcessHandle.of(pid).ifPresent(asterisk -> {

@@ -26,7 +26,7 @@ final class TestSounds {
     private TestSounds() {
     }
 
-    /** Writes the demo prompts and digits 0-9 under {@code sounds/en}. */
+    /** Writes the demo prompts and the number words {@code SAY NUMBER/DIGITS} play under {@code sounds/en}. */
     static void writeDemoPrompts(Path soundsDir) throws IOException {
         Path en = soundsDir.resolve("en");
         int pitch = 400;
@@ -35,6 +35,24 @@ final class TestSounds {
         }
         for (int digit = 0; digit <= 9; digit++) {
             writeTone(en.resolve("digits/" + digit + ".wav"), 300 + 50 * digit, 300);
+        }
+        writeNumberWords(en);
+    }
+
+    /**
+     * The rest of Asterisk's core-sound numbers, which {@code SAY NUMBER} plays (the hold loop's queue position
+     * and wait): digits/10-19, the tens, hundred, thousand, million. A PBX has them from Asterisk's sound
+     * packages; this build has no sounds at all.
+     */
+    private static void writeNumberWords(Path en) throws IOException {
+        for (int number = 10; number <= 19; number++) {
+            writeTone(en.resolve("digits/" + number + ".wav"), 800 + 20 * number, 300);
+        }
+        for (int tens = 20; tens <= 90; tens += 10) {
+            writeTone(en.resolve("digits/" + tens + ".wav"), 900 + 5 * tens, 300);
+        }
+        for (String word : new String[] {"hundred", "thousand", "million"}) {
+            writeTone(en.resolve("digits/" + word + ".wav"), 1500, 300);
         }
     }
 

@@ -58,7 +58,7 @@ class HoldLoopTest {
         });
         transport = new NettyTransport(2);
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(20),
-                Duration.ofMinutes(5), 8192, 256), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
+                Duration.ofMinutes(5), 8192, 256, Duration.ofSeconds(1)), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
         sim = new SimClient("127.0.0.1", agi.port(), true);
     }
 

@@ -43,7 +43,7 @@ class SeatAnswerTest {
                         .thenAccept(reply -> dialStatus.complete(reply.getExtra())));
         try (NettyTransport transport = new NettyTransport(2);
              FastAgiServer server = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"),
-                     Duration.ofSeconds(5), Duration.ofMinutes(1), 8192, 256), transport, scripts,
+                     Duration.ofSeconds(5), Duration.ofMinutes(1), 8192, 256, Duration.ofSeconds(1)), transport, scripts,
                      new AgiMetrics(new SimpleMeterRegistry()));
              SimClient sim = new SimClient("127.0.0.1", server.port(), true)) {
             CallRecord record = sim.call(CallScenario.of("seat", "dial-seat", "13800138000").talk(Duration.ofMillis(300)))
@@ -73,7 +73,7 @@ class SeatAnswerTest {
                         .thenAccept(reply -> dialStatus.complete(reply.getExtra())));
         try (NettyTransport transport = new NettyTransport(2);
              FastAgiServer server = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"),
-                     Duration.ofSeconds(5), Duration.ofMinutes(1), 8192, 256), transport, scripts,
+                     Duration.ofSeconds(5), Duration.ofMinutes(1), 8192, 256, Duration.ofSeconds(1)), transport, scripts,
                      new AgiMetrics(new SimpleMeterRegistry()));
              SimClient sim = new SimClient("127.0.0.1", server.port(), true)) {
             sim.call(CallScenario.of("busy", "dial-seat", "13800138000").variable("DIALSTATUS", "NOANSWER"))

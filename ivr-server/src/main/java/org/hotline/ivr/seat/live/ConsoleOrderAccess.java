@@ -6,26 +6,31 @@ import java.util.function.Function;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.OrderAccess;
 import org.hotline.ivr.seat.AssignedCalls;
-import org.hotline.ivr.seat.ScreenPop;
 
 /**
- * {@code /api/orders} behind the console's login: the acting seat is the one of the request's console session
- * (anonymous requests get 401), and a seat may read or change an order only if the order's call was given to it,
- * and list a number's orders only while it holds a call from that number (403 otherwise), as on its screen.
+ * {@code /api/orders} behind the console's login, with the console's answers: 401 without a session, 403 for a
+ * foreign Origin or a change without the session's CSRF token. A seat may read or change an order only if the
+ * order's call was given to it (for as long as the call ledger remembers the call: a day), and list a number's
+ * orders only while it holds a call from that number (403 otherwise), as on its screen.
  */
 final class ConsoleOrderAccess implements OrderAccess {
 
-    private final Function<FullHttpRequest, Optional<String>> sessionSeat;
+    private final Function<FullHttpRequest, Acting> sessions;
     private final AssignedCalls calls;
 
-    ConsoleOrderAccess(Function<FullHttpRequest, Optional<String>> sessionSeat, AssignedCalls calls) {
-        this.sessionSeat = sessionSeat;
+    ConsoleOrderAccess(Function<FullHttpRequest, Acting> sessions, AssignedCalls calls) {
+        this.sessions = sessions;
         this.calls = calls;
     }
 
     @Override
+    public Acting acting(FullHttpRequest request) {
+        return sessions.apply(request);
+    }
+
+    @Override
     public Optional<String> actingSeat(FullHttpRequest request) {
-        return sessionSeat.apply(request);
+        return acting(request).seat();
     }
 
     @Override
@@ -35,7 +40,7 @@ final class ConsoleOrderAccess implements OrderAccess {
 
     @Override
     public boolean mayUse(String seatId, DraftOrder order) {
-        return calls.find(order.callId()).map(ScreenPop::seatId).filter(seatId::equals).isPresent();
+        return calls.seatOf(order.callId()).filter(seatId::equals).isPresent();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.hotline.ivr.flow.CallsInIvr;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.order.OrderAccess;
 import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.OrderSettings;
@@ -37,7 +38,8 @@ public final class LiveConsole {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
                 orders.store(), orders.rules(), orderSettings);
         SeatConsole console = SeatConsole.install(routes, redis, config.console(), parts, new SeatEvents(redis));
-        orders.registerApi(routes, new ConsoleOrderAccess(console.actingSeat(), parts.calls()), console.executor());
+        orders.registerApi(routes, new ConsoleOrderAccess(
+                console.authorise(OrderAccess.Acting::as, OrderAccess.Acting::refused), parts.calls()), console.executor());
         return console;
     }
 

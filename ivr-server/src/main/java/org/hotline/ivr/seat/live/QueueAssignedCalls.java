@@ -78,6 +78,11 @@ public final class QueueAssignedCalls implements AssignedCalls {
     }
 
     @Override
+    public Optional<String> seatOf(String callId) {
+        return ledger.find(callId).map(CallLedger.Entry::seatId);
+    }
+
+    @Override
     public Optional<String> callerNumber(String callId) {
         return ledger.find(callId).flatMap(claim -> {
             String number = liveCall(claim.seatId(), callId).get("number");

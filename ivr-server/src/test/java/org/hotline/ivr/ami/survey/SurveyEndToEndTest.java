@@ -80,7 +80,7 @@ class SurveyEndToEndTest {
         transport = new NettyTransport(2);
         AgiScripts scripts = new AgiScripts().register(SurveyScript.NAME, new SurveyScript(store, NOV_25));
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
-                Duration.ofSeconds(30), 8192, 256), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
+                Duration.ofSeconds(30), 8192, 256, Duration.ofSeconds(1)), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
         http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport,
                 new HttpRoutes().add(RatesRoute.PATH, new RatesRoute(store)));
         sim = new SimClient("127.0.0.1", agi.port(), true);
