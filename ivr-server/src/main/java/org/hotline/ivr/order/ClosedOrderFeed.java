@@ -85,8 +85,7 @@ public final class ClosedOrderFeed {
                 redis.call("ack order event", jedis -> jedis.xack(keys.events(), GROUP, entry.getID()));
             } catch (RuntimeException e) {
                 pendingLeft = true;
-                log.warn("order event {} ({} of order {}) not handled, handed again at the next poll: {}", entry.getID(),
-                        entry.getFields().get("type"), entry.getFields().get("orderId"), e.toString());
+                log.warn("order event {} not handled, handed again at the next poll: {}", entry.getID(), e.toString());
             }
         }
         return closed;
@@ -95,6 +94,12 @@ public final class ClosedOrderFeed {
     /** Throws when the closed order could not be handed on: the entry then stays unacknowledged. */
     private int handle(StreamEntry entry) {
         Map<String, String> fields = entry.getFields();
+        if (fields == null) {
+            // Trimmed off the stream while pending: nothing left to hand on.
+            log.warn("order event {} was trimmed off the stream before it was handled: its order is not surveyed",
+                    entry.getID());
+            return 0;
+        }
         if (!"closed".equals(fields.get("type"))) {
             return 0;
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.params.XTrimParams;
 
 /** The closed-order feed on real Redis: nothing is acknowledged before its handler succeeded. */
 class ClosedOrderFeedTest {
@@ -70,5 +71,21 @@ class ClosedOrderFeedTest {
 
         assertThat(feed(false).poll()).isEqualTo(130);
         assertThat(Set.copyOf(handed)).isEqualTo(closed);
+    }
+
+    @Test
+    void aPendingEntryTrimmedOffTheStreamIsAcknowledgedNotReadForever() {
+        ClosedOrderFeed failing = feed(true);
+        closedOrder(200);
+        failing.poll();
+        orders.redis.call("trim", jedis -> jedis.xtrim(OrderSettings.defaults().keys().events(),
+                XTrimParams.xTrimParams().maxLen(0)));
+
+        ClosedOrderFeed working = feed(false);
+        assertThat(working.poll()).isZero();
+
+        long pending = orders.redis.call("pending", jedis -> jedis.xpending(OrderSettings.defaults().keys().events(),
+                ClosedOrderFeed.GROUP).getTotal());
+        assertThat(pending).isZero();
     }
 }
