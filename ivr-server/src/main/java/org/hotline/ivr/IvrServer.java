@@ -161,7 +161,10 @@ public final class IvrServer implements AutoCloseable {
         // Retries are the queue's (the seat is freed between attempts): one attempt per AMI dial.
         AmiCallbackBridge callbackBridge = new AmiCallbackBridge(() -> ami.callbacks(), callbackPolicy, redis);
         started.push(callbackBridge);
-        AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, Duration.ofSeconds(2), config.ami().servers().size() == 1,
+        // The FastAGI server closes a socket agi.hangupGrace after Asterisk's HANGUP line; the AMI clean-up waits
+        // twice that, so it acts only where that line never came (half-open TCP, a node that missed the goodbye).
+        Duration amiGrace = config.agi().hangupGrace().multipliedBy(2);
+        AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, amiGrace, config.ami().servers().size() == 1,
                 Clock.systemUTC());
         started.push(cleanup);
         surveyAnswers = new SurveyAnswerLog(contacts);
