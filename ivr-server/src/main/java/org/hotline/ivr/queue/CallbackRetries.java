@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.hotline.ivr.redis.DueClaims;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,20 +26,16 @@ public final class CallbackRetries {
     private static final String DUE = "ivr:{callback}:due";
     private static final String RETRY = "ivr:{callback}:retry:";
     private static final String TRIES = "ivr:{callback}:tries";
-    /** KEYS: due set. ARGV: now, lease end, at most. Returns the due ids, each now leased until the lease end. */
-    private static final String CLAIM = """
-            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id) end
-            return ids
-            """;
 
     private static final Logger log = LoggerFactory.getLogger(CallbackRetries.class);
 
     private final RedisGateway redis;
+    private final DueClaims claims;
     private final Clock clock;
 
     public CallbackRetries(RedisGateway redis, Clock clock) {
         this.redis = redis;
+        this.claims = new DueClaims(redis, DUE);
         this.clock = clock;
     }
 
@@ -66,11 +63,8 @@ public final class CallbackRetries {
      * Hands every due retry (at most {@code max}) to {@code enqueue}; those it queued are removed, the others wait
      * for their lease to end. Returns how many were due.
      */
-    @SuppressWarnings("unchecked")
     public int poll(int max, Predicate<WaitingCall> enqueue) {
-        long now = clock.millis();
-        List<String> due = (List<String>) redis.call("claim callback retries", jedis -> jedis.eval(CLAIM, List.of(DUE),
-                List.of(Long.toString(now), Long.toString(now + LEASE.toMillis()), Integer.toString(max))));
+        List<String> due = claims.claim(clock.millis(), LEASE, max);
         for (String callId : due) {
             try {
                 Map<String, String> call = redis.call("read callback retry", jedis -> jedis.hgetAll(RETRY + callId));

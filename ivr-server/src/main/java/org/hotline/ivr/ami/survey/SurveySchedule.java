@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hotline.ivr.ami.OriginateResult;
 import org.hotline.ivr.ops.PhoneNumbers;
+import org.hotline.ivr.redis.DueClaims;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,6 @@ public final class SurveySchedule {
 
     private static final String DUE = "ivr:{survey}:due";
     private static final String ORDER = "ivr:{survey}:order:";
-    /** KEYS: due set. ARGV: now (ms), at most, lease end (ms). Returns the due order ids, each leased to the caller. */
-    private static final String CLAIM = """
-            local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-            for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], 'XX', ARGV[3], id) end
-            return ids
-            """;
 
     /** KEYS: due set, order hash. ARGV: due (ms), order id, number, now, TTL (s). 0 when the order was scheduled before. */
     private static final String SCHEDULE = """
@@ -55,6 +50,7 @@ public final class SurveySchedule {
     private static final Logger log = LoggerFactory.getLogger(SurveySchedule.class);
 
     private final RedisGateway redis;
+    private final DueClaims claims;
     private final SurveyStore store;
     private final SurveyDialer dialer;
     private final SurveyPolicy policy;
@@ -65,6 +61,7 @@ public final class SurveySchedule {
     public SurveySchedule(RedisGateway redis, SurveyStore store, SurveyDialer dialer, SurveyPolicy policy,
                           SurveyAnswers outcomes, Clock clock) {
         this.redis = redis;
+        this.claims = new DueClaims(redis, DUE);
         this.store = store;
         this.dialer = dialer;
         this.policy = policy;
@@ -102,18 +99,16 @@ public final class SurveySchedule {
     }
 
     /** Places every survey now due (at most {@code max}); returns how many were claimed. */
-    @SuppressWarnings("unchecked")
     public int poll(int max) {
-        long now = clock.millis();
-        long leaseEnd = now + policy.ringTimeout().plus(LEASE_MARGIN).toMillis();
-        List<String> due = (List<String>) redis.call("claim due surveys", jedis -> jedis.eval(CLAIM, List.of(DUE),
-                List.of(Long.toString(now), Integer.toString(max), Long.toString(leaseEnd))));
+        Instant now = clock.instant();
+        Duration lease = policy.ringTimeout().plus(LEASE_MARGIN);
+        List<String> due = claims.claim(now.toEpochMilli(), lease, max);
         for (String orderId : due) {
             try {
                 place(orderId);
             } catch (RuntimeException e) {
                 log.warn("survey for order {} not placed ({}); claimed again at {}", orderId, e.toString(),
-                        Instant.ofEpochMilli(leaseEnd));
+                        now.plus(lease));
             }
         }
         return due.size();
