@@ -3,6 +3,8 @@ package org.hotline.ivr.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShippedFlowsTest {
@@ -44,5 +46,18 @@ class ShippedFlowsTest {
         FlowLibrary.ReloadReport report = library.reload();
         assertThat(report.problems()).isEmpty();
         assertThat(library.names()).contains("12345", "survey");
+    }
+
+    /** The hold loop plays queue/* prompts in the caller's language: every shipped language must have each one. */
+    @Test
+    void everyLanguageHasEveryPromptTheQueuePlays() {
+        PromptCatalog catalog = PromptCatalog.load(FLOWS.resolve("prompts"), new ArrayList<>());
+        List<String> queuePrompts = catalog.all().get("en").keySet().stream()
+                .filter(id -> id.startsWith("queue/")).toList();
+        assertThat(queuePrompts).contains("queue/position", "queue/press-1-callback", "queue/callback-confirmed");
+        for (String language : PromptCatalog.LANGUAGES) {
+            assertThat(queuePrompts).as("queue prompts in %s", language)
+                    .allSatisfy(id -> assertThat(catalog.text(language, id)).as(language + " " + id).isNotEmpty());
+        }
     }
 }
