@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotline.ivr.ops.ConfigException;
 import org.hotline.ivr.ops.ConfigProblem;
+import org.hotline.ivr.ops.PasswordHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -116,7 +117,7 @@ public final class QueueSetupLoader {
         }
         List<String> languages = languages(item.get("languages"));
         String hash = item.get("passwordHash").required();
-        if (!hash.isEmpty() && !SeatPasswordHash.wellFormed(hash)) {
+        if (!hash.isEmpty() && !PasswordHash.wellFormed(hash)) {
             item.get("passwordHash").problem("(hidden)", "must be pbkdf2-sha256$<iterations>$<saltBase64>$<hashBase64>");
         }
         return new SeatConfig(id, item.get("name").text(id), device, group(item.get("group")), skills, languages, hash);

@@ -2,6 +2,7 @@ package org.hotline.ivr.queue;
 
 import java.util.List;
 import java.util.Map;
+import org.hotline.ivr.ops.PasswordHash;
 
 /**
  * One seat from {@code seats.yaml}.
@@ -9,7 +10,7 @@ import java.util.Map;
  * @param device       what the call's node dials, e.g. {@code PJSIP/1001}
  * @param group        the queue group whose keys (one Redis hash tag) hold this seat's state
  * @param skills       skill name to level, 1 (basic) to 10 (expert)
- * @param passwordHash seat console password, {@link SeatPasswordHash} format; never printed
+ * @param passwordHash seat console password, {@link PasswordHash} format; never printed
  */
 public record SeatConfig(String id, String name, String device, String group, Map<String, Integer> skills,
                          List<String> languages, String passwordHash) {

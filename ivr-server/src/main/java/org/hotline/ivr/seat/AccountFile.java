@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.ivr.ops.PasswordHash;
 
 /**
  * The accounts of one YAML file: {@code seats:} in seats.yaml, {@code supervisors:} in supervisors.yaml, each

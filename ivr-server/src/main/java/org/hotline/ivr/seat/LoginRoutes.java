@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.hotline.ivr.ops.PasswordHash;
 import org.hotline.ivr.ops.WebRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -62,8 +62,10 @@ import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,19 @@ class AmiThroughAsteriskTest {
         SeatDeviceWatch watch = new SeatDeviceWatch(SeatDevices.of(Map.of(UNPLUGGED_PHONE, "1002")), seats, redis);
         links.start(List.of(recorder, watch, originator, dialer, new HangupWatch(cleanup)));
         until("link up", () -> links.anyUp().isPresent());
+    }
+
+    private long logMark;
+
+    @BeforeEach
+    void markAsteriskLog() {
+        logMark = new AsteriskLog(asterisk.messagesLog()).mark();
+    }
+
+    /** Asterisk must not have complained about anything the server did (a refused action, a bad originate). */
+    @AfterEach
+    void asteriskHadNoComplaints() {
+        new AsteriskLog(asterisk.messagesLog()).assertNoProblemsSince(logMark);
     }
 
     @AfterAll

@@ -30,8 +30,10 @@ import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +90,19 @@ class ServerAmiThroughAsteriskTest {
                 + shared.substring(shared.indexOf("[test]")));
         asterisk.cli("manager reload");
         assertThat(asterisk.cli("manager show user ivr")).contains("read perm: call,user");
+    }
+
+    private long logMark;
+
+    @BeforeEach
+    void markAsteriskLog() {
+        logMark = new AsteriskLog(asterisk.messagesLog()).mark();
+    }
+
+    /** Asterisk must not have complained about anything the server did (a refused action, a bad originate). */
+    @AfterEach
+    void asteriskHadNoComplaints() {
+        new AsteriskLog(asterisk.messagesLog()).assertNoProblemsSince(logMark);
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hotline.ivr.ops.ConfigException;
+import org.hotline.ivr.ops.PasswordHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +41,18 @@ class QueueSetupLoaderTest {
         QueueSetup setup = new QueueSetupLoader().load(SEATS, QUEUES);
         SeatConfig seat = setup.requireSeat("1003");
 
-        assertThat(SeatPasswordHash.verify("demo1003".toCharArray(), seat.passwordHash())).isTrue();
-        assertThat(SeatPasswordHash.verify("demo1001".toCharArray(), seat.passwordHash())).isFalse();
+        assertThat(PasswordHash.verify("demo1003".toCharArray(), seat.passwordHash())).isTrue();
+        assertThat(PasswordHash.verify("demo1001".toCharArray(), seat.passwordHash())).isFalse();
     }
 
     @Test
     void aCreatedHashVerifiesOnlyItsOwnPassword() {
-        String hash = SeatPasswordHash.create("s3cret".toCharArray(), 1000);
+        String hash = PasswordHash.create("s3cret".toCharArray(), 1000);
 
         assertThat(hash).startsWith("pbkdf2-sha256$1000$");
-        assertThat(SeatPasswordHash.verify("s3cret".toCharArray(), hash)).isTrue();
-        assertThat(SeatPasswordHash.verify("s3cret!".toCharArray(), hash)).isFalse();
-        assertThat(SeatPasswordHash.verify("s3cret".toCharArray(), "plain-text")).isFalse();
+        assertThat(PasswordHash.verify("s3cret".toCharArray(), hash)).isTrue();
+        assertThat(PasswordHash.verify("s3cret!".toCharArray(), hash)).isFalse();
+        assertThat(PasswordHash.verify("s3cret".toCharArray(), "plain-text")).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.hotline.ivr.seat;
+package org.hotline.ivr.ops;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,14 +11,27 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Console passwords as {@code pbkdf2-sha256$<iterations>$<saltBase64>$<hashBase64>} (PBKDF2WithHmacSHA256),
- * the format of {@code seats.yaml} and {@code supervisors.yaml}.
+ * the format of {@code seats.yaml} and {@code supervisors.yaml}: one implementation for the queue's seat file and the
+ * console's logins.
  */
 public final class PasswordHash {
 
     private static final Pattern FORMAT =
             Pattern.compile("pbkdf2-sha256\\$(\\d{1,9})\\$([A-Za-z0-9+/=]+)\\$([A-Za-z0-9+/=]+)");
 
+    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+
     private PasswordHash() {
+    }
+
+    /** Prints the hash of a password, for pasting into seats.yaml or supervisors.yaml. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: PasswordHash <password>");
+            System.exit(2);
+        }
+        System.out.println(create(args[0].toCharArray(), DEFAULT_ITERATIONS));
     }
 
     public static boolean wellFormed(String encoded) {
