@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.hotline.ivr.ops.Durations;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,7 +20,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlSection {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     private final Path file;
     private final List<FlowProblem> problems;
@@ -229,7 +227,7 @@ final class YamlSection {
         }
         Duration parsed = parseDuration(value.trim());
         if (parsed == null) {
-            problem(node(key), "'" + key + "' must be a duration such as 500ms, 5s or 2m, not '" + value + "'");
+            problem(node(key), "'" + key + "' must be a duration such as " + Durations.EXAMPLES + ", not '" + value + "'");
             return fallback;
         }
         return parsed;
@@ -239,17 +237,7 @@ final class YamlSection {
         if (text.matches("\\d+")) {
             return Duration.ofSeconds(Long.parseLong(text));
         }
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return Durations.parse(text).orElse(null);
     }
 
     static String text(Node node) {

@@ -6,13 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /** Reads typed values out of a merged tree, collecting every problem instead of stopping at the first. */
 final class ConfigReader {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final JsonNode root;
     private final String prefix;
@@ -71,19 +69,11 @@ final class ConfigReader {
 
     Duration duration(String key) {
         String value = string(key).trim();
-        Matcher m = DURATION.matcher(value);
-        if (!m.matches()) {
-            problem(key, value, "must be a duration such as 500ms, 5s, 10m, 2h or 30d");
-            return Duration.ZERO;
+        Optional<Duration> duration = Durations.parse(value);
+        if (duration.isEmpty()) {
+            problem(key, value, "must be a duration such as " + Durations.EXAMPLES);
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return duration.orElse(Duration.ZERO);
     }
 
     Path path(String key) {

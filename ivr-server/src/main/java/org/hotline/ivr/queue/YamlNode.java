@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.hotline.ivr.ops.ConfigProblem;
+import org.hotline.ivr.ops.Durations;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlNode {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final String file;
     private final String path;
@@ -135,18 +134,11 @@ final class YamlNode {
         if (value == null) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(value.trim());
-        if (!m.matches()) {
-            problem(value, "must be a duration such as 500ms, 20s, 10m or 2h");
-            return fallback;
+        Optional<Duration> duration = Durations.parse(value);
+        if (duration.isEmpty()) {
+            problem(value, "must be a duration such as " + Durations.EXAMPLES);
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        return duration.orElse(fallback);
     }
 
     private String text() {

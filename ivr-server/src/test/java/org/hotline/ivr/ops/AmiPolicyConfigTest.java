@@ -46,6 +46,6 @@ class AmiPolicyConfigTest {
                                 "ami.survey.quietHours = '9pm-8am': must be HH:mm-HH:mm (local time, may wrap midnight)"
                                         + " or empty",
                                 "ami.survey.zone = 'Mars/Olympus': must be a time zone such as Asia/Shanghai",
-                                "ami.survey.retryDelay = 'soon': must be a duration such as 500ms, 5s, 10m, 2h or 30d"));
+                                "ami.survey.retryDelay = 'soon': must be a duration such as 500ms, 20s, 10m, 2h or 30d"));
     }
 }

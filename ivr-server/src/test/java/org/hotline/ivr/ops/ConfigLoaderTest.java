@@ -60,7 +60,7 @@ class ConfigLoaderTest {
                             "agi.port = '99999': must be between 0 and 65535",
                             "agi.allowedPeers = 'not-an-address!': must be an address or CIDR range such as 10.0.0.0/8",
                             "audio.port = 'abc': must be a whole number between 0 and 65535",
-                            "redis.timeout = 'soon': must be a duration such as 500ms, 5s, 10m, 2h or 30d",
+                            "redis.timeout = 'soon': must be a duration such as 500ms, 20s, 10m, 2h or 30d",
                             "log.format = 'xml': must be text or json");
                     assertThat(e.getMessage().lines().count()).isEqualTo(7);
                 });
