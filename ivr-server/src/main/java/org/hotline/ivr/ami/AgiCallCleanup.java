@@ -1,5 +1,6 @@
 package org.hotline.ivr.ami;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +36,7 @@ public final class AgiCallCleanup implements CallHangups, AutoCloseable {
 
     public AgiCallCleanup(LiveAgiCalls calls, Duration grace, boolean singleServer, Clock clock) {
         this.calls = calls;
-        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "agi-cleanup");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timers = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("agi-cleanup", true));
         this.grace = grace;
         this.singleServer = singleServer;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package org.hotline.ivr.ami;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.EventTimeoutException;
@@ -56,8 +56,8 @@ public final class AmiLink implements AutoCloseable {
         this.endpoint = endpoint;
         this.policy = policy;
         this.subscribers = List.copyOf(subscribers);
-        this.supervisor = Executors.newSingleThreadScheduledExecutor(daemon("ami-link-" + endpoint.name()));
-        this.events = Executors.newSingleThreadExecutor(daemon("ami-events-" + endpoint.name()));
+        this.supervisor = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ami-link-" + endpoint.name(), true));
+        this.events = Executors.newSingleThreadExecutor(new DefaultThreadFactory("ami-events-" + endpoint.name(), true));
         this.status = new LinkStatusHolder(endpoint);
     }
 
@@ -241,13 +241,6 @@ public final class AmiLink implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.ami;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,11 +43,7 @@ public final class AmiServices implements AutoCloseable {
     private final AmiLinks links;
     private final ScheduledExecutorService timers;
     /** Redis pollers (due surveys, closed orders): their own thread, so a slow Redis never delays AMI's timeouts. */
-    private final ScheduledExecutorService pollers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ami-pollers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService pollers = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ami-pollers", true));
     private final CitizenCallbackDialer callbacks;
     private final SurveyDialer surveys;
     private final SurveyStore surveyStore;
@@ -71,11 +68,7 @@ public final class AmiServices implements AutoCloseable {
     public static AmiServices start(IvrConfig.Ami config, AmiLinkPolicy linkPolicy, CallbackPolicy callbackPolicy,
                                     SurveyPolicy surveyPolicy, Sinks sinks, Hooks hooks) {
         Clock clock = Clock.systemUTC();
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ami-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ami-timers", true));
         AmiLinks links = new AmiLinks(config.enabled() ? config.servers().stream().map(AmiEndpoint::of).toList() : List.of(),
                 linkPolicy);
         Originator originator = new Originator(links, timers);

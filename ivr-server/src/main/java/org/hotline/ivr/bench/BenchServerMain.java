@@ -1,5 +1,6 @@
 package org.hotline.ivr.bench;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
@@ -60,7 +61,7 @@ public final class BenchServerMain implements Callable<Integer> {
     int threads;
 
     private final BenchProbe probe = new BenchProbe(BenchServerMain::processCpuNanos);
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.bench;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -29,7 +30,7 @@ final class BenchServerProcess implements AutoCloseable {
     private final Process process;
     private final Writer requests;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
     private final Path log;
     private int port;
 

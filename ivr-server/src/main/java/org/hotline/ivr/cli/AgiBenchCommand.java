@@ -1,6 +1,6 @@
 package org.hotline.ivr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -81,7 +81,7 @@ public final class AgiBenchCommand implements Callable<Integer> {
         out.flush();
         if (json != null) {
             // Durations as ISO-8601 text (PT10S): readable, and no java.time module needed.
-            new ObjectMapper().registerModule(new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance))
+            Json.mapper().copy().registerModule(new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance))
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         }
         return report.allCallsCompleted() ? 0 : 3;

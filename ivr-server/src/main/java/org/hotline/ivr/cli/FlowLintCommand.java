@@ -1,7 +1,6 @@
 package org.hotline.ivr.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.hotline.ivr.ops.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +63,7 @@ public final class FlowLintCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            out.println(Json.pretty()
                     .writeValueAsString(Map.of("ok", clean, "files", results)));
         }
         out.flush();

@@ -1,8 +1,7 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.Json;
 import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +91,7 @@ public final class FlowSimulateCommand implements Callable<Integer> {
             JourneyStore.Journey journey = flows.runner().journeys().read(record.uniqueId());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                out.println(Json.pretty().writeValueAsString(
                         asJson(record, journey)));
             } else {
                 print(out, record, journey);
@@ -166,7 +165,7 @@ public final class FlowSimulateCommand implements Callable<Integer> {
         json.put("transcript", call.getOrDefault("transcript", ""));
         json.put("queue", call.getOrDefault("queue", ""));
         json.put("orderId", call.getOrDefault("orderId", ""));
-        json.put("variables", new ObjectMapper().readValue(call.getOrDefault("variables", "{}"), Map.class));
+        json.put("variables", Json.mapper().readValue(call.getOrDefault("variables", "{}"), Map.class));
         json.put("outcome", call.get("outcome"));
         json.put("callerSide", record.outcome());
         json.put("commands", record.commands());

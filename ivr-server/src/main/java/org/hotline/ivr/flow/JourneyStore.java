@@ -1,5 +1,6 @@
 package org.hotline.ivr.flow;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.hotline.ivr.redis.RedisGateway;
  */
 public final class JourneyStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** What Redis holds for one call. */
     public record Journey(Map<String, String> call, List<Map<String, String>> steps) {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.flow;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.hotline.ivr.redis.RedisGateway;
  */
 public final class RedisDraftOrders implements FlowServices.DraftOrders {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final RedisGateway redis;
 

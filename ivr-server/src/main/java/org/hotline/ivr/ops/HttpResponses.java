@@ -14,7 +14,7 @@ import java.util.Map;
 /** Building the few kinds of response the server gives: JSON and plain text. */
 public final class HttpResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private HttpResponses() {
     }

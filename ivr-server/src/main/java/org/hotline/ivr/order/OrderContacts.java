@@ -1,5 +1,6 @@
 package org.hotline.ivr.order;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class OrderContacts {
             for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
             return 1
             """;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final RedisGateway redis;
     private final OrderKeys keys;

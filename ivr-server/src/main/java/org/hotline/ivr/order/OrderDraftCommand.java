@@ -1,5 +1,6 @@
 package org.hotline.ivr.order;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "Print the draft a description would get: category, location, urgency, unit and the deciding phrases.")
 final class OrderDraftCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     @CommandLine.Mixin
     OrderCommand.RulesOption rules = new OrderCommand.RulesOption();

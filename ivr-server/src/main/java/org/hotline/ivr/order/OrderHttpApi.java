@@ -1,5 +1,6 @@
 package org.hotline.ivr.order;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public final class OrderHttpApi implements HttpRoutes.Route {
     public static final String PREFIX = "/api/orders";
     public static final String SEAT_HEADER = "X-Seat-Id";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final int MAX_LIST = 100;
 

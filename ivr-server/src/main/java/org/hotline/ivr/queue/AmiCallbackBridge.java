@@ -1,5 +1,6 @@
 package org.hotline.ivr.queue;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +54,7 @@ public final class AmiCallbackBridge implements CallbackDialer, CallbackOutcomes
         this.policy = policy;
         boolean retrying = policy.maxAttempts() > 1;
         this.retries = retrying ? new CallbackRetries(redis, Clock.systemUTC()) : null;
-        this.timers = retrying ? Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "callback-retries");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.timers = retrying ? Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("callback-retries", true)) : null;
     }
 
     /** One attempt per callback, no retries. */

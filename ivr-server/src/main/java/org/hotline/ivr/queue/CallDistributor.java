@@ -1,5 +1,7 @@
 package org.hotline.ivr.queue;
 
+import org.hotline.ivr.ops.Json;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class CallDistributor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallDistributor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int TIMERS_PER_TICK = 200;
     /** Commands of queue-views.lua; every other command is a routing decision of distributor.lua. */
     private static final Set<String> VIEWS = Set.of("peek", "stats", "configure");
@@ -62,16 +64,8 @@ public final class CallDistributor implements AutoCloseable {
         this.script = new DistributorScript(redis, "/queue/distributor.lua");
         this.views = new DistributorScript(redis, "/queue/queue-views.lua");
         this.estimator = new WaitEstimator(setup, settings.defaultHandleTime());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "queue-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.io = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "queue-io");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("queue-ticker", true));
+        this.io = Executors.newFixedThreadPool(4, new DefaultThreadFactory("queue-io", true));
     }
 
     /**

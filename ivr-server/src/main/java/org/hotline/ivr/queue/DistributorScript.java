@@ -1,5 +1,6 @@
 package org.hotline.ivr.queue;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,7 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  */
 final class DistributorScript {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final RedisGateway redis;
     private final String source;

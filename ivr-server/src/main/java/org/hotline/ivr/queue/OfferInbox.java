@@ -1,5 +1,6 @@
 package org.hotline.ivr.queue;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.function.Consumer;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisUnavailableException;
@@ -28,8 +29,7 @@ final class OfferInbox implements AutoCloseable {
         this.redis = redis;
         this.key = tag + ":inbox:" + nodeId;
         this.onOffer = onOffer;
-        this.thread = new Thread(this::loop, "queue-inbox-" + tag);
-        this.thread.setDaemon(true);
+        this.thread = new DefaultThreadFactory("queue-inbox-" + tag, true).newThread(this::loop);
     }
 
     void start() {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.queue;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,11 +21,7 @@ public final class QueueStatsPoller implements AutoCloseable {
     private final CallDistributor distributor;
     private final QueueStatsReader reader;
     private final AtomicReference<QueueStats> latest = new AtomicReference<>(QueueStats.EMPTY);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "queue-stats");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("queue-stats", true));
 
     public QueueStatsPoller(CallDistributor distributor, Clock clock) {
         this.distributor = distributor;

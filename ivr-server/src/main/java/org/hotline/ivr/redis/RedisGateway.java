@@ -1,5 +1,6 @@
 package org.hotline.ivr.redis;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -48,11 +49,7 @@ public final class RedisGateway implements AutoCloseable {
         this.jedis = new JedisPooled(hostAndPort, config.build());
         this.address = hostAndPort.toString();
         this.retry = retry;
-        this.io = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "redis-io");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.io = Executors.newFixedThreadPool(8, new DefaultThreadFactory("redis-io", true));
     }
 
     /** Runs {@code operation}, retrying while Redis is unreachable; {@code what} names it in logs. */

@@ -1,5 +1,6 @@
 package org.hotline.ivr.redis;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,7 @@ public final class RedisHealthProbe implements HealthCheck, AutoCloseable {
 
     public RedisHealthProbe(RedisGateway redis) {
         this.redis = redis;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "redis-health");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("redis-health", true));
         this.lastPing = redis.ping();
         timer.scheduleWithFixedDelay(() -> lastPing = redis.ping(), 1, 1, TimeUnit.SECONDS);
     }

@@ -1,5 +1,7 @@
 package org.hotline.ivr.seat;
 
+import org.hotline.ivr.ops.Json;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleHub.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Map<String, Set<Peer>> peersBySeat = new ConcurrentHashMap<>();
     private final Map<String, String> seatByCall = new ConcurrentHashMap<>();
@@ -36,11 +38,7 @@ final class ConsoleHub implements SeatEvents.Listener, AutoCloseable {
     private final SeatEvents events;
     private final Duration wrapUp;
     private final Executor io;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "console-wrapup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("console-wrapup", true));
 
     ConsoleHub(ScreenPopView view, SeatStates states, SeatEvents events, Duration wrapUp, Executor io) {
         this.view = view;

@@ -1,5 +1,6 @@
 package org.hotline.ivr.seat;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,7 @@ import org.hotline.ivr.ops.WebRequest;
 /** The JSON object a console request carries; only {@code application/json} is taken (a form post is not). */
 final class JsonBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private JsonBody() {
     }

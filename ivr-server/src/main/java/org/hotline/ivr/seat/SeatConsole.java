@@ -1,13 +1,12 @@
 package org.hotline.ivr.seat;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
@@ -38,8 +37,8 @@ public final class SeatConsole implements AutoCloseable {
     /** {@code events} is the same instance the distributor publishes seat changes with. */
     public static SeatConsole install(HttpRoutes routes, RedisGateway redis, IvrConfig.Console config, ConsoleParts parts,
                                       SeatEvents events) {
-        ExecutorService io = Executors.newFixedThreadPool(8, threads("console-io"));
-        ExecutorService hashing = Executors.newFixedThreadPool(2, threads("console-login"));
+        ExecutorService io = Executors.newFixedThreadPool(8, new DefaultThreadFactory("console-io", true));
+        ExecutorService hashing = Executors.newFixedThreadPool(2, new DefaultThreadFactory("console-login", true));
         OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
         SessionStore sessions = new SessionStore(redis, config.sessionTtl());
         Guard guard = new Guard(sessions, origins);
@@ -95,14 +94,6 @@ public final class SeatConsole implements AutoCloseable {
         hashing.shutdownNow();
     }
 
-    private static ThreadFactory threads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** A seat that logs in starts paused; one that logs out leaves the pool and its sockets close. */
     private record SeatLoginHooks(SeatStates states, SeatEvents events, ConsoleHub hub) implements LoginRoutes.Hooks {

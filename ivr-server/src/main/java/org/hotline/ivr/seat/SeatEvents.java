@@ -1,5 +1,6 @@
 package org.hotline.ivr.seat;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.ivr.redis.RedisGateway;
@@ -42,8 +43,7 @@ public final class SeatEvents implements AutoCloseable {
     }
 
     public synchronized void start(Listener listener) {
-        thread = new Thread(() -> listen(listener), "console-events");
-        thread.setDaemon(true);
+        thread = new DefaultThreadFactory("console-events", true).newThread(() -> listen(listener));
         thread.start();
     }
 

@@ -1,5 +1,6 @@
 package org.hotline.ivr.seat;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -15,7 +16,7 @@ import redis.clients.jedis.resps.StreamEntry;
  */
 public record TranscriptSnapshot(String finalText, String partial, TranscriptGap gap) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public static TranscriptSnapshot read(RedisGateway redis, String callId) {
         String base = "ivr:call:" + callId + ":transcript";

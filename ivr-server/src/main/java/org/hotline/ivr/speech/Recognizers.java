@@ -1,5 +1,7 @@
 package org.hotline.ivr.speech;
 
+import org.hotline.ivr.ops.Json;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
@@ -23,7 +24,7 @@ import org.vosk.Recognizer;
 public final class Recognizers implements RecognitionSource, AutoCloseable {
 
     public static final int RATE = 16_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final SpeechModels models;
     private final SpeechMetrics metrics;
@@ -34,12 +35,7 @@ public final class Recognizers implements RecognitionSource, AutoCloseable {
         this.models = models;
         this.metrics = metrics;
         int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        AtomicInteger counter = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread thread = new Thread(r, "speech-decode-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DefaultThreadFactory("speech-decode", true));
     }
 
     public SpeechModels models() {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.speech;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +32,7 @@ public final class SpeechModels implements AutoCloseable {
     private final Path dir;
     private final Map<String, LanguageStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, Model> models = new ConcurrentHashMap<>();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "vosk-model-loader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(new DefaultThreadFactory("vosk-model-loader", true));
     private final CompletableFuture<Void> allLoaded;
 
     private SpeechModels(Path dir, Map<String, Path> found, Map<String, String> absent) {

@@ -1,5 +1,6 @@
 package org.hotline.ivr.speech;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +52,8 @@ public final class SpeechStack implements AutoCloseable {
     public static SpeechStack start(IvrConfig config, NettyTransport transport, MeterRegistry registry,
                                     RedisGateway redis, HealthRegistry health,
                                     UnaryOperator<RecognitionSource> recognition) throws InterruptedException {
-        ExecutorService io = Executors.newFixedThreadPool(2, daemon("recording-io"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("speech-timer"));
+        ExecutorService io = Executors.newFixedThreadPool(2, new DefaultThreadFactory("recording-io", true));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("speech-timer", true));
         SpeechModels models = SpeechModels.start(config.speechModels());
         health.register("speech", models.health());
         Recognizers recognizers = new Recognizers(models, config.speech().decodeThreads(), new SpeechMetrics(registry));
@@ -81,13 +82,6 @@ public final class SpeechStack implements AutoCloseable {
         return server.port();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     @Override
     public void close() {

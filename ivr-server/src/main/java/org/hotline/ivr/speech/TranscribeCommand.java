@@ -1,6 +1,6 @@
 package org.hotline.ivr.speech;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hotline.ivr.ops.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -97,6 +97,6 @@ public final class TranscribeCommand implements Callable<Integer> {
         body.put("text", transcript.text());
         body.put("confidence", transcript.confidence());
         body.put("words", transcript.words());
-        out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
+        out.println(Json.pretty().writeValueAsString(body));
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.ivr.speech;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import redis.clients.jedis.params.XAddParams;
 public final class TranscriptPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptPublisher.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final long STREAM_MAX_ENTRIES = 500;
 
     private final RedisGateway redis;

@@ -1,5 +1,6 @@
 package org.hotline.ivr.speech;
 
+import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.List;
 /** Reads Vosk's JSON results: {@code {"text", "result": [{word, start, end, conf}]}} and {@code {"partial"}}. */
 final class VoskResults {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private VoskResults() {
     }

@@ -1,5 +1,6 @@
 package org.hotline.ivr.testcall;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,7 @@ public final class AmiTestLine implements AutoCloseable {
     /** Logins without events that carry the calls' actions: Asterisk runs one login's actions one at a time. */
     private final List<ManagerConnection> actionLines;
     private final AtomicInteger nextActionLine = new AtomicInteger();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "test-call-actions");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, new DefaultThreadFactory("test-call-actions", true));
     private final Map<String, TestCall> calls = new ConcurrentHashMap<>();
 
     private AmiTestLine(ManagerConnection ami, List<ManagerConnection> actionLines) {
