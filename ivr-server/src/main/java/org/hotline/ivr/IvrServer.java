@@ -120,6 +120,9 @@ public final class IvrServer implements AutoCloseable {
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
+        io.micrometer.core.instrument.FunctionCounter.builder("ivr_redis_unconfirmed_writes", redis,
+                        RedisGateway::unconfirmedWrites)
+                .description("Drafts and transcripts no replica confirmed within redis.waitTimeout").register(metrics);
         scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
@@ -191,7 +194,9 @@ public final class IvrServer implements AutoCloseable {
             started.push(embedded);
             url = embedded.url();
         }
-        RedisGateway gateway = new RedisGateway(url, config.redis().timeout(), RetryPolicy.DEFAULT);
+        RedisGateway gateway = new RedisGateway(config.redis().topology(url), config.redis().timeout(),
+                RetryPolicy.covering(config.redis().retryFor()));
+        log.info("Redis: {}, writing to {}", gateway.topology().describe(), gateway.address());
         started.push(gateway);
         return gateway;
     }
