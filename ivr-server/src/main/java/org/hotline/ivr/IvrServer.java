@@ -13,8 +13,6 @@ import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
-import org.hotline.ivr.demo.DemoScript;
-import org.hotline.ivr.demo.EchoScript;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.LiveAgiCalls;
@@ -123,7 +121,6 @@ public final class IvrServer implements AutoCloseable {
         io.micrometer.core.instrument.FunctionCounter.builder("ivr_redis_unconfirmed_writes", redis,
                         RedisGateway::unconfirmedWrites)
                 .description("Drafts and transcripts no replica confirmed within redis.waitTimeout").register(metrics);
-        scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
@@ -176,7 +173,7 @@ public final class IvrServer implements AutoCloseable {
                 seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
                 surveyAnswers);
         ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
-                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, routes, health));
         started.push(ami);
         if (config.ami().enabled()) {
             ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),
