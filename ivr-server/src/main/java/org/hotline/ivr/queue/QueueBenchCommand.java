@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.redis.RedisTopology;
 import org.hotline.ivr.redis.RetryPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,20 +53,30 @@ public final class QueueBenchCommand implements Callable<Integer> {
     @Option(names = "--redis", defaultValue = "", description = "redis://host:port; empty starts an embedded redis-server")
     String redisUrl;
 
+    @Option(names = "--sentinels", split = ",", description = "host:port of each sentinel: the master behind Redis Sentinel")
+    List<String> sentinels = List.of();
+
+    @Option(names = "--master-name", defaultValue = "ivr", description = "the master the sentinels watch (default ${DEFAULT-VALUE})")
+    String masterName;
+
+    @Option(names = "--cluster", split = ",", description = "host:port seed nodes of a Redis Cluster")
+    List<String> cluster = List.of();
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new QueueBenchCommand()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        EmbeddedRedis embedded = redisUrl.isBlank() ? EmbeddedRedis.start(Files.createTempDirectory("queue-bench")) : null;
-        String url = embedded == null ? redisUrl : embedded.url();
-        try (RedisGateway redis = new RedisGateway(url, Duration.ofSeconds(5), RetryPolicy.DEFAULT);
+        boolean embeddedWanted = redisUrl.isBlank() && sentinels.isEmpty() && cluster.isEmpty();
+        EmbeddedRedis embedded = embeddedWanted ? EmbeddedRedis.start(Files.createTempDirectory("queue-bench")) : null;
+        try (RedisGateway redis = new RedisGateway(topology(embedded), Duration.ofSeconds(5), RetryPolicy.DEFAULT);
              CallDistributor distributor = new CallDistributor(redis, setup(),
                      new DistributorSettings("bench", Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(1),
                              Duration.ofHours(1), Duration.ofMinutes(3)), Clock.systemUTC(), CallbackDialer.NONE)) {
-            redis.call("flush", jedis -> jedis.flushAll());
+            redis.callEachMaster("flush", jedis -> jedis.flushAll());
             distributor.start();
+            System.out.printf("Redis: %s, writing to %s%n", redis.topology().describe(), redis.address());
             Bench bench = new Bench(distributor);
             bench.fill();
             long[] evalshaBefore = evalshaStats(redis);
@@ -105,14 +116,32 @@ public final class QueueBenchCommand implements Callable<Integer> {
 
     /** EVALSHA calls and microseconds spent in them, as the Redis server counts them. */
     private static long[] evalshaStats(RedisGateway redis) {
-        String info = redis.call("info", jedis -> jedis.info("commandstats"));
-        for (String line : info.split("\r?\n")) {
-            Matcher m = EVALSHA.matcher(line);
-            if (m.find()) {
-                return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
+        long[] total = {0, 0};
+        // Summed over every master: on a cluster each queue group's scripts run on the master owning its tag.
+        for (String info : redis.callEachMaster("info", jedis -> jedis.info("commandstats"))) {
+            for (String line : info.split("\r?\n")) {
+                Matcher m = EVALSHA.matcher(line);
+                if (m.find()) {
+                    total[0] += Long.parseLong(m.group(1));
+                    total[1] += Long.parseLong(m.group(2));
+                }
             }
         }
-        return new long[] {0, 0};
+        return total;
+    }
+
+    private RedisTopology topology(EmbeddedRedis embedded) {
+        RedisTopology.ReplicaAcks noWait = RedisTopology.ReplicaAcks.NONE;
+        if (!sentinels.isEmpty()) {
+            return new RedisTopology.Sentinel(masterName, sentinels.stream().map(RedisTopology::hostAndPort).toList(),
+                    System.getenv().getOrDefault("IVR_REDIS_PASSWORD", ""),
+                    System.getenv().getOrDefault("IVR_REDIS_SENTINEL_PASSWORD", ""), noWait);
+        }
+        if (!cluster.isEmpty()) {
+            return new RedisTopology.Cluster(cluster.stream().map(RedisTopology::hostAndPort).toList(),
+                    System.getenv().getOrDefault("IVR_REDIS_PASSWORD", ""), noWait);
+        }
+        return RedisTopology.standalone(embedded != null ? embedded.url() : redisUrl);
     }
 
     private QueueSetup setup() {

@@ -33,6 +33,7 @@ public final class RedisGateway implements AutoCloseable {
     /** Replies that mean "not now, ask again" during a failover or resharding, not "wrong command". */
     private static final List<String> TRANSIENT = List.of("READONLY", "LOADING", "MASTERDOWN", "CLUSTERDOWN",
             "TRYAGAIN", "MOVED", "ASK", "UNBLOCKED");
+    // (CROSSSLOT is not among them: a script or command spanning slots is a bug to surface, not an outage.)
 
     /** A write and whether enough replicas confirmed it in time (always true when no wait is configured). */
     public record Replicated<T>(T value, boolean confirmed) {
@@ -170,8 +171,12 @@ public final class RedisGateway implements AutoCloseable {
     }
 
     static boolean isTransient(JedisException e) {
-        if (e instanceof JedisConnectionException || e instanceof JedisClusterOperationException
-                || e instanceof JedisRedirectionException) {
+        if (e instanceof JedisClusterOperationException) {
+            // "No more cluster attempts left", "No reachable node": an outage. "Keys must belong to same
+            // hashslot": a bug in the caller, refused before it reached Redis; retrying cannot help.
+            return e.getMessage() == null || !e.getMessage().contains("hashslot");
+        }
+        if (e instanceof JedisConnectionException || e instanceof JedisRedirectionException) {
             return true;
         }
         if (e instanceof JedisDataException && e.getMessage() != null) {

@@ -56,11 +56,12 @@ public final class LoginThrottle {
     }
 
     private static String accountKey(Role role, String account) {
-        return PREFIX + role.name().toLowerCase() + ":" + account;
+        // One hash tag per counter: the counter and its lock are deleted together, on one cluster slot.
+        return PREFIX + "{" + role.name().toLowerCase() + ":" + account + "}";
     }
 
     private static String addressKey(String address) {
-        return PREFIX + "addr:" + address;
+        return PREFIX + "{addr:" + address + "}";
     }
 
     private static String lockKey(String key) {

@@ -2,33 +2,27 @@ package org.hotline.ivr.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.hotline.ivr.redis.RedisUnderTest;
 import redis.clients.jedis.params.XTrimParams;
 
 /** The closed-order feed on real Redis: nothing is acknowledged before its handler succeeded. */
 class ClosedOrderFeedTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
     private RedisOrders orders;
     private final List<String> handed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
-        orders = new RedisOrders(data);
-    }
-
-    @AfterEach
-    void stop() {
-        orders.close();
+        orders = new RedisOrders(redis.gateway());
     }
 
     private ClosedOrderFeed feed(boolean failing) {

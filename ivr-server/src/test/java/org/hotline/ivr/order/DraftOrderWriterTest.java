@@ -2,7 +2,6 @@ package org.hotline.ivr.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -27,23 +26,18 @@ class DraftOrderWriterTest {
 
     private static final Instant NOON = Instant.parse("2026-11-25T04:00:00Z");
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
     private static RedisOrders orders;
 
     @BeforeAll
     static void start() {
-        orders = new RedisOrders(dataDir);
+        orders = new RedisOrders(redis.gateway());
     }
 
-    @AfterAll
-    static void stop() {
-        orders.close();
-    }
 
     @BeforeEach
     void clean() {
-        orders.flush();
     }
 
     private static CallFacts call(String callId, String caller, String text, Instant at) {

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.hotline.ivr.ops.HttpRoutes;
@@ -19,14 +18,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.hotline.ivr.redis.RedisUnderTest;
 
 class OrderHttpApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
     private static RedisOrders orders;
     private static NettyTransport transport;
     private static HttpServer server;
@@ -39,7 +39,7 @@ class OrderHttpApiTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        orders = new RedisOrders(dataDir);
+        orders = new RedisOrders(redis.gateway());
         transport = new NettyTransport(2);
         HttpRoutes routes = new HttpRoutes();
         OrderAccess open = OrderAccess.trustedHeader();
@@ -75,12 +75,10 @@ class OrderHttpApiTest {
         server.close();
         transport.close();
         pool.shutdown();
-        orders.close();
     }
 
     @BeforeEach
     void drafted() {
-        orders.flush();
         draft = orders.writer.draft(new CallFacts("h1", "13800138000", "en", List.of("describe"),
                 "The elevator in building seven of Shuangjing, Chaoyang has been out of service for a week", "",
                 Instant.parse("2026-11-25T02:00:00Z")));

@@ -3,37 +3,31 @@ package org.hotline.ivr.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.resps.StreamEntry;
 
 class OrderStoreTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
     private static RedisOrders orders;
     private DraftOrder draft;
 
     @BeforeAll
     static void start() {
-        orders = new RedisOrders(dataDir);
+        orders = new RedisOrders(redis.gateway());
     }
 
-    @AfterAll
-    static void stop() {
-        orders.close();
-    }
 
     @BeforeEach
     void drafted() {
-        orders.flush();
         draft = orders.writer.draft(new CallFacts("c1", "13800138000", "zh", List.of(), "我们小区门口的路灯坏了好几天了",
                 "", Instant.parse("2026-11-25T02:00:00Z")));
     }

@@ -1,35 +1,19 @@
 package org.hotline.ivr.order;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
-import org.hotline.ivr.redis.RetryPolicy;
 
-/** A real redis-server with the order components on it, for tests; one per test class. */
-final class RedisOrders implements AutoCloseable {
+/** The order components on the Redis under test (a test class's own server, or the cluster). */
+final class RedisOrders {
 
-    final EmbeddedRedis server;
     final RedisGateway redis;
     final OrderStore store;
     final DraftOrderWriter writer;
 
-    RedisOrders(Path dataDir) {
-        server = EmbeddedRedis.start(dataDir);
-        redis = new RedisGateway(server.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+    RedisOrders(RedisGateway redis) {
+        this.redis = redis;
         Orders orders = Orders.create(redis, OrderRulesTest.CONFIG, OrderSettings.defaults(), Clock.systemUTC());
         store = orders.store();
         writer = orders.writer();
-    }
-
-    void flush() {
-        redis.call("flush", jedis -> jedis.flushAll());
-    }
-
-    @Override
-    public void close() {
-        redis.close();
-        server.close();
     }
 }

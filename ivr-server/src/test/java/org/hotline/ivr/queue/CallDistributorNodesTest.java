@@ -15,9 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CallDistributorNodesTest {
+
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
 
     private QueueFixture fixture;
     private QueueSetup setup;
@@ -25,7 +30,7 @@ class CallDistributorNodesTest {
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new QueueFixture();
+        fixture = new QueueFixture(redis);
         setup = QueueFixture.setup(List.of(seat("1", Map.of("general", 5), "zh"), seat("2", Map.of("general", 5), "zh")));
     }
 

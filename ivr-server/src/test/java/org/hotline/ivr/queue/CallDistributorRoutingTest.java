@@ -14,16 +14,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CallDistributorRoutingTest {
+
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
 
     private QueueFixture fixture;
     private final List<SeatOffer> callbacks = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new QueueFixture();
+        fixture = new QueueFixture(redis);
     }
 
     @AfterEach

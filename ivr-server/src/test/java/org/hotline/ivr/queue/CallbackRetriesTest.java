@@ -2,39 +2,29 @@ package org.hotline.ivr.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
-import org.hotline.ivr.redis.RetryPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pending callback retries in real Redis: what one node scheduled, another (or the same, restarted) queues. */
 class CallbackRetriesTest {
 
+    @RegisterExtension
+    static final RedisUnderTest redisUnderTest = new RedisUnderTest();
+
     private static final WaitingCall CALL = new WaitingCall("1764000000.9", "zh-general", "elderly", "zh", "13900139000");
 
-    @TempDir
-    Path data;
-    private EmbeddedRedis redisServer;
     private RedisGateway redis;
     private final MutableClock clock = new MutableClock(1_764_000_000_000L);
 
     @BeforeEach
     void start() {
-        redisServer = EmbeddedRedis.start(data);
-        redis = new RedisGateway(redisServer.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
-    }
-
-    @AfterEach
-    void stop() {
-        redis.close();
-        redisServer.close();
+        redis = redisUnderTest.gateway();
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many threads on two nodes enqueue calls, answer, refuse and hang up offers, abandon waiting calls and
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * either while the first is held would be a double assignment.
  */
 class NoDoubleAssignmentTest {
+
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
 
     private static final int SEATS = 24;
     private static final int THREADS = 8;
@@ -63,7 +68,7 @@ class NoDoubleAssignmentTest {
             seats.add(seat("s" + i, Map.of("general", 1 + i % 9, "tax", 1 + (i * 7) % 9), "zh"));
         }
         QueueSetup setup = QueueFixture.setup(seats);
-        try (QueueFixture fixture = new QueueFixture()) {
+        try (QueueFixture fixture = new QueueFixture(redis)) {
             List<CallDistributor> nodes = List.of(fixture.node("node-a", setup, offer -> { }),
                     fixture.node("node-b", setup, offer -> { }));
             for (int i = 0; i < SEATS; i++) {

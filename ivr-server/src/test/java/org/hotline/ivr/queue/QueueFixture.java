@@ -9,22 +9,40 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.hotline.ivr.redis.RetryPolicy;
 
-/** A real redis-server and distributor nodes on it; ticks are driven by hand through {@link #clock}. */
+/**
+ * Distributor nodes on a real Redis: a redis-server of the fixture's own, or the Redis under test (a class's
+ * server or the cluster, see {@link RedisUnderTest}); ticks are driven by hand through {@link #clock}.
+ */
 final class QueueFixture implements AutoCloseable {
 
     static final Duration WRAP_UP = Duration.ofSeconds(10);
 
-    final EmbeddedRedis redis;
+    private final EmbeddedRedis own;
+    private final Supplier<RedisGateway> gateways;
     final MutableClock clock = new MutableClock(1_764_000_000_000L);
     private final List<AutoCloseable> open = new ArrayList<>();
 
     QueueFixture() throws Exception {
         Path dir = Files.createTempDirectory("queue-redis");
-        this.redis = EmbeddedRedis.start(dir);
+        EmbeddedRedis redis = EmbeddedRedis.start(dir);
+        this.own = redis;
+        this.gateways = () -> {
+            RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+            open.add(gateway);
+            return gateway;
+        };
+    }
+
+    /** On the Redis under test, which closes the gateways it hands out. */
+    QueueFixture(RedisUnderTest redis) {
+        this.own = null;
+        this.gateways = redis::newGateway;
     }
 
     /** Queues: general (longest-idle), tax (fewest-calls), enterprise (highest-skill), en (foreign). */
@@ -51,19 +69,16 @@ final class QueueFixture implements AutoCloseable {
 
     /** A started distributor node with its own Redis connection pool; automatic ticks are off. */
     CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
-        RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+        RedisGateway gateway = gateways.get();
         DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
                 Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3));
         CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
-        open.add(gateway);
         open.add(distributor);
         return distributor.start();
     }
 
     RedisGateway gateway() {
-        RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
-        open.add(gateway);
-        return gateway;
+        return gateways.get();
     }
 
     static <T> T await(CompletionStage<T> stage) {
@@ -90,6 +105,8 @@ final class QueueFixture implements AutoCloseable {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-        redis.close();
+        if (own != null) {
+            own.close();
+        }
     }
 }

@@ -12,17 +12,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the seat console uses the distributor: seats log in paused, and a seat in wrap-up still names its call. */
 class SeatLoginPausedTest {
+
+    @RegisterExtension
+    static final RedisUnderTest redis = new RedisUnderTest();
 
     private QueueFixture fixture;
     private CallDistributor distributor;
 
     @BeforeEach
     void start() throws Exception {
-        fixture = new QueueFixture();
+        fixture = new QueueFixture(redis);
         distributor = fixture.node("node-a", QueueFixture.setup(List.of(seat("1", Map.of("general", 5), "zh"))),
                 offer -> { });
     }

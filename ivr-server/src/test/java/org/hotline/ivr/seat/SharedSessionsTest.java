@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.hotline.ivr.redis.EmbeddedRedis;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sessions live in Redis: a seat logged in on one node is served by another, and by a restarted node. */
 class SharedSessionsTest {
+
+    @RegisterExtension
+    static final RedisUnderTest redisUnderTest = new RedisUnderTest();
 
     @TempDir
     Path dir;
 
     @Test
     void aSessionFromOneNodeWorksOnAnotherAndAfterARestart() throws Exception {
-        try (EmbeddedRedis redis = EmbeddedRedis.start(dir.resolve("redis"))) {
-            Map<String, String> shared = Map.of("IVR_REDIS_URL", redis.url());
+        {
+            Map<String, String> shared = redisUnderTest.environment();
             ConsoleClient seat;
             String cookie;
             try (ConsoleTestServer first = ConsoleTestServer.start(dir.resolve("a"), Duration.ofSeconds(30), shared);

@@ -2,7 +2,6 @@ package org.hotline.ivr.ami.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,32 +13,30 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.hotline.ivr.ami.AmiLinkPolicy;
 import org.hotline.ivr.ami.AmiLinks;
 import org.hotline.ivr.ami.Originator;
-import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
-import org.hotline.ivr.redis.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** When a closed order's survey is due, in Redis, and what a missing AMI link does to it (no link configured). */
 class SurveyScheduleTest {
+
+    @RegisterExtension
+    static final RedisUnderTest redisUnderTest = new RedisUnderTest();
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** 20:30 in Shanghai: half an hour before the quiet hours. */
     private static final Instant EVENING = ZonedDateTime.parse("2026-11-25T20:30:00+08:00[Asia/Shanghai]").toInstant();
 
-    @TempDir
-    Path data;
-    private EmbeddedRedis redisServer;
     private RedisGateway redis;
     private AmiLinks noLinks;
     private ScheduledExecutorService timers;
 
     @BeforeEach
     void start() {
-        redisServer = EmbeddedRedis.start(data);
-        redis = new RedisGateway(redisServer.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+        redis = redisUnderTest.gateway();
         noLinks = new AmiLinks(List.of(), AmiLinkPolicy.defaults());
         timers = Executors.newSingleThreadScheduledExecutor();
     }
@@ -47,8 +44,6 @@ class SurveyScheduleTest {
     @AfterEach
     void stop() {
         timers.shutdownNow();
-        redis.close();
-        redisServer.close();
     }
 
     private SurveySchedule schedule(Clock clock, Duration delay) {
