@@ -1,5 +1,6 @@
 package org.hotline.ivr;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,6 +36,7 @@ import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
 import org.hotline.ivr.flow.SpeechDescriptionCapture;
 import org.hotline.ivr.flow.SpeechMenuAnswers;
+import org.hotline.ivr.order.DraftSpool;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.queue.AmiCallbackBridge;
@@ -79,6 +81,7 @@ public final class IvrServer implements AutoCloseable {
     private FlowModule flows;
     private SpeechStack speech;
     private Orders orders;
+    private DraftSpool drafts;
     private AmiServices ami;
     private QueueModule queues;
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
@@ -124,12 +127,17 @@ public final class IvrServer implements AutoCloseable {
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
+        drafts = DraftSpool.open(config.calls().spool(), config.nodeId(), orders.writer())
+                .replayEvery(config.calls().spoolReplayEvery());
+        started.push(drafts);
+        Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
+                .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startAmiAndQueues();
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
         FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
                 .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, config.calls().draftTimeout()))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
@@ -246,6 +254,11 @@ public final class IvrServer implements AutoCloseable {
 
     public Orders orders() {
         return orders;
+    }
+
+    /** Drafts this node could not write to Redis, on its disk until they are. */
+    public DraftSpool drafts() {
+        return drafts;
     }
 
     public QueueModule queues() {

@@ -75,7 +75,10 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
                                String orderId) {
     }
 
-    /** Writes the draft work order from the path and transcript; completes with its id. */
+    /**
+     * Writes the draft work order from the path and transcript; completes with its id, or with "" when Redis
+     * could not take it and it was kept on this node's disk instead, to reach Redis when Redis is back.
+     */
     @FunctionalInterface
     public interface DraftOrders {
         CompletionStage<String> draft(CallContext call);

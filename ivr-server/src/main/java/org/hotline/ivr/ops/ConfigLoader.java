@@ -111,7 +111,10 @@ public final class ConfigLoader {
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
                 paths.path("orderRules"), paths.path("supervisors"));
-        IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
+        ConfigReader callsSection = root.at("calls");
+        IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
+                positive(callsSection, "draftTimeout"), callsSection.path("spool"),
+                positive(callsSection, "spoolReplayEvery"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");

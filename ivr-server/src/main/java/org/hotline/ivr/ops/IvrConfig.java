@@ -110,8 +110,19 @@ public record IvrConfig(
     public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors) {
     }
 
-    /** {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended. */
-    public record Calls(Duration journeyTtl) {
+    /**
+     * {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended; {@code draftTimeout}: a
+     * draft Redis has not taken within this goes to the {@code spool} folder (one append-only file per node),
+     * replayed into Redis at start-up and every {@code spoolReplayEvery}.
+     */
+    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery) {
+        public Calls withSpool(Path dir) {
+            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery);
+        }
+    }
+
+    public IvrConfig withCalls(Calls newCalls) {
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, newCalls, logFormat);
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */

@@ -68,7 +68,8 @@ public final class AsteriskRig implements AutoCloseable {
                 withRedis.audio().withRecordings(workDir.resolve("recordings")), withRedis.http(), withRedis.console(),
                 serverUsesAmi ? new IvrConfig.Ami(true, List.of(new IvrConfig.AmiServer("pbx1", "127.0.0.1", amiPort,
                         "ivr", "", secret))) : withRedis.ami(),
-                withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.calls(), withRedis.logFormat());
+                withRedis.redis(), withRedis.speech(), withRedis.paths(),
+                withRedis.calls().withSpool(workDir.resolve("spool")), withRedis.logFormat());
         IvrServer server = IvrServer.start(config);
         AsteriskRun asterisk = null;
         try {
