@@ -19,7 +19,7 @@ import org.hotline.ivr.order.DraftSpool;
 import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.OrderStore;
-import org.hotline.ivr.redis.ExternalRedis;
+import org.hotline.ivr.redis.RedisProcess;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.sim.CallRecord;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The 12345 flow with the order part and the node's draft spool, on a real redis-server that goes away:
+ * The 12345 flow with the order part and the node's draft spool, on a real redis-server (its own process) that goes away:
  * killed (connections refused) or stopped with SIGSTOP (connections held, nothing answered). The caller
  * goes on within the draft timeout, the draft is on disk, and it becomes exactly one order once Redis is back.
  */
@@ -49,9 +49,9 @@ class DraftSpoolTest {
     @Test
     void aDraftWrittenWhileRedisRefusesConnectionsBecomesOneOrderOnceRedisIsBack() throws Exception {
         OrderSettings settings = OrderSettings.defaults();
-        try (ExternalRedis redisServer = ExternalRedis.start(temp.resolve("redis"));
-             Wiring wiring = new Wiring(redisServer.url(), temp.resolve("spool"), settings);
-             FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, redisServer.url(), wiring::services)) {
+        try (RedisProcess redisServer = redis(temp);
+             Wiring wiring = new Wiring(url(redisServer), temp.resolve("spool"), settings);
+             FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, url(redisServer), wiring::services)) {
             redisServer.kill();
 
             CallRecord record = bench.call(CallScenario.of("refused", "12345", "13800138031").press("1").press("1")
@@ -59,7 +59,7 @@ class DraftSpoolTest {
 
             assertThat(wiring.spool.pending()).isPositive();
             assertThat(spooledCallIds(temp.resolve("spool"))).containsOnly(record.uniqueId());
-            redisServer.startAgain();
+            redisServer.restart();
             wiring.spool.replayEvery(Duration.ofMillis(200));
             Eventually.until("the spool replayed", Duration.ofSeconds(30), () -> wiring.spool.pending() == 0);
 
@@ -74,10 +74,10 @@ class DraftSpoolTest {
     @Test
     void aStalledRedisHoldsTheCallerOnlyForTheDraftTimeout() throws Exception {
         OrderSettings settings = OrderSettings.defaults();
-        try (ExternalRedis redisServer = ExternalRedis.start(temp.resolve("redis"));
-             Wiring wiring = new Wiring(redisServer.url(), temp.resolve("spool"), settings, Duration.ofSeconds(2),
+        try (RedisProcess redisServer = redis(temp);
+             Wiring wiring = new Wiring(url(redisServer), temp.resolve("spool"), settings, Duration.ofSeconds(2),
                      RetryPolicy.DEFAULT);
-             FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, redisServer.url(), wiring::services)) {
+             FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, url(redisServer), wiring::services)) {
             List<Instant> described = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<Instant> dialled = new java.util.concurrent.CopyOnWriteArrayList<>();
             // Redis stops answering the moment the caller starts describing (connections stay open).
@@ -109,8 +109,8 @@ class DraftSpoolTest {
     void aSpoolLeftByACrashIsReplayedAtStartUpAndATornLineIsSetAsideNotLost() throws Exception {
         OrderSettings settings = OrderSettings.defaults();
         Path spoolDir = temp.resolve("spool");
-        try (ExternalRedis redisServer = ExternalRedis.start(temp.resolve("redis"))) {
-            try (Wiring crashed = new Wiring(redisServer.url(), spoolDir, settings)) {
+        try (RedisProcess redisServer = redis(temp)) {
+            try (Wiring crashed = new Wiring(url(redisServer), spoolDir, settings)) {
                 crashed.spool.keep(new CallFacts("call-a", "13800138033", "zh", List.of("main-menu:1", "describe-problem"),
                         "", "/recordings/call-a.wav", Instant.parse("2026-01-05T02:00:00Z")));
                 crashed.spool.keep(new CallFacts("call-b", "13800138034", "en", List.of("describe-problem"), "", "",
@@ -119,7 +119,7 @@ class DraftSpoolTest {
             Path file = spoolDir.resolve("node-a.drafts.jsonl");
             Files.writeString(file, "{\"callId\":\"call-c\",\"cal", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-            try (Wiring restarted = new Wiring(redisServer.url(), spoolDir, settings)) {
+            try (Wiring restarted = new Wiring(url(redisServer), spoolDir, settings)) {
                 assertThat(restarted.spool.pending()).isEqualTo(3);
                 DraftSpool.Replay replay = restarted.spool.replay();
 
@@ -133,6 +133,17 @@ class DraftSpoolTest {
                 assertThat(claims(restarted.redis, settings)).hasSize(2);
             }
         }
+    }
+
+    /** Debian's redis-server with its append-only file, as its own process (skipped, saying so, without it). */
+    private static RedisProcess redis(Path temp) throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(RedisProcess.SERVER),
+                "no " + RedisProcess.SERVER + " (Debian package redis-server): Redis outage tests skipped");
+        return RedisProcess.server(temp.resolve("redis"), "--appendonly", "yes");
+    }
+
+    private static String url(RedisProcess redis) {
+        return "redis://" + redis.address();
     }
 
     private static java.util.Set<String> claims(RedisGateway redis, OrderSettings settings) {
@@ -155,7 +166,7 @@ class DraftSpoolTest {
         }
     }
 
-    private static void pauseQuietly(ExternalRedis redis) {
+    private static void pauseQuietly(RedisProcess redis) {
         try {
             redis.pause();
         } catch (Exception e) {
