@@ -110,7 +110,7 @@ public final class ConfigLoader {
         IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"), paths.path("supervisors"));
+                paths.path("orderRules"), paths.path("supervisors"), paths.path("knowledge"));
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {

@@ -105,9 +105,9 @@ public record IvrConfig(
 
     /**
      * {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/;
-     * {@code supervisors}: the wallboard's logins.
+     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles.
      */
-    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors) {
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge) {
     }
 
     /** {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended. */
