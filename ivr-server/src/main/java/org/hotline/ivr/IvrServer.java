@@ -13,8 +13,6 @@ import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
-import org.hotline.ivr.demo.DemoScript;
-import org.hotline.ivr.demo.EchoScript;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.LiveAgiCalls;
@@ -124,7 +122,9 @@ public final class IvrServer implements AutoCloseable {
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
-        scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
+        io.micrometer.core.instrument.FunctionCounter.builder("ivr_redis_unconfirmed_writes", redis,
+                        RedisGateway::unconfirmedWrites)
+                .description("Drafts and transcripts no replica confirmed within redis.waitTimeout").register(metrics);
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
@@ -180,7 +180,7 @@ public final class IvrServer implements AutoCloseable {
                 seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
                 surveyAnswers);
         ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
-                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, routes, health));
         started.push(ami);
         if (config.ami().enabled()) {
             ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),
@@ -198,7 +198,9 @@ public final class IvrServer implements AutoCloseable {
             started.push(embedded);
             url = embedded.url();
         }
-        RedisGateway gateway = new RedisGateway(url, config.redis().timeout(), RetryPolicy.DEFAULT);
+        RedisGateway gateway = new RedisGateway(config.redis().topology(url), config.redis().timeout(),
+                RetryPolicy.covering(config.redis().retryFor()));
+        log.info("Redis: {}, writing to {}", gateway.topology().describe(), gateway.address());
         started.push(gateway);
         return gateway;
     }
