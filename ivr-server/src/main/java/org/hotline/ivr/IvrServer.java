@@ -13,8 +13,6 @@ import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
-import org.hotline.ivr.demo.DemoScript;
-import org.hotline.ivr.demo.EchoScript;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.LiveAgiCalls;
@@ -30,6 +28,8 @@ import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.CallbackPolicy;
 import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.knowledge.ArticleFolder;
+import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.flow.OrderPartDrafts;
 import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
@@ -54,6 +54,7 @@ import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
+import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.live.LiveConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,7 @@ public final class IvrServer implements AutoCloseable {
     private FlowModule flows;
     private SpeechStack speech;
     private Orders orders;
+    private KnowledgeBase knowledge;
     private AmiServices ami;
     private QueueModule queues;
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
@@ -120,7 +122,9 @@ public final class IvrServer implements AutoCloseable {
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
-        scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
+        io.micrometer.core.instrument.FunctionCounter.builder("ivr_redis_unconfirmed_writes", redis,
+                        RedisGateway::unconfirmedWrites)
+                .description("Drafts and transcripts no replica confirmed within redis.waitTimeout").register(metrics);
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
@@ -136,7 +140,10 @@ public final class IvrServer implements AutoCloseable {
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW,
                 new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
-        started.push(LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults()));
+        knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
+        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge);
+        started.push(console);
+        knowledge.routes(routes, console.executor());
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
@@ -173,7 +180,7 @@ public final class IvrServer implements AutoCloseable {
                 seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
                 surveyAnswers);
         ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
-                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, routes, health));
         started.push(ami);
         if (config.ami().enabled()) {
             ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),
@@ -191,7 +198,9 @@ public final class IvrServer implements AutoCloseable {
             started.push(embedded);
             url = embedded.url();
         }
-        RedisGateway gateway = new RedisGateway(url, config.redis().timeout(), RetryPolicy.DEFAULT);
+        RedisGateway gateway = new RedisGateway(config.redis().topology(url), config.redis().timeout(),
+                RetryPolicy.covering(config.redis().retryFor()));
+        log.info("Redis: {}, writing to {}", gateway.topology().describe(), gateway.address());
         started.push(gateway);
         return gateway;
     }
@@ -246,6 +255,10 @@ public final class IvrServer implements AutoCloseable {
 
     public Orders orders() {
         return orders;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     public QueueModule queues() {

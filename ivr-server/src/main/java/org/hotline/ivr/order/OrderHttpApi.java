@@ -32,6 +32,8 @@ import org.hotline.ivr.redis.RedisUnavailableException;
  * GET   /api/orders?caller=N[&limit=k] the caller's orders, newest first
  * PATCH /api/orders/{id}               {"district": "朝阳区", ...}: change fields (the acting seat is recorded)
  * POST  /api/orders/{id}/submit        hand the draft on for dispatch
+ * POST  /api/orders/{id}/dispatch      send it to its unit ({"unit": "..."}, else the suggested one)
+ * POST  /api/orders/{id}/handled       the unit reports it handled
  * POST  /api/orders/{id}/close         close it
  * </pre>
  * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Who is acting and what
@@ -138,6 +140,9 @@ public final class OrderHttpApi implements HttpRoutes.Route {
         }
         return switch (action) {
             case "submit" -> HttpResponses.json(HttpResponseStatus.OK, store.submit(orderId, seat));
+            case "dispatch" -> HttpResponses.json(HttpResponseStatus.OK,
+                    store.dispatch(orderId, seat, String.valueOf(optionalBody(request).getOrDefault("unit", ""))));
+            case "handled" -> HttpResponses.json(HttpResponseStatus.OK, store.handled(orderId, seat));
             case "close" -> HttpResponses.json(HttpResponseStatus.OK, store.close(orderId, seat));
             default -> problem(HttpResponseStatus.NOT_FOUND, "path", "path: no action '" + action + "'");
         };
@@ -175,6 +180,11 @@ public final class OrderHttpApi implements HttpRoutes.Route {
             limit = Integer.parseInt(limitText);
         }
         return HttpResponses.json(HttpResponseStatus.OK, Map.of("caller", caller, "orders", store.listByCaller(caller, limit)));
+    }
+
+    /** The body's fields, none when the body is empty. */
+    private static Map<String, Object> optionalBody(FullHttpRequest request) {
+        return request.content().readableBytes() == 0 ? Map.of() : body(request);
     }
 
     private static Map<String, Object> body(FullHttpRequest request) {
