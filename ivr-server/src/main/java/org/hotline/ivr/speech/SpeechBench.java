@@ -70,7 +70,7 @@ public final class SpeechBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.version"), samples.size(), speech.length / 8000.0);
         dspCost(speech);
-        EndpointDelays.report(out, samples);
+        EndpointDelays.report(out, samples, ConfigLoader.defaultsOnly().audio().describeEndSilence());
         streamLoad(speech);
         RecognitionBench.report(out, modelsDir, samples);
         out.flush();

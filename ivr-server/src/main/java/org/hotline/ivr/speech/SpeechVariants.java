@@ -27,10 +27,12 @@ public final class SpeechVariants {
     private static final double WORD_DBFS = -45;
 
     /**
-     * How to change an utterance: {@code pauses} (seconds of silence) go at the matching {@code at}
-     * fractions of its length; {@code noiseDbfs} NaN for a clean line.
+     * How to change an utterance: {@code clipSeconds} keeps only its start, cut at a quiet point near that time
+     * (NaN for all of it: a short menu answer is made so); {@code pauses} (seconds of silence) go at the matching
+     * {@code at} fractions of its length; {@code noiseDbfs} NaN for a clean line.
      */
-    public record Variant(String name, double tempo, List<Double> pauses, List<Double> at, double noiseDbfs) {
+    public record Variant(String name, double clipSeconds, double tempo, List<Double> pauses, List<Double> at,
+                          double noiseDbfs) {
         public Variant {
             pauses = List.copyOf(pauses);
             at = List.copyOf(at);
@@ -42,10 +44,17 @@ public final class SpeechVariants {
 
     /** The variants the tests and the benchmark use: every one has at least one pause of 0.5 s or more. */
     public static final List<Variant> STANDARD = List.of(
-            new Variant("pause-1.2s-early", 1.0, List.of(1.2), List.of(0.25), Double.NaN),
-            new Variant("pauses-0.5s-0.9s", 1.0, List.of(0.5, 0.9), List.of(0.35, 0.7), Double.NaN),
-            new Variant("slow-pause-1.0s-noise-45dB", 0.8, List.of(1.0), List.of(0.5), -45),
-            new Variant("slow-pauses-0.7s-1.2s-noise-45dB", 0.8, List.of(0.7, 1.2), List.of(0.3, 0.65), -45));
+            new Variant("pause-1.2s-early", Double.NaN, 1.0, List.of(1.2), List.of(0.25), Double.NaN),
+            new Variant("pauses-0.5s-0.9s", Double.NaN, 1.0, List.of(0.5, 0.9), List.of(0.35, 0.7), Double.NaN),
+            new Variant("slow-pause-1.0s-noise-45dB", Double.NaN, 0.8, List.of(1.0), List.of(0.5), -45),
+            new Variant("slow-pauses-0.7s-1.2s-noise-45dB", Double.NaN, 0.8, List.of(0.7, 1.2), List.of(0.3, 0.65), -45));
+
+    /** Spoken menu answers: the first second or so of each sample (a word or two), slow, noisy, hesitating. */
+    public static final List<Variant> MENU = List.of(
+            new Variant("answer", 1.2, 1.0, List.of(), List.of(), Double.NaN),
+            new Variant("slow-answer", 1.2, 0.8, List.of(), List.of(), Double.NaN),
+            new Variant("answer-noise-45dB", 1.2, 1.0, List.of(), List.of(), -45),
+            new Variant("slow-answer-hesitating-0.3s-noise-45dB", 1.5, 0.8, List.of(0.3), List.of(0.5), -45));
 
     /**
      * One generated utterance: {@code samples} at {@link #RATE}, with {@code lastWordMillis} the audio time the
@@ -93,6 +102,13 @@ public final class SpeechVariants {
                     String.format(Locale.ROOT, "%.2f", variant.tempo())));
         }
         WavAudio speech = WavReader.read(slowed);
+        if (!Double.isNaN(variant.clipSeconds()) && variant.clipSeconds() * RATE < speech.samples().length) {
+            Path clipped = work.resolve(stem + "-clip.wav");
+            double cut = quietestNear(speech.samples(), variant.clipSeconds() * RATE / speech.samples().length) / (double) RATE;
+            sox(List.of(slowed.toString(), clipped.toString(), "trim", "0", String.format(Locale.ROOT, "%.3f", cut)));
+            slowed = clipped;
+            speech = WavReader.read(clipped);
+        }
         Path framed = work.resolve(stem + ".wav");
         List<String> pad = new ArrayList<>(List.of(slowed.toString(), "-b", "16", framed.toString(), "pad"));
         for (int i = 0; i < variant.pauses().size(); i++) {
@@ -130,15 +146,16 @@ public final class SpeechVariants {
         return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
-    /** Every sample of {@code samples.tsv} in {@code folder} under every standard variant. */
-    public List<Utterance> standardSet(Path folder, int leadMs, int trailMs) throws IOException, InterruptedException {
+    /** Every sample of {@code samples.tsv} in {@code folder} under every one of {@code variants}. */
+    public List<Utterance> set(Path folder, List<Variant> variants, int leadMs, int trailMs)
+            throws IOException, InterruptedException {
         List<Utterance> all = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("samples.tsv")).stream().skip(1).toList()) {
             String[] cells = line.split("\t");
             if (cells.length < 2) {
                 continue;
             }
-            for (Variant variant : STANDARD) {
+            for (Variant variant : variants) {
                 all.add(make(folder.resolve(cells[0]), cells[1], variant, leadMs, trailMs));
             }
         }
