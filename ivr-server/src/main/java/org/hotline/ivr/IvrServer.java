@@ -29,6 +29,8 @@ import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.CallbackPolicy;
 import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.knowledge.ArticleFolder;
+import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.flow.OrderPartDrafts;
 import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
@@ -54,6 +56,7 @@ import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
+import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.live.LiveConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,7 @@ public final class IvrServer implements AutoCloseable {
     private SpeechStack speech;
     private Orders orders;
     private DraftSpool drafts;
+    private KnowledgeBase knowledge;
     private AmiServices ami;
     private QueueModule queues;
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
@@ -144,7 +148,10 @@ public final class IvrServer implements AutoCloseable {
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW,
                 new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
-        started.push(LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults()));
+        knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
+        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge);
+        started.push(console);
+        knowledge.routes(routes, console.executor());
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
@@ -261,6 +268,10 @@ public final class IvrServer implements AutoCloseable {
     /** Drafts this node could not write to Redis, on its disk until they are. */
     public DraftSpool drafts() {
         return drafts;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     public QueueModule queues() {

@@ -75,7 +75,7 @@ final class NodeSteps {
      */
     private CompletionStage<Transition> describe(CallContext call, FlowNode.Describe node) {
         return KeyInput.play(call, node.prompt())
-                .thenCompose(r -> services.descriptions().capture(call, node.maxLength()))
+                .thenCompose(r -> services.descriptions().capture(call, node))
                 .thenCompose(description -> {
                     call.described(description.transcript());
                     call.recording(description.recording());

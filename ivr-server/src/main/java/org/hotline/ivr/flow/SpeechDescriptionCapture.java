@@ -12,6 +12,7 @@ import org.hotline.ivr.speech.DescribeOptions;
 import org.hotline.ivr.speech.DescriptionResult;
 import org.hotline.ivr.speech.Descriptions;
 import org.hotline.ivr.speech.EndReason;
+import org.hotline.ivr.speech.SpeechModels;
 
 /**
  * The describe node on a node with the speech part: the stream is registered with {@link Descriptions}
@@ -29,12 +30,16 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
     }
 
     @Override
-    public CompletionStage<FlowServices.Description> capture(CallContext call, Duration maxLength) {
+    public CompletionStage<FlowServices.Description> capture(CallContext call, FlowNode.Describe node) {
         UUID uuid = UUID.randomUUID();
         DescribeOptions defaults = DescribeOptions.describe(call.callId(), call.language(), audio);
-        DescribeOptions options = new DescribeOptions(defaults.callId(), defaults.language(),
-                maxLength.compareTo(defaults.maxLength()) < 0 ? maxLength : defaults.maxLength(),
-                defaults.endSilence(), defaults.noSpeechTimeout(), defaults.phrases(), defaults.minConfidence());
+        Duration max = node.maxLength().compareTo(defaults.maxLength()) < 0 ? node.maxLength() : defaults.maxLength();
+        DescribeOptions options = defaults.withLimits(max, node.endSilence());
+        if (node.finishPrompt() != null) {
+            // Built as Asterisk's sounds are: <dir>/<lang>/<prompt>.wav (./ivr prompts build).
+            options = options.withFinishPrompt(audio.promptAudio().resolve(SpeechModels.baseLanguage(call.language()))
+                    .resolve(node.finishPrompt().name() + ".wav"));
+        }
         CompletionStage<DescriptionResult> result = descriptions.expect(uuid, options);
         return stream(call, uuid, audio).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
                 done.hasTranscript() ? done.transcript().text() : "", done.note() == null ? "" : done.note(),

@@ -27,18 +27,49 @@ public record IvrConfig(
         }
     }
 
+    /**
+     * AudioSocket and recordings. {@code describeEndSilence}/{@code menuEndSilence}: the silence after speech that
+     * ends a free description or a spoken menu answer where the flow node sets none; {@code retention}: how long
+     * recordings are kept; {@code promptAudio}: the built prompts ({@code ./ivr prompts build}) the server plays
+     * into a stream itself.
+     */
     public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
-                        Duration recordingRetention, Duration connectTimeout, Duration idleTimeout,
-                        int maxFrameMillis, Duration endSilence, Duration noSpeechTimeout,
-                        Duration maxDescription) {
+                        Duration retention, Duration connectTimeout, Duration idleTimeout,
+                        int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
+                        Duration noSpeechTimeout, Duration maxDescription, Path promptAudio) {
+        /** An end-of-turn silence shorter than this cuts callers off at a breath (250 ms did) ... */
+        public static final Duration MIN_END_SILENCE = Duration.ofMillis(300);
+        /** ... and one longer than this leaves them waiting in silence, wondering whether anyone listens. */
+        public static final Duration MAX_END_SILENCE = Duration.ofSeconds(10);
+
         public Audio withPort(int newPort) {
-            return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, recordingRetention,
-                    connectTimeout, idleTimeout, maxFrameMillis, endSilence, noSpeechTimeout, maxDescription);
+            return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio);
         }
 
         public Audio withRecordings(Path dir) {
-            return new Audio(bind, port, allowedPeers, advertiseHost, dir, recordingRetention,
-                    connectTimeout, idleTimeout, maxFrameMillis, endSilence, noSpeechTimeout, maxDescription);
+            return new Audio(bind, port, allowedPeers, advertiseHost, dir, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio);
+        }
+
+        public Audio withIdleTimeout(Duration idle) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idle, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio);
+        }
+
+        public Audio withBind(String address, List<String> peers) {
+            return new Audio(address, port, peers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio);
+        }
+
+        public Audio withPromptAudio(Path dir) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    dir);
         }
     }
 
@@ -147,9 +178,9 @@ public record IvrConfig(
 
     /**
      * {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/;
-     * {@code supervisors}: the wallboard's logins.
+     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles.
      */
-    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors) {
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge) {
     }
 
     /**
@@ -171,6 +202,10 @@ public record IvrConfig(
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
                 console, ami, redis, speech, paths, calls, logFormat);
+    }
+
+    public IvrConfig withAudio(Audio newAudio) {
+        return new IvrConfig(nodeId, agi, newAudio, http, console, ami, redis, speech, paths, calls, logFormat);
     }
 
     public IvrConfig withRedis(Redis newRedis) {

@@ -36,6 +36,7 @@ final class SeatApi {
     private final ScreenPopView view;
     private final SeatEvents events;
     private final CallerNumberAudit audit;
+    private final KnowledgeLookup knowledge;
     private final Executor io;
 
     SeatApi(LoginRoutes login, Guard guard, ConsoleParts parts, ScreenPopView view, SeatEvents events,
@@ -49,6 +50,7 @@ final class SeatApi {
         this.view = view;
         this.events = events;
         this.audit = audit;
+        this.knowledge = parts.knowledge();
         this.io = io;
     }
 
@@ -87,6 +89,9 @@ final class SeatApi {
                     "urgencies", List.of("normal", "high", "emergency")));
             case "GET places/1" -> ApiResponses.ok(Map.of("places",
                     catalogue.places(request.query("q").orElse("").strip(), 8)));
+            case "GET kb/1" -> searchKnowledge(request);
+            case "GET kb/2" -> knowledge.article(path[1]).map(ApiResponses::ok)
+                    .orElseGet(() -> ApiResponses.notFound("no such article"));
             case "POST state/1" -> changeState(request, seatId);
             case "GET calls/2" -> call(seatId, path[1]);
             case "POST calls/3" -> path[2].equals("caller") ? callerNumber(seatId, path[1]) : ApiResponses.notFound("no such path");
@@ -113,6 +118,34 @@ final class SeatApi {
         }
         events.publish(seatId, "state");
         return ApiResponses.ok(view.status(states.status(seatId)));
+    }
+
+    /**
+     * {@code GET kb?q=words&category=code&lang=zh&limit=n}: articles for a question or a transcript ({@code q}),
+     * a draft's category, or both; {@code lang} only prefers.
+     */
+    private FullHttpResponse searchKnowledge(WebRequest request) {
+        String limitText = request.query("limit").orElse("");
+        if (!limitText.isEmpty() && !limitText.matches("[1-9][0-9]?")) {
+            return ApiResponses.badRequest(List.of("limit: a number from 1 to 20"));
+        }
+        int limit = limitText.isEmpty() ? 8 : Math.min(20, Integer.parseInt(limitText));
+        List<Map<String, Object>> found = knowledge.search(request.query("q").orElse(""),
+                request.query("category").orElse(""), request.query("lang").orElse(""), limit).stream()
+                .map(SeatApi::found).toList();
+        return ApiResponses.ok(Map.of("articles", found));
+    }
+
+    private static Map<String, Object> found(KnowledgeLookup.Found hit) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", hit.id());
+        body.put("title", hit.title());
+        body.put("language", hit.language());
+        body.put("category", hit.category());
+        body.put("snippet", hit.snippet());
+        body.put("marks", hit.marks());
+        body.put("score", Math.round(hit.score() * 1000) / 1000.0);
+        return body;
     }
 
     private FullHttpResponse call(String seatId, String callId) {

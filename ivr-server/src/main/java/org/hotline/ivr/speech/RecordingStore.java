@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hotline.ivr.ops.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +44,9 @@ public final class RecordingStore {
         return dir.resolve(LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()).resolve(safeCall + "-" + uuid + ".wav");
     }
 
-    /** Sweeps now and every hour on {@code timer}. */
-    public void scheduleSweeps(java.util.concurrent.ScheduledExecutorService timer) {
-        timer.scheduleWithFixedDelay(this::sweep, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+    /** Sweeps at start-up and then once a day on {@code timer}. */
+    public void scheduleSweeps(ScheduledExecutorService timer) {
+        timer.scheduleWithFixedDelay(this::sweep, 0, 1, TimeUnit.DAYS);
     }
 
     /** Deletes recordings last written before the retention period, and day folders left empty; returns the count. */
@@ -72,9 +75,9 @@ public final class RecordingStore {
         } catch (IOException e) {
             log.warn("Recording retention sweep of {} stopped: {}", dir, e.getMessage());
         }
-        if (deleted > 0) {
-            log.info("Deleted {} recordings older than {} from {}", deleted, retention, dir);
-        }
+        // Logged every time, so an operator can see the sweep ran and what the retention is.
+        log.info("Recording retention sweep of {}: {} recordings older than {} deleted", dir, deleted,
+                Durations.format(retention));
         return deleted;
     }
 }

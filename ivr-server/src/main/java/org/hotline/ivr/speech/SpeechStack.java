@@ -57,7 +57,7 @@ public final class SpeechStack implements AutoCloseable {
         SpeechModels models = SpeechModels.start(config.speechModels());
         health.register("speech", models.health());
         Recognizers recognizers = new Recognizers(models, config.speech().decodeThreads(), new SpeechMetrics(registry));
-        RecordingStore recordings = new RecordingStore(config.audio().recordings(), config.audio().recordingRetention(),
+        RecordingStore recordings = new RecordingStore(config.audio().recordings(), config.audio().retention(),
                 Clock.systemUTC());
         recordings.scheduleSweeps(timer);
         TranscriptPublisher publisher = redis == null ? null : new TranscriptPublisher(redis, config.speech().transcriptTtl());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.hotline.ivr.flow.CallsInIvr;
+import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.OrderAccess;
@@ -18,6 +19,7 @@ import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.seat.Account;
 import org.hotline.ivr.seat.AccountFile;
 import org.hotline.ivr.seat.ConsoleParts;
+import org.hotline.ivr.seat.KnowledgeLookup;
 import org.hotline.ivr.seat.Role;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.SeatEvents;
@@ -30,13 +32,13 @@ public final class LiveConsole {
 
     /**
      * The wiring {@code IvrServer} uses once it starts the queue and order modules:
-     * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults())}. It also
+     * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults(), knowledge)}. It also
      * serves {@code /api/orders} behind the console's login ({@link ConsoleOrderAccess}), on the console's pool.
      */
     public static SeatConsole install(IvrConfig config, HttpRoutes routes, RedisGateway redis, QueueModule queue,
-                                      Orders orders, OrderSettings orderSettings) {
+                                      Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
-                orders.store(), orders.rules(), orderSettings);
+                orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge));
         SeatConsole console = SeatConsole.install(routes, redis, config.console(), parts, new SeatEvents(redis));
         orders.registerApi(routes, new ConsoleOrderAccess(
                 console.authorise(OrderAccess.Acting::as, OrderAccess.Acting::refused), parts.calls()), console.executor());
@@ -51,21 +53,21 @@ public final class LiveConsole {
                                       CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
                                       OrderRules rules, OrderSettings orderSettings) {
         return SeatConsole.install(routes, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
-                orderSettings), new SeatEvents(redis));
+                orderSettings, KnowledgeLookup.NONE), new SeatEvents(redis));
     }
 
     private static ConsoleParts parts(Path supervisors, RedisGateway redis, CallDistributor distributor,
                                       Supplier<QueueStats> queueStats, OrderStore orders, OrderRules rules,
-                                      OrderSettings orderSettings) {
+                                      OrderSettings orderSettings, KnowledgeLookup knowledge) {
         AccountFile seats = AccountFile.of(distributor.setup().seats().stream()
                 .map(seat -> new Account(seat.id(), seat.name(), Role.SEAT, seat.passwordHash())).toList());
-        QueueSeatStates states = new QueueSeatStates(distributor, redis);
+        QueueSeatStates states = new QueueSeatStates(distributor);
         OrderRulesCatalogue catalogue = new OrderRulesCatalogue(rules);
         ConsoleParts parts = new ConsoleParts(seats, AccountFile.load(supervisors, Role.SUPERVISOR), states,
-                new QueueAssignedCalls(redis, distributor.setup(), states, orders, orderSettings.keys()),
+                new QueueAssignedCalls(redis, distributor.records(), states, orders, orderSettings.keys()),
                 new OrderStoreEditing(orders), catalogue,
                 new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
-                        orderSettings.zone()));
+                        orderSettings.zone()), knowledge);
         return parts;
     }
 }
