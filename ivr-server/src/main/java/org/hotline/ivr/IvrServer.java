@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import org.hotline.ivr.flow.QueuePartStatus;
 import org.hotline.ivr.flow.SpeechDescriptionCapture;
 import org.hotline.ivr.flow.SpeechMenuAnswers;
 import org.hotline.ivr.order.DraftSpool;
+import org.hotline.ivr.order.PendingDrafts;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.queue.AmiCallbackBridge;
@@ -134,14 +136,17 @@ public final class IvrServer implements AutoCloseable {
         drafts = DraftSpool.open(config.calls().spool(), config.nodeId(), orders.writer())
                 .replayEvery(config.calls().spoolReplayEvery());
         started.push(drafts);
+        PendingDrafts pending = new PendingDrafts(config.calls().spool(), config.nodeId());
+        started.push(pending);
+        recoverDescriptions(pending);
         Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startAmiAndQueues();
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
         FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
-                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio))
+                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, config.calls().draftTimeout()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
@@ -162,6 +167,20 @@ public final class IvrServer implements AutoCloseable {
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());
+    }
+
+    /**
+     * Before this node takes a call: every caller who was describing when its last process ended (kill -9, power)
+     * gets a draft from the facts kept on disk, with the recording repaired up to its last frame.
+     */
+    private void recoverDescriptions(PendingDrafts pending) {
+        PendingDrafts.Recovery recovered = pending.recover(facts -> facts.withRecording(facts.recordingPath().isEmpty() ? ""
+                : speech.recordings().recoverOpen(Path.of(facts.recordingPath())).map(Path::toString).orElse("")),
+                drafts::writeOrKeep);
+        if (recovered.drafted() + recovered.unreadable() > 0) {
+            log.warn("node {} restarted: {} caller(s) were describing when its last process ended; their drafts are made"
+                    + " ({} record(s) unreadable)", config.nodeId(), recovered.drafted(), recovered.unreadable());
+        }
     }
 
     /**

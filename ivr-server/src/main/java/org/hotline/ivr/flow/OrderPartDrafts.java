@@ -2,6 +2,7 @@ package org.hotline.ivr.flow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,6 +12,7 @@ import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.DraftOrderWriter;
 import org.hotline.ivr.order.DraftSpool;
+import org.hotline.ivr.order.PendingDrafts;
 import org.hotline.ivr.redis.RedisUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +29,19 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
 
     private final DraftOrderWriter writer;
     private final DraftSpool spool;
+    private final PendingDrafts pending;
     private final Duration timeout;
 
     /** Without a spool: a draft Redis does not take fails the stage. */
     public OrderPartDrafts(DraftOrderWriter writer) {
-        this(writer, null, Duration.ZERO);
+        this(writer, null, null, Duration.ZERO);
     }
 
-    public OrderPartDrafts(DraftOrderWriter writer, DraftSpool spool, Duration timeout) {
+    /** {@code pending}: the descriptions under way on this node, whose record goes once their draft is kept. */
+    public OrderPartDrafts(DraftOrderWriter writer, DraftSpool spool, PendingDrafts pending, Duration timeout) {
         this.writer = writer;
         this.spool = spool;
+        this.pending = pending;
         this.timeout = timeout;
     }
 
@@ -49,15 +54,17 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
         }
         // The write to Redis may still land after the timeout: the spool's replay then finds the same order.
         return written.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((orderId, failure) -> {
-            if (failure == null) {
-                return orderId;
-            }
-            if (!RedisUnavailableException.isCauseOf(failure)) {
+            if (failure != null && !RedisUnavailableException.isCauseOf(failure)) {
                 throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
-            log.warn("call {}: Redis did not take the draft ({}); spooling it", facts.callId(), failure.toString());
-            spool.keep(facts);
-            return "";
+            if (failure != null) {
+                log.warn("call {}: Redis did not take the draft ({}); spooling it", facts.callId(), failure.toString());
+                spool.keep(facts);
+            }
+            if (pending != null) {
+                pending.drafted(facts.callId());
+            }
+            return failure == null ? orderId : "";
         });
     }
 
@@ -66,6 +73,17 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
         List<String> path = call.path().stream()
                 .map(step -> isKeyed(step.type()) && !step.input().isEmpty() ? step.node() + ":" + step.input() : step.node())
                 .toList();
+        return facts(call, path);
+    }
+
+    /** The same while the caller is at {@code node}, not yet on the path (a description just starting). */
+    static CallFacts facts(CallContext call, String node) {
+        List<String> path = new ArrayList<>(facts(call).menuPath());
+        path.add(node);
+        return facts(call, path);
+    }
+
+    private static CallFacts facts(CallContext call, List<String> path) {
         return new CallFacts(call.callId(), call.callerId(), call.language(), path, call.transcript(), call.recording(),
                 Instant.now(), call.flow().timezone());
     }

@@ -3,15 +3,18 @@ package org.hotline.ivr.flow;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.order.PendingDrafts;
 import org.hotline.ivr.speech.DescribeOptions;
 import org.hotline.ivr.speech.DescriptionResult;
 import org.hotline.ivr.speech.Descriptions;
 import org.hotline.ivr.speech.EndReason;
+import org.hotline.ivr.speech.RecordingStore;
 import org.hotline.ivr.speech.SpeechModels;
 
 /**
@@ -23,10 +26,24 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
 
     private final Descriptions descriptions;
     private final IvrConfig.Audio audio;
+    private final RecordingStore recordings;
+    private final PendingDrafts pending;
 
+    /** Without a record of descriptions under way: a crash mid-description leaves a recording but no draft. */
     public SpeechDescriptionCapture(Descriptions descriptions, IvrConfig.Audio audio) {
+        this(descriptions, audio, null, null);
+    }
+
+    /**
+     * The production wiring: before Asterisk is told to stream, the call's facts and the recording it goes to are
+     * on disk ({@link PendingDrafts}), so a crash mid-description still gives the caller a draft at the restart.
+     */
+    public SpeechDescriptionCapture(Descriptions descriptions, IvrConfig.Audio audio, RecordingStore recordings,
+                                    PendingDrafts pending) {
         this.descriptions = descriptions;
         this.audio = audio;
+        this.recordings = recordings;
+        this.pending = pending;
     }
 
     @Override
@@ -41,7 +58,10 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
                     .resolve(node.finishPrompt().name() + ".wav"));
         }
         CompletionStage<DescriptionResult> result = descriptions.expect(uuid, options);
-        return stream(call, uuid, audio).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
+        CompletionStage<Void> kept = pending == null ? CompletableFuture.completedFuture(null)
+                : pending.startedAsync(OrderPartDrafts.facts(call, node.id())
+                        .withRecording(recordings.newFile(call.callId(), uuid).toString()));
+        return kept.thenCompose(x -> stream(call, uuid, audio)).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
                 done.hasTranscript() ? done.transcript().text() : "", done.note() == null ? "" : done.note(),
                 done.recording() == null ? "" : done.recording().toString(), hungUp || done.reason() == EndReason.HANGUP,
                 done.reason() == null ? "" : done.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));

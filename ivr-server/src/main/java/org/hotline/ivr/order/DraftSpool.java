@@ -105,6 +105,22 @@ public final class DraftSpool implements AutoCloseable {
         log.warn("draft of call {} kept in the local spool {} ({} waiting for Redis)", facts.callId(), active, now);
     }
 
+    /**
+     * Writes the draft to Redis now (blocking, with the gateway's retries), or keeps it here if Redis does not take
+     * it; either way it is kept once this returns. For drafts made outside a call (start-up recovery).
+     */
+    public void writeOrKeep(CallFacts facts) {
+        try {
+            String orderId = target.apply(facts);
+            log.info("draft of call {} is order {}", facts.callId(), orderId);
+        } catch (RuntimeException e) {
+            if (!RedisUnavailableException.isCauseOf(e)) {
+                throw e;
+            }
+            keep(facts);
+        }
+    }
+
     /** Drafts on disk not yet known to be in Redis. */
     public long pending() {
         return pending.get();

@@ -3,7 +3,9 @@ package org.hotline.ivr.order;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class SpooledDraft {
         json.put("transcript", facts.transcript());
         json.put("recording", facts.recordingPath());
         json.put("at", facts.at().toString());
+        json.put("zone", facts.zone().getId());
         try {
             return Json.mapper().writeValueAsString(json);
         } catch (JsonProcessingException e) {
@@ -55,8 +58,14 @@ public final class SpooledDraft {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time " + json.path("at"));
         }
+        ZoneId zone;
+        try {
+            zone = json.hasNonNull("zone") ? ZoneId.of(json.path("zone").asText()) : CallFacts.DEFAULT_ZONE;
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("bad zone " + json.path("zone"));
+        }
         return new CallFacts(json.path("callId").asText(), json.path("caller").asText(""),
                 json.path("language").asText(""), path, json.path("transcript").asText(""),
-                json.path("recording").asText(""), at);
+                json.path("recording").asText(""), at, zone);
     }
 }

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hotline.ivr.audio.WavRepair;
 import org.hotline.ivr.ops.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,35 @@ public final class RecordingStore {
     public Path newFile(String callId, UUID uuid) {
         String safeCall = callId.replaceAll("[^A-Za-z0-9._-]", "_");
         return dir.resolve(LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()).resolve(safeCall + "-" + uuid + ".wav");
+    }
+
+    /**
+     * The recording a process that ended abruptly was writing at {@code expected} (or under the same name in another
+     * day's folder, if the day turned before its first frame), made a valid WAV again; empty if none was written.
+     */
+    public Optional<Path> recoverOpen(Path expected) {
+        Path found = expected;
+        if (!Files.isRegularFile(found)) {
+            try (Stream<Path> days = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+                found = days.map(day -> day.resolve(expected.getFileName())).filter(Files::isRegularFile).findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                log.warn("recordings in {} not searched for {}: {}", dir, expected.getFileName(), e.getMessage());
+                found = null;
+            }
+        }
+        if (found == null) {
+            return Optional.empty();
+        }
+        try {
+            WavRepair.Result result = WavRepair.repair(found);
+            if (result == WavRepair.Result.REPAIRED) {
+                log.info("recording {} left open by the last process: header fixed up to its last frame on disk", found);
+            }
+        } catch (IOException e) {
+            log.error("recording {} left open by the last process could not be repaired: {}", found, e.getMessage());
+        }
+        return Optional.of(found);
     }
 
     /** Sweeps at start-up and then once a day on {@code timer}. */

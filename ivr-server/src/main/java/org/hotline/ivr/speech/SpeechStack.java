@@ -26,15 +26,18 @@ public final class SpeechStack implements AutoCloseable {
     private final SpeechModels models;
     private final Recognizers recognizers;
     private final Descriptions descriptions;
+    private final RecordingStore recordings;
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
 
     private SpeechStack(AudioSocketServer server, SpeechModels models, Recognizers recognizers,
-                        Descriptions descriptions, ExecutorService io, ScheduledExecutorService timer) {
+                        Descriptions descriptions, RecordingStore recordings, ExecutorService io,
+                        ScheduledExecutorService timer) {
         this.server = server;
         this.models = models;
         this.recognizers = recognizers;
         this.descriptions = descriptions;
+        this.recordings = recordings;
         this.io = io;
         this.timer = timer;
     }
@@ -65,12 +68,17 @@ public final class SpeechStack implements AutoCloseable {
         Descriptions descriptions = new Descriptions(streams, recognition.apply(recognizers), recordings, publisher, io, timer,
                 config.audio().connectTimeout());
         AudioSocketServer server = AudioSocketServer.start(config.audio(), transport, streams, new AudioMetrics(registry));
-        return new SpeechStack(server, models, recognizers, descriptions, io, timer);
+        return new SpeechStack(server, models, recognizers, descriptions, recordings, io, timer);
     }
 
     /** For the flow runner: {@code expect(uuid, options)} before {@code EXEC AudioSocket}. */
     public Descriptions descriptions() {
         return descriptions;
+    }
+
+    /** Where descriptions are recorded (and where a crash's open recordings are repaired at start-up). */
+    public RecordingStore recordings() {
+        return recordings;
     }
 
     public SpeechModels models() {
