@@ -46,6 +46,7 @@ import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueSeatDevices;
 import org.hotline.ivr.queue.QueueSetupLoader;
 import org.hotline.ivr.speech.RecognitionSource;
+import org.hotline.ivr.speech.ConversationRecorder;
 import org.hotline.ivr.speech.SpeechStack;
 import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.ops.HealthRegistry;
@@ -142,9 +143,13 @@ public final class IvrServer implements AutoCloseable {
         Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startAmiAndQueues();
+        // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
+        scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
+                new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
         FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
-                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending))
+                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
+                        .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
                 .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))

@@ -178,7 +178,7 @@ public final class ConfigLoader {
                 audio.duration("connectTimeout"), audio.duration("idleTimeout"),
                 audio.integer("maxFrameMillis", 20, 500), audio.duration("describeEndSilence"),
                 audio.duration("menuEndSilence"), audio.duration("noSpeechTimeout"), audio.duration("maxDescription"),
-                audio.path("promptAudio"));
+                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"));
         endSilence(audio, "describeEndSilence", config.describeEndSilence());
         endSilence(audio, "menuEndSilence", config.menuEndSilence());
         if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()

@@ -31,12 +31,14 @@ public record IvrConfig(
      * AudioSocket and recordings. {@code describeEndSilence}/{@code menuEndSilence}: the silence after speech that
      * ends a free description or a spoken menu answer where the flow node sets none; {@code retention}: how long
      * recordings are kept; {@code promptAudio}: the built prompts ({@code ./ivr prompts build}) the server plays
-     * into a stream itself.
+     * into a stream itself; {@code conversations}: where Asterisk's MixMonitor writes the seat conversations (the
+     * same path on both hosts: shared storage), {@code conversationLegs} also each side on its own.
      */
     public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
                         Duration retention, Duration connectTimeout, Duration idleTimeout,
                         int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
-                        Duration noSpeechTimeout, Duration maxDescription, Path promptAudio) {
+                        Duration noSpeechTimeout, Duration maxDescription, Path promptAudio, Path conversations,
+                        boolean conversationLegs) {
         /** An end-of-turn silence shorter than this cuts callers off at a breath (250 ms did) ... */
         public static final Duration MIN_END_SILENCE = Duration.ofMillis(300);
         /** ... and one longer than this leaves them waiting in silence, wondering whether anyone listens. */
@@ -45,31 +47,37 @@ public record IvrConfig(
         public Audio withPort(int newPort) {
             return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withRecordings(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, dir, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withIdleTimeout(Duration idle) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idle, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withBind(String address, List<String> peers) {
             return new Audio(address, port, peers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withPromptAudio(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    dir);
+                    dir, conversations, conversationLegs);
+        }
+
+        public Audio withConversations(Path dir, boolean legs) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio, dir, legs);
         }
     }
 
