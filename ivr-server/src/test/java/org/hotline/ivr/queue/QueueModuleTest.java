@@ -20,7 +20,7 @@ class QueueModuleTest {
         try (QueueFixture fixture = new QueueFixture();
              RedisGateway redis = fixture.gateway();
              QueueModule module = QueueModule.start("node-1", Path.of("../config/seats.yaml"),
-                     Path.of("../config/queues.yaml"), redis, metrics, new HttpRoutes(), scripts, CallbackDialer.NONE)) {
+                     Path.of("../config/queues.yaml"), redis, metrics, new HttpRoutes(), scripts)) {
             CallDistributor distributor = module.distributor();
             await(distributor.login("1004"));
             await(distributor.login("1001"));
