@@ -98,8 +98,7 @@ public final class ConfigLoader {
         }
         IvrConfig.Agi agi = agi(root.at("agi"));
         IvrConfig.Audio audio = audio(root.at("audio"));
-        ConfigReader http = root.at("http");
-        IvrConfig.Http httpConfig = new IvrConfig.Http(http.string("bind"), http.port("port"));
+        IvrConfig.Http httpConfig = http(root.at("http"));
         IvrConfig.Console console = console(root.at("console"));
         IvrConfig.Ami ami = ami(root.at("ami"));
         ConfigReader redis = root.at("redis");
@@ -110,7 +109,8 @@ public final class ConfigLoader {
         IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"), paths.path("supervisors"));
+                paths.path("orderRules"), paths.path("supervisors"),
+                paths.path("apiTokens"));
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
@@ -161,6 +161,16 @@ public final class ConfigLoader {
         }
         return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence,
                 speech.duration("transcriptTtl"));
+    }
+
+    private IvrConfig.Http http(ConfigReader http) {
+        String tokenEnv = http.string("metricsTokenEnv");
+        return new IvrConfig.Http(http.string("bind"), http.port("port"), positive(http, "idleTimeout"),
+                http.integer("maxConnections", 1, 1_000_000), http.integer("maxConnectionsPerPeer", 1, 1_000_000),
+                http.integer("maxHeaderBytes", 1024, 1 << 20), http.integer("maxUriBytes", 256, 1 << 20),
+                http.integer("maxBodyBytes", 1024, 1 << 30), http.integer("eventLoops", 1, 64),
+                http.integer("routeThreads", 1, 256), http.integer("routeQueue", 0, 100_000), tokenEnv,
+                tokenEnv.isBlank() ? "" : env.getOrDefault(tokenEnv, "").strip());
     }
 
     private static IvrConfig.Console console(ConfigReader console) {
