@@ -155,6 +155,7 @@
     show('order-form', !!order);
     if (!order) return;
     text('order-id', order.id);
+    text('order-dispatch-by', order.dispatchBy || '');
     renderOrderStatus();
     const locked = order.status === 'submitted';
     ['order-category', 'order-location', 'order-urgency', 'order-summary', 'btn-save', 'btn-submit']

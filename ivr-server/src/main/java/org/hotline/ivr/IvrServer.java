@@ -14,8 +14,6 @@ import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
-import org.hotline.ivr.demo.DemoScript;
-import org.hotline.ivr.demo.EchoScript;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.LiveAgiCalls;
@@ -129,7 +127,6 @@ public final class IvrServer implements AutoCloseable {
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
-        scripts.register("demo", new DemoScript(redis)).register("echo", new EchoScript());
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
@@ -181,7 +178,7 @@ public final class IvrServer implements AutoCloseable {
                 seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
                 surveyAnswers);
         ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
-                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, scripts, routes, health));
+                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, routes, health));
         started.push(ami);
         if (config.ami().enabled()) {
             ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),

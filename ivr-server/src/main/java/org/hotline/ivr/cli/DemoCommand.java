@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Level;
 import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.demo.DemoScripts;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.queue.CallDistributor;
 import org.hotline.ivr.sim.CallRecord;
@@ -69,6 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         IvrConfig loaded = freePortsIfTaken(config.load());
         try (IvrServer server = IvrServer.start(loaded);
              SimClient client = new SimClient("127.0.0.1", server.agiPort(), true)) {
+            DemoScripts.register(server.scripts(), server.redis());
             out.printf("12345 IVR demo: FastAGI on 127.0.0.1:%d, HTTP on http://127.0.0.1:%d, Redis %s%n%n",
                     server.agiPort(), server.httpPort(), server.redis().address());
             out.flush();

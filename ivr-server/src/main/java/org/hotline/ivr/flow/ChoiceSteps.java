@@ -17,6 +17,10 @@ final class ChoiceSteps {
     @FunctionalInterface
     interface Recorder {
         void record(CallContext call, FlowNode node, String input, String result);
+
+        /** A line in the call's journal about {@code node} that is not a step of its path (e.g. the draft written). */
+        default void note(CallContext call, FlowNode node, String result) {
+        }
     }
 
     ChoiceSteps(FlowServices services, Recorder recorder) {

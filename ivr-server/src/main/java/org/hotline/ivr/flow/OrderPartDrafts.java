@@ -30,7 +30,7 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
                 .map(step -> isKeyed(step.type()) && !step.input().isEmpty() ? step.node() + ":" + step.input() : step.node())
                 .toList();
         return new CallFacts(call.callId(), call.callerId(), call.language(), path, call.transcript(), call.recording(),
-                Instant.now());
+                Instant.now(), call.flow().timezone());
     }
 
     private static boolean isKeyed(String type) {

@@ -22,6 +22,8 @@ import org.hotline.ivr.ops.Json;
  * GET   /api/orders/{id}               the order
  * PATCH /api/orders/{id}               {"district": "朝阳区", ...}: change fields
  * POST  /api/orders/{id}/submit        hand the draft on for dispatch
+ * POST  /api/orders/{id}/dispatch      send it to its unit ({"unit": "..."}, else the suggested one)
+ * POST  /api/orders/{id}/handled       the unit reports it handled
  * POST  /api/orders/{id}/close         close it
  * </pre>
  * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Which orders a seat may touch
@@ -50,6 +52,11 @@ public final class OrderHttpApi {
                         HttpResponses.ok(store.update(order(request).orderId(), body(request), seat(request)))))
                 .post(PREFIX + "/{id}/submit", Role.SEAT, guarded(request ->
                         HttpResponses.ok(store.submit(order(request).orderId(), seat(request)))))
+                .post(PREFIX + "/{id}/dispatch", Role.SEAT, guarded(request -> HttpResponses.ok(store.dispatch(
+                        order(request).orderId(), seat(request),
+                        String.valueOf(optionalBody(request).getOrDefault("unit", ""))))))
+                .post(PREFIX + "/{id}/handled", Role.SEAT, guarded(request ->
+                        HttpResponses.ok(store.handled(order(request).orderId(), seat(request)))))
                 .post(PREFIX + "/{id}/close", Role.SEAT, guarded(request ->
                         HttpResponses.ok(store.close(order(request).orderId(), seat(request)))));
     }
@@ -110,6 +117,11 @@ public final class OrderHttpApi {
 
     private static String seat(WebRequest request) {
         return request.principal().subject();
+    }
+
+    /** The body's fields, none when the body is empty. */
+    private static Map<String, Object> optionalBody(WebRequest request) {
+        return request.body().length == 0 ? Map.of() : body(request);
     }
 
     private static Map<String, Object> body(WebRequest request) {

@@ -1,11 +1,15 @@
 package org.hotline.ivr.order;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.ivr.redis.RedisGateway;
+import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.params.ZRangeParams;
 
 /**
@@ -74,6 +78,11 @@ public final class OrderStore {
         DraftOrder current = require(orderId);
         Map<String, String> changes = edits.check(fields, current);
         List<String> changed = apply(orderId, changes, seatId, "|draft|");
+        if (changed.contains("dispatchBy")) {
+            long due = OffsetDateTime.parse(changes.get("dispatchBy"), DispatchDeadlines.FORMAT).toInstant().toEpochMilli();
+            redis.call("move order's dispatch deadline",
+                    jedis -> jedis.zadd(keys.undispatched(), due, orderId, ZAddParams.zAddParams().xx()));
+        }
         if (!changed.isEmpty()) {
             events.publish("updated", orderId, clock.instant().toString(),
                     Map.of("seat", seatId, "fields", String.join(",", changed)));
@@ -83,18 +92,59 @@ public final class OrderStore {
 
     /** A seat hands the draft on for dispatch; only a draft can be submitted. */
     public DraftOrder submit(String orderId, String seatId) {
-        return changeStatus(orderId, seatId, OrderStatus.SUBMITTED, "|draft|");
+        return changeStatus(orderId, seatId, Map.of("status", OrderStatus.SUBMITTED.id()), "|draft|", Map.of());
+    }
+
+    /**
+     * The order goes to its handling unit: {@code unit}, or the suggested one when blank. Its dispatch deadline
+     * no longer counts.
+     */
+    public DraftOrder dispatch(String orderId, String actor, String unit) {
+        DraftOrder current = require(orderId);
+        String to = unit == null || unit.isBlank() ? current.handlingUnit() : unit.strip();
+        if (to.isEmpty()) {
+            throw new OrderEditException(OrderEditException.Kind.INVALID, "unit", "unit: the order has no handling unit; name one");
+        }
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("status", OrderStatus.DISPATCHED.id()));
+        fields.put("handlingUnit", to);
+        fields.put("dispatchedTo", to);
+        fields.put("dispatchedAt", clock.instant().toString());
+        DraftOrder done = changeStatus(orderId, actor, fields, "|draft|submitted|", Map.of("unit", to));
+        undispatched(orderId);
+        return done;
+    }
+
+    /** The handling unit reports the case handled (办结); the citizen's callback follows once it is closed. */
+    public DraftOrder handled(String orderId, String actor) {
+        return changeStatus(orderId, actor, Map.of("status", OrderStatus.HANDLED.id(), "handledAt",
+                clock.instant().toString()), "|dispatched|", Map.of());
     }
 
     /** The case is done (or the draft was a mistake). */
     public DraftOrder close(String orderId, String seatId) {
-        return changeStatus(orderId, seatId, OrderStatus.CLOSED, "|draft|submitted|");
+        DraftOrder done = changeStatus(orderId, seatId, Map.of("status", OrderStatus.CLOSED.id()),
+                "|draft|submitted|dispatched|handled|", Map.of());
+        undispatched(orderId);
+        return done;
     }
 
-    private DraftOrder changeStatus(String orderId, String seatId, OrderStatus to, String allowedFrom) {
+    /** How many orders are past their dispatch deadline at {@code now} and not yet dispatched (nor closed). */
+    public long overdue(Instant now) {
+        return redis.call("count overdue orders",
+                jedis -> jedis.zcount(keys.undispatched(), Double.NEGATIVE_INFINITY, now.toEpochMilli()));
+    }
+
+    private void undispatched(String orderId) {
+        redis.call("drop dispatched order's deadline", jedis -> jedis.zrem(keys.undispatched(), orderId));
+    }
+
+    private DraftOrder changeStatus(String orderId, String actor, Map<String, String> fields, String allowedFrom,
+                                    Map<String, String> eventFields) {
         require(orderId);
-        apply(orderId, Map.of("status", to.id()), seatId, allowedFrom);
-        events.publish(to.id(), orderId, clock.instant().toString(), Map.of("seat", seatId));
+        apply(orderId, fields, actor, allowedFrom);
+        Map<String, String> event = new LinkedHashMap<>(eventFields);
+        event.put("seat", actor);
+        events.publish(fields.get("status"), orderId, clock.instant().toString(), event);
         return require(orderId);
     }
 

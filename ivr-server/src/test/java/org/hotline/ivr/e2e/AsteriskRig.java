@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.demo.DemoScripts;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.testcall.AmiTestLine;
@@ -70,6 +71,8 @@ public final class AsteriskRig implements AutoCloseable {
                         "ivr", "", secret))) : withRedis.ami(),
                 withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.calls(), withRedis.logFormat());
         IvrServer server = IvrServer.start(config);
+        // The line checks of the ivr-check context, as ./ivr demo registers them (a production node does not).
+        DemoScripts.register(server.scripts(), server.redis());
         AsteriskRun asterisk = null;
         try {
             Path runDir = Files.createDirectories(workDir.resolve("asterisk"));
