@@ -29,6 +29,8 @@ import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.CallbackPolicy;
 import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.knowledge.ArticleFolder;
+import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.flow.OrderPartDrafts;
 import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
@@ -56,6 +58,7 @@ import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
+import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.live.LiveConsole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +84,7 @@ public final class IvrServer implements AutoCloseable {
     private FlowModule flows;
     private SpeechStack speech;
     private Orders orders;
+    private KnowledgeBase knowledge;
     private AmiServices ami;
     private QueueModule queues;
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
@@ -127,6 +131,9 @@ public final class IvrServer implements AutoCloseable {
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
+        io.micrometer.core.instrument.FunctionCounter.builder("ivr_redis_unconfirmed_writes", redis,
+                        RedisGateway::unconfirmedWrites)
+                .description("Drafts and transcripts no replica confirmed within redis.waitTimeout").register(metrics);
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
@@ -142,7 +149,10 @@ public final class IvrServer implements AutoCloseable {
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW,
                 new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
-        started.push(LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults()));
+        knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
+        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge);
+        started.push(console);
+        knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
@@ -209,7 +219,9 @@ public final class IvrServer implements AutoCloseable {
             started.push(embedded);
             url = embedded.url();
         }
-        RedisGateway gateway = new RedisGateway(url, config.redis().timeout(), RetryPolicy.DEFAULT);
+        RedisGateway gateway = new RedisGateway(config.redis().topology(url), config.redis().timeout(),
+                RetryPolicy.covering(config.redis().retryFor()));
+        log.info("Redis: {}, writing to {}", gateway.topology().describe(), gateway.address());
         started.push(gateway);
         return gateway;
     }
@@ -264,6 +276,10 @@ public final class IvrServer implements AutoCloseable {
 
     public Orders orders() {
         return orders;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     public QueueModule queues() {

@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class ConfigLoader {
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s]+");
     private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
     private static final Pattern REDIS_URL = Pattern.compile("rediss?://.+");
+    private static final Pattern HOST_PORT = Pattern.compile("[^\\s:]+:\\d{1,5}");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
@@ -101,15 +103,10 @@ public final class ConfigLoader {
         IvrConfig.Http httpConfig = http(root.at("http"));
         IvrConfig.Console console = console(root.at("console"));
         IvrConfig.Ami ami = ami(root.at("ami"));
-        ConfigReader redis = root.at("redis");
-        String url = redis.string("url");
-        if (!url.isBlank() && !REDIS_URL.matcher(url).matches()) {
-            redis.problem("url", url, "must be redis://host:port[/db] or rediss://..., or empty for embedded");
-        }
-        IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
+        IvrConfig.Redis redisConfig = redis(root.at("redis"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"), paths.path("supervisors"),
+                paths.path("orderRules"), paths.path("supervisors"), paths.path("knowledge"),
                 paths.path("apiTokens"));
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
         String logFormat = root.string("log.format");
@@ -119,6 +116,44 @@ public final class ConfigLoader {
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
         return new IvrConfig(nodeId, agi, audio, httpConfig, console, ami, redisConfig, speech(root.at("speech")),
                 pathConfig, calls, logFormat);
+    }
+
+    private IvrConfig.Redis redis(ConfigReader redis) {
+        String url = redis.string("url");
+        if (!url.isBlank() && !REDIS_URL.matcher(url).matches()) {
+            redis.problem("url", url, "must be redis://host:port[/db] or rediss://..., or empty for embedded");
+        }
+        List<String> sentinels = hostPorts(redis, "sentinels");
+        List<String> cluster = hostPorts(redis, "cluster");
+        if (!sentinels.isEmpty() && !cluster.isEmpty()) {
+            redis.problem("cluster", String.join(",", cluster), "Sentinel and Cluster exclude each other: set one");
+        }
+        // IVR_REDIS_MASTERNAME as operators spell it, beside the generic IVR_REDIS_MASTER_NAME.
+        String masterName = env.getOrDefault("IVR_REDIS_MASTERNAME", redis.string("masterName"));
+        if (!sentinels.isEmpty() && masterName.isBlank()) {
+            redis.problem("masterName", masterName, "must name the master the sentinels watch");
+        }
+        int waitReplicas = redis.integer("waitReplicas", 0, 16);
+        Duration waitTimeout = redis.duration("waitTimeout");
+        Duration timeout = redis.duration("timeout");
+        if (waitReplicas > 0 && (waitTimeout.isZero()
+                || (!timeout.isZero() && waitTimeout.compareTo(timeout) >= 0))) {
+            redis.problem("waitTimeout", waitTimeout.toMillis() + "ms", "must be longer than zero and shorter than "
+                    + "redis.timeout (" + timeout.toMillis() + "ms), or the socket gives up before WAIT answers");
+        }
+        return new IvrConfig.Redis(url, sentinels, masterName, cluster, redis.path("dataDir"), timeout,
+                positive(redis, "retryFor"), waitReplicas, waitTimeout, env.getOrDefault(redis.string("passwordEnv"), ""),
+                env.getOrDefault(redis.string("sentinelPasswordEnv"), ""));
+    }
+
+    private static List<String> hostPorts(ConfigReader section, String key) {
+        List<String> nodes = section.list(key);
+        for (String node : nodes) {
+            if (!HOST_PORT.matcher(node).matches()) {
+                section.problem(key, node, "must be host:port");
+            }
+        }
+        return nodes;
     }
 
     private IvrConfig.Agi agi(ConfigReader agi) {

@@ -3,6 +3,7 @@ package org.hotline.ivr.ops;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hotline.ivr.redis.RedisTopology;
 
 /** The whole server configuration, validated; see {@code ivr-defaults.yaml} for every key. */
 public record IvrConfig(
@@ -113,22 +114,65 @@ public record IvrConfig(
         }
     }
 
-    /** An empty url means: run an embedded redis-server. */
-    public record Redis(String url, Path dataDir, Duration timeout) {
+    /**
+     * Where Redis is: {@code sentinels} (with {@code masterName}) for Redis Sentinel, else {@code cluster} seed
+     * nodes for Redis Cluster, else {@code url} for one server; none of them: run an embedded redis-server.
+     * {@code retryFor}: how long an operation keeps retrying through an outage (must cover a failover);
+     * {@code waitReplicas}/{@code waitTimeout}: the {@code WAIT} after a draft or transcript (Sentinel and
+     * Cluster only). Passwords come from the environment only and are not printed.
+     */
+    public record Redis(String url, List<String> sentinels, String masterName, List<String> cluster, Path dataDir,
+                        Duration timeout, Duration retryFor, int waitReplicas, Duration waitTimeout, String password,
+                        String sentinelPassword) {
+
+        public Redis {
+            sentinels = List.copyOf(sentinels);
+            cluster = List.copyOf(cluster);
+        }
+
+        /** One server (or embedded, when {@code url} is empty) with the default retry window and no WAIT. */
+        public Redis(String url, Path dataDir, Duration timeout) {
+            this(url, List.of(), "", List.of(), dataDir, timeout, Duration.ofSeconds(5), 0, Duration.ZERO, "", "");
+        }
+
         public boolean embedded() {
-            return url == null || url.isBlank();
+            return (url == null || url.isBlank()) && sentinels.isEmpty() && cluster.isEmpty();
         }
 
         public Redis withUrl(String newUrl) {
-            return new Redis(newUrl, dataDir, timeout);
+            return new Redis(newUrl, List.of(), masterName, List.of(), dataDir, timeout, retryFor, waitReplicas,
+                    waitTimeout, password, sentinelPassword);
+        }
+
+        /** The Redis to connect to; {@code embeddedUrl} stands in for an empty url when this node started one. */
+        public RedisTopology topology(String embeddedUrl) {
+            RedisTopology.ReplicaAcks acks = new RedisTopology.ReplicaAcks(waitReplicas, waitTimeout);
+            if (!sentinels.isEmpty()) {
+                return new RedisTopology.Sentinel(masterName, sentinels.stream().map(RedisTopology::hostAndPort).toList(),
+                        password, sentinelPassword, acks);
+            }
+            if (!cluster.isEmpty()) {
+                return new RedisTopology.Cluster(cluster.stream().map(RedisTopology::hostAndPort).toList(), password, acks);
+            }
+            return RedisTopology.standalone(embedded() ? embeddedUrl : url);
+        }
+
+        @Override
+        public String toString() {
+            return "Redis[url=" + url + ", sentinels=" + sentinels + ", masterName=" + masterName + ", cluster="
+                    + cluster + ", timeout=" + timeout + ", retryFor=" + retryFor + ", waitReplicas=" + waitReplicas
+                    + ", waitTimeout=" + waitTimeout + ", password=" + (password.isEmpty() ? "(unset)" : "****")
+                    + ", sentinelPassword=" + (sentinelPassword.isEmpty() ? "(unset)" : "****") + "]";
         }
     }
 
     /**
      * {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/;
-     * {@code supervisors}: the wallboard's logins.
+     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles;
+     * {@code apiTokens}: machine clients' hashed bearer tokens.
      */
-    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path apiTokens) {
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge,
+                        Path apiTokens) {
     }
 
     /** {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended. */

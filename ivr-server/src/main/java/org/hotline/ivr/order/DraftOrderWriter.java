@@ -80,9 +80,11 @@ public final class DraftOrderWriter {
             args.add(field);
             args.add(value);
         });
-        Object created = redis.call("create draft order", jedis ->
-                jedis.eval(CREATE_IF_ABSENT, List.of(keys.order(order.orderId())), args));
-        return Long.valueOf(1).equals(created);
+        String key = keys.order(order.orderId());
+        // With Sentinel/Cluster the draft waits for a replica (WAIT): a failover right after must not lose it.
+        RedisGateway.Replicated<Object> created = redis.callReplicated("create draft order", key, jedis ->
+                jedis.eval(CREATE_IF_ABSENT, List.of(key), args));
+        return Long.valueOf(1).equals(created.value());
     }
 
     /** The same, off the caller's thread (on the Redis gateway's pool). */

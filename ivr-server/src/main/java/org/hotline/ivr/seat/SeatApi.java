@@ -35,6 +35,7 @@ final class SeatApi {
     private final ScreenPopView view;
     private final SeatEvents events;
     private final CallerNumberAudit audit;
+    private final KnowledgeLookup knowledge;
 
     SeatApi(LoginRoutes login, ConsoleParts parts, ScreenPopView view, SeatEvents events, CallerNumberAudit audit) {
         this.login = login;
@@ -45,6 +46,7 @@ final class SeatApi {
         this.view = view;
         this.events = events;
         this.audit = audit;
+        this.knowledge = parts.knowledge();
     }
 
     void register(Router router) {
@@ -54,6 +56,9 @@ final class SeatApi {
                         "categories", catalogue.categories(), "urgencies", List.of("normal", "high", "emergency"))))
                 .get(PREFIX + "/places", Role.SEAT, request -> HttpResponses.ok(Map.of("places",
                         catalogue.places(request.query("q").orElse("").strip(), 8))))
+                .get(PREFIX + "/kb", Role.SEAT, this::searchKnowledge)
+                .get(PREFIX + "/kb/{id}", Role.SEAT, request -> knowledge.article(request.param("id"))
+                        .map(HttpResponses::ok).orElseGet(() -> HttpResponses.notFound("no such article")))
                 .post(PREFIX + "/state", Role.SEAT, request -> changeState(request, seat(request)))
                 .get(PREFIX + "/calls/{id}", Role.SEAT, request -> call(seat(request), request.param("id")))
                 .post(PREFIX + "/calls/{id}/caller", Role.SEAT, request -> callerNumber(seat(request), request.param("id")))
@@ -84,6 +89,34 @@ final class SeatApi {
         }
         events.publish(seatId, "state");
         return HttpResponses.ok(view.status(states.status(seatId)));
+    }
+
+    /**
+     * {@code GET kb?q=words&category=code&lang=zh&limit=n}: articles for a question or a transcript ({@code q}),
+     * a draft's category, or both; {@code lang} only prefers.
+     */
+    private FullHttpResponse searchKnowledge(WebRequest request) {
+        String limitText = request.query("limit").orElse("");
+        if (!limitText.isEmpty() && !limitText.matches("[1-9][0-9]?")) {
+            return HttpResponses.badRequest(List.of("limit: a number from 1 to 20"));
+        }
+        int limit = limitText.isEmpty() ? 8 : Math.min(20, Integer.parseInt(limitText));
+        List<Map<String, Object>> found = knowledge.search(request.query("q").orElse(""),
+                request.query("category").orElse(""), request.query("lang").orElse(""), limit).stream()
+                .map(SeatApi::found).toList();
+        return HttpResponses.ok(Map.of("articles", found));
+    }
+
+    private static Map<String, Object> found(KnowledgeLookup.Found hit) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", hit.id());
+        body.put("title", hit.title());
+        body.put("language", hit.language());
+        body.put("category", hit.category());
+        body.put("snippet", hit.snippet());
+        body.put("marks", hit.marks());
+        body.put("score", Math.round(hit.score() * 1000) / 1000.0);
+        return body;
     }
 
     private FullHttpResponse call(String seatId, String callId) {

@@ -11,15 +11,15 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * A call's transcript as the speech side leaves it in Redis: the final text under
- * {@code ivr:call:<id>:transcript:final}, and the latest partial as the last entry of the stream
- * {@code ivr:call:<id>:transcript}; a console that opens late starts from here and follows the live channel.
+ * {@code ivr:call:{<id>}:transcript:final}, and the latest partial as the last entry of the stream
+ * {@code ivr:call:{<id>}:transcript}; a console that opens late starts from here and follows the live channel.
  */
 public record TranscriptSnapshot(String finalText, String partial, TranscriptGap gap) {
 
     private static final ObjectMapper JSON = Json.mapper();
 
     public static TranscriptSnapshot read(RedisGateway redis, String callId) {
-        String base = "ivr:call:" + callId + ":transcript";
+        String base = "ivr:call:{" + callId + "}:transcript"; // TranscriptPublisher.streamKey
         return redis.call("transcript", jedis -> {
             String done = jedis.get(base + ":final");
             if (done != null) {

@@ -40,7 +40,8 @@ public final class TranscriptPublisher {
     }
 
     public static String streamKey(String callId) {
-        return "ivr:call:" + callId + ":transcript";
+        // One hash tag for the stream and its final, so both are written (and WAITed for) on one cluster slot.
+        return "ivr:call:{" + callId + "}:transcript";
     }
 
     public static String finalKey(String callId) {
@@ -91,7 +92,8 @@ public final class TranscriptPublisher {
         private synchronized void send(String kind, String language, String text, List<Word> words, boolean last,
                                        String note, Map<String, Object> more) {
             String json = json(callId, kind, language, text, words, note, more);
-            tail = tail.thenCompose(done -> redis.callAsync("publish transcript", jedis -> {
+            // The final waits for a replica's acknowledgement (WAIT, with Sentinel/Cluster): it must survive a failover.
+            tail = tail.thenCompose(done -> redis.callReplicatedAsync("publish transcript", finalKey(callId), last, jedis -> {
                 jedis.publish(channel(callId), json);
                 jedis.xadd(streamKey(callId), XAddParams.xAddParams().maxLen(STREAM_MAX_ENTRIES).approximateTrimming(),
                         Map.of("kind", kind, "json", json));

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.hotline.ivr.flow.CallsInIvr;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
+import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.Orders;
@@ -18,6 +19,7 @@ import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.seat.Account;
 import org.hotline.ivr.seat.AccountFile;
 import org.hotline.ivr.seat.ConsoleParts;
+import org.hotline.ivr.seat.KnowledgeLookup;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.SeatEvents;
 
@@ -29,13 +31,14 @@ public final class LiveConsole {
 
     /**
      * The wiring {@code IvrServer} uses once it starts the queue and order modules:
-     * {@code LiveConsole.install(config, router, redis, queueModule, orders, OrderSettings.defaults())}. It also
-     * serves {@code /api/orders} to seats with the console's rule of whose order is whose ({@link ConsoleOrderAccess}).
+     * {@code LiveConsole.install(config, router, redis, queueModule, orders, OrderSettings.defaults(), knowledge)}.
+     * It also serves {@code /api/orders} to seats with the console's rule of whose order is whose
+     * ({@link ConsoleOrderAccess}).
      */
     public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
-                                      Orders orders, OrderSettings orderSettings) {
+                                      Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
-                orders.store(), orders.rules(), orderSettings);
+                orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge));
         SeatConsole console = SeatConsole.install(router, redis, config.console(), parts, new SeatEvents(redis));
         orders.registerApi(router, new ConsoleOrderAccess(parts.calls()));
         return console;
@@ -49,12 +52,12 @@ public final class LiveConsole {
                                       CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
                                       OrderRules rules, OrderSettings orderSettings) {
         return SeatConsole.install(router, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
-                orderSettings), new SeatEvents(redis));
+                orderSettings, KnowledgeLookup.NONE), new SeatEvents(redis));
     }
 
     private static ConsoleParts parts(Path supervisors, RedisGateway redis, CallDistributor distributor,
                                       Supplier<QueueStats> queueStats, OrderStore orders, OrderRules rules,
-                                      OrderSettings orderSettings) {
+                                      OrderSettings orderSettings, KnowledgeLookup knowledge) {
         AccountFile seats = AccountFile.of(distributor.setup().seats().stream()
                 .map(seat -> new Account(seat.id(), seat.name(), Role.SEAT, seat.passwordHash())).toList());
         QueueSeatStates states = new QueueSeatStates(distributor, redis);
@@ -63,7 +66,7 @@ public final class LiveConsole {
                 new QueueAssignedCalls(redis, distributor.setup(), states, orders, orderSettings.keys()),
                 new OrderStoreEditing(orders), catalogue,
                 new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
-                        orderSettings.zone()));
+                        orderSettings.zone()), knowledge);
         return parts;
     }
 }
