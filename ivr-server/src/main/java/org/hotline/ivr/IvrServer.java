@@ -1,11 +1,13 @@
 package org.hotline.ivr;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
 import org.hotline.ivr.flow.SpeechDescriptionCapture;
 import org.hotline.ivr.flow.SpeechMenuAnswers;
+import org.hotline.ivr.order.DraftSpool;
+import org.hotline.ivr.order.PendingDrafts;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.queue.AmiCallbackBridge;
@@ -43,6 +47,7 @@ import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueSeatDevices;
 import org.hotline.ivr.queue.QueueSetupLoader;
 import org.hotline.ivr.speech.RecognitionSource;
+import org.hotline.ivr.speech.ConversationRecorder;
 import org.hotline.ivr.speech.SpeechStack;
 import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.ops.HealthRegistry;
@@ -84,6 +89,7 @@ public final class IvrServer implements AutoCloseable {
     private FlowModule flows;
     private SpeechStack speech;
     private Orders orders;
+    private DraftSpool drafts;
     private KnowledgeBase knowledge;
     private AmiServices ami;
     private QueueModule queues;
@@ -137,12 +143,24 @@ public final class IvrServer implements AutoCloseable {
         speech = SpeechStack.start(config, transport, metrics, redis, health, recognition);
         started.push(speech);
         orders = Orders.create(redis, config.paths().orderRules(), OrderSettings.defaults(), Clock.systemUTC());
+        drafts = DraftSpool.open(config.calls().spool(), config.nodeId(), orders.writer())
+                .replayEvery(config.calls().spoolReplayEvery());
+        started.push(drafts);
+        PendingDrafts pending = new PendingDrafts(config.calls().spool(), config.nodeId());
+        started.push(pending);
+        recoverDescriptions(pending);
+        Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
+                .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startAmiAndQueues();
+        // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
+        scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
+                new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
         FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
-                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio))
+                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
+                        .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
@@ -162,6 +180,20 @@ public final class IvrServer implements AutoCloseable {
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());
+    }
+
+    /**
+     * Before this node takes a call: every caller who was describing when its last process ended (kill -9, power)
+     * gets a draft from the facts kept on disk, with the recording repaired up to its last frame.
+     */
+    private void recoverDescriptions(PendingDrafts pending) {
+        PendingDrafts.Recovery recovered = pending.recover(facts -> facts.withRecording(facts.recordingPath().isEmpty() ? ""
+                : speech.recordings().recoverOpen(Path.of(facts.recordingPath())).map(Path::toString).orElse("")),
+                drafts::writeOrKeep);
+        if (recovered.drafted() + recovered.unreadable() > 0) {
+            log.warn("node {} restarted: {} caller(s) were describing when its last process ended; their drafts are made"
+                    + " ({} record(s) unreadable)", config.nodeId(), recovered.drafted(), recovered.unreadable());
+        }
     }
 
     /**
@@ -276,6 +308,11 @@ public final class IvrServer implements AutoCloseable {
 
     public Orders orders() {
         return orders;
+    }
+
+    /** Drafts this node could not write to Redis, on its disk until they are. */
+    public DraftSpool drafts() {
+        return drafts;
     }
 
     public KnowledgeBase knowledge() {

@@ -60,10 +60,10 @@ public final class LiveConsole {
                                       OrderSettings orderSettings, KnowledgeLookup knowledge) {
         AccountFile seats = AccountFile.of(distributor.setup().seats().stream()
                 .map(seat -> new Account(seat.id(), seat.name(), Role.SEAT, seat.passwordHash())).toList());
-        QueueSeatStates states = new QueueSeatStates(distributor, redis);
+        QueueSeatStates states = new QueueSeatStates(distributor);
         OrderRulesCatalogue catalogue = new OrderRulesCatalogue(rules);
         ConsoleParts parts = new ConsoleParts(seats, AccountFile.load(supervisors, Role.SUPERVISOR), states,
-                new QueueAssignedCalls(redis, distributor.setup(), states, orders, orderSettings.keys()),
+                new QueueAssignedCalls(redis, distributor.records(), states, orders, orderSettings.keys()),
                 new OrderStoreEditing(orders), catalogue,
                 new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
                         orderSettings.zone()), knowledge);
