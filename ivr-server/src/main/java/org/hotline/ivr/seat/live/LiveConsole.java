@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.hotline.ivr.flow.CallsInIvr;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.knowledge.KnowledgeBase;
-import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
-import org.hotline.ivr.order.OrderAccess;
 import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.OrderSettings;
@@ -20,7 +20,6 @@ import org.hotline.ivr.seat.Account;
 import org.hotline.ivr.seat.AccountFile;
 import org.hotline.ivr.seat.ConsoleParts;
 import org.hotline.ivr.seat.KnowledgeLookup;
-import org.hotline.ivr.seat.Role;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.SeatEvents;
 
@@ -32,16 +31,16 @@ public final class LiveConsole {
 
     /**
      * The wiring {@code IvrServer} uses once it starts the queue and order modules:
-     * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults(), knowledge)}. It also
-     * serves {@code /api/orders} behind the console's login ({@link ConsoleOrderAccess}), on the console's pool.
+     * {@code LiveConsole.install(config, router, redis, queueModule, orders, OrderSettings.defaults(), knowledge)}.
+     * It also serves {@code /api/orders} to seats with the console's rule of whose order is whose
+     * ({@link ConsoleOrderAccess}).
      */
-    public static SeatConsole install(IvrConfig config, HttpRoutes routes, RedisGateway redis, QueueModule queue,
+    public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
                                       Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
                 orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge));
-        SeatConsole console = SeatConsole.install(routes, redis, config.console(), parts, new SeatEvents(redis));
-        orders.registerApi(routes, new ConsoleOrderAccess(
-                console.authorise(OrderAccess.Acting::as, OrderAccess.Acting::refused), parts.calls()), console.executor());
+        SeatConsole console = SeatConsole.install(router, redis, config.console(), parts, new SeatEvents(redis));
+        orders.registerApi(router, new ConsoleOrderAccess(parts.calls()));
         return console;
     }
 
@@ -49,10 +48,10 @@ public final class LiveConsole {
      * @param queueStats the latest queue figures, e.g. {@code QueueStatsPoller::latest}
      * @param supervisors supervisors.yaml ({@code paths.supervisors})
      */
-    public static SeatConsole install(IvrConfig.Console config, Path supervisors, HttpRoutes routes, RedisGateway redis,
+    public static SeatConsole install(IvrConfig.Console config, Path supervisors, Router router, RedisGateway redis,
                                       CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
                                       OrderRules rules, OrderSettings orderSettings) {
-        return SeatConsole.install(routes, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
+        return SeatConsole.install(router, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
                 orderSettings, KnowledgeLookup.NONE), new SeatEvents(redis));
     }
 
