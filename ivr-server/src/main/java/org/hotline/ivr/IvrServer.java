@@ -168,7 +168,8 @@ public final class IvrServer implements AutoCloseable {
         flows.runner().onEnd(SurveyFlowAnswers.FLOW,
                 new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
-        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge);
+        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
+                speech.callRecordings());
         started.push(console);
         knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);

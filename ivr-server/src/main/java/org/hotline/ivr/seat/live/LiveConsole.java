@@ -8,6 +8,7 @@ import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.order.OrderContacts;
 import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.OrderSettings;
@@ -22,6 +23,9 @@ import org.hotline.ivr.seat.ConsoleParts;
 import org.hotline.ivr.seat.KnowledgeLookup;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.SeatEvents;
+import org.hotline.ivr.speech.CallRecordings;
+import org.hotline.ivr.speech.RecordingAudit;
+import org.hotline.ivr.speech.RecordingHttpApi;
 
 /** The console on the real call distributor and order store. */
 public final class LiveConsole {
@@ -37,10 +41,26 @@ public final class LiveConsole {
      */
     public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
                                       Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge) {
+        return install(config, router, redis, queue, orders, orderSettings, knowledge, null);
+    }
+
+    /**
+     * The same, and the call recordings for the pop's player ({@link RecordingHttpApi}: the seat a call was given
+     * to and supervisors); none with {@code recordings} null.
+     */
+    public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
+                                      Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge,
+                                      CallRecordings recordings) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
                 orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge));
         SeatConsole console = SeatConsole.install(router, redis, config.console(), parts, new SeatEvents(redis));
-        orders.registerApi(router, new ConsoleOrderAccess(parts.calls()));
+        ConsoleOrderAccess access = new ConsoleOrderAccess(parts.calls());
+        orders.registerApi(router, access);
+        if (recordings != null) {
+            new RecordingHttpApi(recordings, orders.store(), access, parts.calls()::seatOf,
+                    new OrderContacts(redis, orderSettings.keys())::orderOfCall, new RecordingAudit(redis, Clock.systemUTC()))
+                    .register(router);
+        }
         return console;
     }
 
