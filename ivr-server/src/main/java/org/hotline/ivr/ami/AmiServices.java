@@ -14,7 +14,7 @@ import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.ami.survey.SurveySchedule;
 import org.hotline.ivr.ami.survey.SurveyStore;
 import org.hotline.ivr.ops.HealthRegistry;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ public final class AmiServices implements AutoCloseable {
     }
 
     /** Where the AMI side hooks into the server. */
-    public record Hooks(RedisGateway redis, HttpRoutes routes, HealthRegistry health) {
+    public record Hooks(RedisGateway redis, Router routes, HealthRegistry health) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AmiServices.class);
@@ -77,7 +77,7 @@ public final class AmiServices implements AutoCloseable {
                 sinks.surveyAnswers(), clock);
         links.start(List.of(new SeatDeviceWatch(sinks.seatDevices(), sinks.seatStates(), hooks.redis()),
                 new HangupWatch(sinks.hangups()), originator, callbacks));
-        hooks.routes().add(RatesRoute.PATH, new RatesRoute(store));
+        new RatesRoute(store).register(hooks.routes());
         hooks.health().register("ami", links.health());
         AmiServices services = new AmiServices(links, timers, callbacks, surveys, store, schedule, config.enabled());
         // Due surveys are placed by whichever node polls first; without AMI they wait in Redis.

@@ -13,7 +13,7 @@ import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.ami.survey.SurveyRequest;
 import org.hotline.ivr.ops.HealthCheck;
 import org.hotline.ivr.ops.HealthRegistry;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
@@ -57,7 +57,7 @@ class AmiServicesTest {
                 new SeatDeviceWatchTest.SeatBoard(), new HangupWatchTest.Calls(), (request, outcome) -> { },
                 answer -> true);
         services = AmiServices.start(config, AmiLinkTest.FAST, CallbackPolicy.defaults(), SurveyPolicy.defaults(), sinks,
-                new AmiServices.Hooks(redis, new HttpRoutes(), health));
+                new AmiServices.Hooks(redis, new Router(), health));
         return services;
     }
 
