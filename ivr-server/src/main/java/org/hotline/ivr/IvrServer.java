@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,9 +37,12 @@ import org.hotline.ivr.followup.survey.SurveyFlowAnswers;
 import org.hotline.ivr.knowledge.ArticleFolder;
 import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.ops.HealthRegistry;
-import org.hotline.ivr.ops.HttpResponses;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.MetricsToken;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.order.DraftSpool;
@@ -73,7 +77,7 @@ public final class IvrServer implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HealthRegistry health = new HealthRegistry();
-    private final HttpRoutes routes = new HttpRoutes();
+    private Router routes;
     private final AgiScripts scripts = new AgiScripts();
     private RedisGateway redis;
     private FastAgiServer agi;
@@ -119,8 +123,13 @@ public final class IvrServer implements AutoCloseable {
     private void startParts() throws InterruptedException {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
-        NettyTransport transport = new NettyTransport(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        NettyTransport transport = new NettyTransport("calls", Math.max(2, Runtime.getRuntime().availableProcessors()));
         started.push(transport);
+        // HTTP has event loops of its own: a slow or flooded web request never delays a call's FastAGI or audio.
+        NettyTransport web = new NettyTransport("http", config.http().eventLoops());
+        started.push(web);
+        routes = new Router(config.console().allowedOrigins())
+                .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
@@ -155,16 +164,16 @@ public final class IvrServer implements AutoCloseable {
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
-        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge);
+        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
+                speech.callRecordings());
         started.push(console);
-        knowledge.routes(routes, console.executor());
+        knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
-        routes.add("/healthz", request -> healthResponse())
-                .add("/metrics", request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
-                        "text/plain; version=0.0.4; charset=utf-8"));
-        http = HttpServer.start(config.http(), transport, routes);
+        routes.nonBlocking(HttpMethod.GET, "/healthz", Role.PUBLIC, request -> healthResponse());
+        registerMetrics();
+        http = HttpServer.start(config.http(), web, routes);
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());
@@ -207,6 +216,19 @@ public final class IvrServer implements AutoCloseable {
         subscribers.addAll(followups.amiSubscribers());
         ami.start(subscribers, health);
         queues.start();
+    }
+
+    /** {@code /metrics}: behind the scraper's bearer token when {@code http.metricsTokenEnv} names a set variable. */
+    private void registerMetrics() {
+        String token = config.http().metricsToken();
+        Role role = token.isEmpty() ? Role.PUBLIC : Role.METRICS;
+        if (token.isEmpty()) {
+            log.info("/metrics is public: set {} to require a bearer token", config.http().metricsTokenEnv());
+        } else {
+            routes.authenticateWith(new MetricsToken(token));
+        }
+        routes.get("/metrics", role, request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
+                "text/plain; version=0.0.4; charset=utf-8"));
     }
 
     private RedisGateway connectRedis() {
@@ -255,7 +277,7 @@ public final class IvrServer implements AutoCloseable {
         return scripts;
     }
 
-    public HttpRoutes routes() {
+    public Router routes() {
         return routes;
     }
 

@@ -17,7 +17,7 @@ import org.hotline.ivr.followup.survey.SurveyOnClose;
 import org.hotline.ivr.followup.survey.SurveyPolicy;
 import org.hotline.ivr.followup.survey.SurveySchedule;
 import org.hotline.ivr.followup.survey.SurveyStore;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.ClosedOrderFeed;
 import org.hotline.ivr.order.OrderContacts;
@@ -64,7 +64,7 @@ public final class Followups implements AutoCloseable {
      * enabled, polls due surveys and closed orders (without AMI they wait in Redis).
      */
     public static Followups start(IvrConfig.Ami config, String nodeId, RedisGateway redis, AmiServices ami,
-                                  CallDistributor distributor, Orders orders, HttpRoutes routes) {
+                                  CallDistributor distributor, Orders orders, Router routes) {
         Clock clock = Clock.systemUTC();
         OrderContacts contacts = new OrderContacts(redis, OrderSettings.defaults().keys());
         CallbackPolicy callbackPolicy = CallbackPolicy.from(config.callback());
@@ -79,7 +79,7 @@ public final class Followups implements AutoCloseable {
         SurveyDialer surveys = new SurveyDialer(ami.originator(), store, surveyPolicy, ami.timers());
         SurveyAnswerLog onOrder = new SurveyAnswerLog(contacts);
         SurveySchedule schedule = new SurveySchedule(redis, store, surveys, surveyPolicy, onOrder, clock);
-        routes.add(RatesRoute.PATH, new RatesRoute(store));
+        new RatesRoute(store).register(routes);
         Followups followups = new Followups(calls, bridge, store, surveys, schedule,
                 new SurveyFlowAnswers(store.andThen(onOrder), clock));
         if (config.enabled()) {

@@ -90,9 +90,30 @@ public record IvrConfig(
         return speech.models();
     }
 
-    public record Http(String bind, int port) {
+    /**
+     * The HTTP listener and its bounds (see {@code http:} in {@code ivr-defaults.yaml}). {@code metricsToken} is
+     * read from the environment variable {@code metricsTokenEnv}; empty: {@code /metrics} is public.
+     */
+    public record Http(String bind, int port, Duration idleTimeout, int maxConnections, int maxConnectionsPerPeer,
+                       int maxHeaderBytes, int maxUriBytes, int maxBodyBytes, int eventLoops, int routeThreads,
+                       int routeQueue, String metricsTokenEnv, String metricsToken) {
+
+        /** The defaults of {@code ivr-defaults.yaml} on {@code bind:port}. */
+        public Http(String bind, int port) {
+            this(bind, port, Duration.ofSeconds(60), 2000, 100, 16 * 1024, 4096, 1 << 20, 2, 8, 64,
+                    "IVR_METRICS_TOKEN", "");
+        }
+
         public Http withPort(int newPort) {
-            return new Http(bind, newPort);
+            return new Http(bind, newPort, idleTimeout, maxConnections, maxConnectionsPerPeer, maxHeaderBytes,
+                    maxUriBytes, maxBodyBytes, eventLoops, routeThreads, routeQueue, metricsTokenEnv, metricsToken);
+        }
+
+        @Override
+        public String toString() {
+            return "Http[" + bind + ":" + port + ", idleTimeout=" + idleTimeout + ", maxConnections=" + maxConnections
+                    + ", perPeer=" + maxConnectionsPerPeer + ", routeThreads=" + routeThreads + ", routeQueue=" + routeQueue
+                    + ", metricsToken=" + (metricsToken.isEmpty() ? "(unset: /metrics public)" : "****") + "]";
         }
     }
 
@@ -186,9 +207,11 @@ public record IvrConfig(
 
     /**
      * {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/;
-     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles.
+     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles;
+     * {@code apiTokens}: machine clients' hashed bearer tokens.
      */
-    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge) {
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge,
+                        Path apiTokens) {
     }
 
     /**

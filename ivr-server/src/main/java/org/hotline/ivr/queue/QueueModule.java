@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.AgiScripts;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.redis.RedisGateway;
 
 /**
@@ -32,7 +32,7 @@ public final class QueueModule implements AutoCloseable {
     }
 
     public static QueueModule create(String nodeId, QueueSetup setup, RedisGateway redis, MeterRegistry metrics,
-                                     HttpRoutes routes, AgiScripts scripts) {
+                                     Router routes, AgiScripts scripts) {
         Clock clock = Clock.systemUTC();
         CallDistributor distributor = new CallDistributor(redis, setup, DistributorSettings.defaults(nodeId), clock);
         QueueStatsPoller poller = new QueueStatsPoller(distributor, clock);
@@ -44,7 +44,7 @@ public final class QueueModule implements AutoCloseable {
 
     /** Reads {@code seatsFile} and {@code queuesFile}, creates and starts: a node without callbacks (tests, tools). */
     public static QueueModule start(String nodeId, Path seatsFile, Path queuesFile, RedisGateway redis,
-                                    MeterRegistry metrics, HttpRoutes routes, AgiScripts scripts) {
+                                    MeterRegistry metrics, Router routes, AgiScripts scripts) {
         return create(nodeId, new QueueSetupLoader().load(seatsFile, queuesFile), redis, metrics, routes, scripts).start();
     }
 

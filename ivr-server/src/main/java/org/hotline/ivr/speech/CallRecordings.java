@@ -79,7 +79,7 @@ public final class CallRecordings {
         return recordings;
     }
 
-    private static Recording withLength(Recording recording) {
+    static Recording withLength(Recording recording) {
         Path file = Path.of(recording.path());
         if (!Files.isRegularFile(file)) {
             return recording;

@@ -13,8 +13,8 @@ import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.Eventually;
 import org.hotline.ivr.ami.FakeAmiPeer;
 import org.hotline.ivr.followup.survey.SurveyRequest;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.HealthRegistry;
-import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.Orders;
@@ -61,7 +61,7 @@ class FollowupsTest {
                 QueueFixture.seat("1", java.util.Map.of("general", 5), "zh"))));
         Orders orders = Orders.create(redis, Path.of("..", "config"), OrderSettings.defaults(), Clock.systemUTC());
         ami = AmiServices.create(config, AmiLinkTest.FAST);
-        followups = Followups.start(config, "node-1", redis, ami, distributor, orders, new HttpRoutes());
+        followups = Followups.start(config, "node-1", redis, ami, distributor, orders, new Router());
         ami.start(followups.amiSubscribers(), new HealthRegistry());
         distributor.start();
     }

@@ -32,8 +32,10 @@ import org.hotline.ivr.ami.OriginateResult;
 import org.hotline.ivr.ami.Originator;
 import org.hotline.ivr.flow.FlowModule;
 import org.hotline.ivr.flow.FlowServices;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.HttpServer;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.redis.EmbeddedRedis;
@@ -88,8 +90,9 @@ class SurveyEndToEndTest {
                 .runner().onEnd(SurveyFlowAnswers.FLOW, new SurveyFlowAnswers(store, NOV_25));
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 8192, 256, Duration.ofSeconds(1)), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
-        http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport,
-                new HttpRoutes().add(RatesRoute.PATH, new RatesRoute(store)));
+        Router router = new Router().authenticateWith(ApiTokens.of(List.of(SUPERVISOR.entry())));
+        new RatesRoute(store).register(router);
+        http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport, router);
         sim = new SimClient("127.0.0.1", agi.port(), true);
         awaitLinkUp();
     }
@@ -139,6 +142,9 @@ class SurveyEndToEndTest {
         return scenario;
     }
 
+    /** Rates are for supervisors: the test reads them as a machine client with that role. */
+    private static final ApiTokens.Issued SUPERVISOR = ApiTokens.issue("report-reader", java.util.Set.of(Role.SUPERVISOR));
+
     private JsonNode rates(String query) throws Exception {
         HttpResponse<String> response = get(query);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -147,7 +153,8 @@ class SurveyEndToEndTest {
 
     private HttpResponse<String> get(String query) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + http.port() + RatesRoute.PATH + query)).build(),
+                URI.create("http://127.0.0.1:" + http.port() + RatesRoute.PATH + query))
+                        .header("Authorization", "Bearer " + SUPERVISOR.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

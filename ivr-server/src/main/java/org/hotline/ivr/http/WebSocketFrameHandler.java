@@ -1,4 +1,4 @@
-package org.hotline.ivr.ops;
+package org.hotline.ivr.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;

@@ -1,4 +1,4 @@
-package org.hotline.ivr.ops;
+package org.hotline.ivr.http;
 
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.Objects;

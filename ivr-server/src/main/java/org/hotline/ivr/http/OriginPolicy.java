@@ -1,9 +1,8 @@
-package org.hotline.ivr.seat;
+package org.hotline.ivr.http;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.hotline.ivr.ops.WebRequest;
 
 /**
  * Which browser origins may drive the console: the configured list, or, when it is empty, the page's own host

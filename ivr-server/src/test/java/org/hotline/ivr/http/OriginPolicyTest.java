@@ -1,11 +1,10 @@
-package org.hotline.ivr.seat;
+package org.hotline.ivr.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
-import org.hotline.ivr.ops.WebRequest;
 import org.junit.jupiter.api.Test;
 
 class OriginPolicyTest {

@@ -1,4 +1,4 @@
-package org.hotline.ivr.ops;
+package org.hotline.ivr.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one HTTP connection into a WebSocket: the endpoint admits or refuses the upgrade request first (off
- * the event loop if it likes), then the handshake swaps the HTTP handlers for frame handlers.
+ * Turns one HTTP connection into a WebSocket once the front door admitted the upgrade (role, Origin, then the
+ * endpoint's own say): the handshake swaps the HTTP handlers for frame handlers.
  */
 final class WebSocketUpgrade {
 
@@ -30,35 +30,8 @@ final class WebSocketUpgrade {
     private WebSocketUpgrade() {
     }
 
-    static void start(ChannelHandlerContext ctx, FullHttpRequest request, InetSocketAddress remote,
-                      WebSocketEndpoint endpoint) {
-        Channel channel = ctx.channel();
-        channel.config().setAutoRead(false);
-        request.retain();
-        WebRequest copy = WebRequest.copyOf(request, remote);
-        endpoint.admit(copy).whenComplete((admission, error) -> channel.eventLoop().execute(() -> {
-            try {
-                if (error != null || admission == null) {
-                    log.warn("WebSocket admission for {} failed: {}", copy.path(), String.valueOf(error));
-                    refuse(ctx, request, HttpResponses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error"));
-                } else if (!admission.accepted()) {
-                    refuse(ctx, request, admission.refusal());
-                } else {
-                    handshake(ctx, request, admission.listener());
-                }
-            } finally {
-                request.release();
-            }
-        }));
-    }
-
-    private static void refuse(ChannelHandlerContext ctx, FullHttpRequest request,
-                               io.netty.handler.codec.http.FullHttpResponse refusal) {
-        HttpRequestHandler.write(ctx, request, refusal);
-        ctx.channel().config().setAutoRead(true);
-    }
-
-    private static void handshake(ChannelHandlerContext ctx, FullHttpRequest request, WebSocketEndpoint.Listener listener) {
+    /** On the event loop, for an upgrade the front door admitted: swaps the HTTP handlers for frame handlers. */
+    static void handshake(ChannelHandlerContext ctx, FullHttpRequest request, WebSocketEndpoint.Listener listener) {
         Channel channel = ctx.channel();
         String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri();
         WebSocketServerHandshaker handshaker =
@@ -71,6 +44,8 @@ final class WebSocketUpgrade {
         WebSocketFrameHandler frames = new WebSocketFrameHandler(handshaker, listener);
         ChannelPipeline pipeline = ctx.pipeline();
         pipeline.replace(HttpRequestHandler.NAME, WebSocketFrameHandler.NAME, frames);
+        // The socket's own pings keep it alive from here on; the HTTP idle timer would close a quiet feed.
+        pipeline.remove(HttpInitializer.IDLE);
         handshaker.handshake(channel, request).addListener(done -> {
             if (!done.isSuccess()) {
                 log.debug("WebSocket handshake failed: {}", done.cause().toString());
