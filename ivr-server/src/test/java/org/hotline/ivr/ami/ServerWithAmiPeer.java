@@ -9,15 +9,18 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.ops.ConfigLoader;
+import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.OrderContact;
 import org.hotline.ivr.order.OrderContacts;
 import org.hotline.ivr.order.OrderSettings;
-import org.hotline.ivr.ops.ConfigLoader;
-import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.queue.CallDistributor;
 
 /**
@@ -36,6 +39,9 @@ public final class ServerWithAmiPeer implements AutoCloseable {
         this.flows = flows;
     }
 
+    /** A machine client with the supervisor's role (the rates report, queue figures). */
+    public static final ApiTokens.Issued SUPERVISOR = ApiTokens.issue("test-supervisor", Set.of(Role.SUPERVISOR));
+
     /** {@code extraFlows}: file name -> YAML, added beside the shipped flows. */
     public static ServerWithAmiPeer start(Path data, Map<String, String> env, Map<String, String> extraFlows) throws IOException {
         FakeAmiPeer peer = new FakeAmiPeer("ivr", "pw");
@@ -43,9 +49,12 @@ public final class ServerWithAmiPeer implements AutoCloseable {
         for (Map.Entry<String, String> flow : extraFlows.entrySet()) {
             Files.writeString(flows.resolve(flow.getKey()), flow.getValue());
         }
+        Path tokens = data.resolve("api-tokens.yaml");
+        Files.writeString(tokens, "tokens:\n  - id: " + SUPERVISOR.entry().id() + "\n    roles: [supervisor]\n    hash: "
+                + SUPERVISOR.entry().hash() + "\n");
         Map<String, String> all = new HashMap<>(Map.of("IVR_HOME", "..", "IVR_AMI_ENABLED", "true",
                 "IVR_AMI_SERVERS_0_PORT", Integer.toString(peer.port()), "IVR_AMI_SECRET", "pw",
-                "IVR_PATHS_FLOWS", flows.toAbsolutePath().toString()));
+                "IVR_PATHS_FLOWS", flows.toAbsolutePath().toString(), "IVR_PATHS_API_TOKENS", tokens.toString()));
         all.putAll(env);
         IvrConfig defaults = new ConfigLoader(all).load(null).withPorts(0, 0, 0);
         IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", data.resolve("redis"), Duration.ofSeconds(2)));

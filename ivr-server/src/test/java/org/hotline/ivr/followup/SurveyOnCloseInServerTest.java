@@ -67,7 +67,8 @@ class SurveyOnCloseInServerTest {
     private JsonNode ratesToday() throws Exception {
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + node.server.httpPort() + RatesRoute.PATH + "?from=" + today + "&to=" + today)).build(),
+                "http://127.0.0.1:" + node.server.httpPort() + RatesRoute.PATH + "?from=" + today + "&to=" + today))
+                        .header("Authorization", "Bearer " + ServerWithAmiPeer.SUPERVISOR.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
