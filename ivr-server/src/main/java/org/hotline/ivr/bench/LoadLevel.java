@@ -34,7 +34,9 @@ final class LoadLevel {
             long started = System.nanoTime();
             slots.open(settings.rampPerSecond(), settings.settingUp(), settings.openTimeout());
             sleepUntil(started + settings.warmup().toNanos());
-            awaitSteadyJit(server, started + settings.warmup().toNanos() + MAX_EXTRA_WARMUP.toNanos());
+            if (!settings.warmup().isZero()) {
+                awaitSteadyJit(server, started + settings.warmup().toNanos() + MAX_EXTRA_WARMUP.toNanos());
+            }
             double warmupSeconds = since(started).toMillis() / 1000.0;
             server.request("window-start");
             long jitAtStart = compileMillis(server);
@@ -54,7 +56,8 @@ final class LoadLevel {
     /**
      * Warm-up lasts until the server's JIT has settled as well: on a machine other work is slowing, the
      * warm-up time alone may end with the compiler still busy, and the window would measure compilation
-     * and the interpreter rather than the server's code. Gives up at {@code deadline}.
+     * and the interpreter rather than the server's code. Gives up at {@code deadline}. A warm-up of zero
+     * asks for none, and gets none.
      */
     private static void awaitSteadyJit(BenchServerProcess server, long deadline) throws IOException, InterruptedException {
         long before = compileMillis(server);
