@@ -14,14 +14,16 @@ window.IVR_TEXT = {
     urgencyEmergency: '特急', summary: '诉求摘要', saveDraft: '保存草稿', submit: '提交工单',
     saved: '草稿已保存', submitted: '工单已提交', restored: '已恢复本机未保存的修改', keptLocally: '修改已暂存在本机',
     badLogin: '工号或密码错误', slowDown: '登录失败次数过多，请稍后再试', failed: '操作失败',
-    onCall: '通话中', ended: '已挂机', 'status.draft': '草稿', 'status.submitted': '已提交',
+    onCall: '通话中', ended: '已挂机', 'status.draft': '草稿', 'status.submitted': '已提交', 'status.dispatched': '已派单', 'status.handled': '已办结', 'status.closed': '已关闭',
     'lang.zh': '普通话', 'lang.yue': '粤语', 'lang.en': '英语', 'lang.ja': '日语', 'lang.ko': '韩语', 'lang.ru': '俄语',
     'lang.fr': '法语', 'lang.de': '德语', 'lang.es': '西班牙语',
     'state.logged-out': '未登录', 'state.ready': '就绪', 'state.offered': '振铃', 'state.on-call': '通话中',
     'state.wrap-up': '话后整理', 'state.paused': '示忙',
-    callsInIvr: 'IVR 中通话', ordersDrafted: '今日草拟工单', ordersSubmitted: '今日提交工单', seatsByState: '坐席状态',
+    callsInIvr: 'IVR 中通话', ordersDrafted: '今日草拟工单', ordersSubmitted: '今日提交工单', ordersOverdue: '超时未派单', dispatchBy: '派单时限', seatsByState: '坐席状态',
     topCategories: '今日热点 TOP5', queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平',
-    abandonRate: '放弃率', updated: '更新于'
+    abandonRate: '放弃率', updated: '更新于',
+    knowledge: '知识库', kbPlaceholder: '搜索政策、办事指南…', kbSuggested: '根据通话内容推荐', kbFound: '搜索结果',
+    kbNothing: '没有找到相关文章', close: '关闭'
   },
   en: {
     consoleTitle: 'Seat console', wallTitle: 'Hotline wallboard', loginTitle: 'Seat login', supervisorLogin: 'Supervisor login',
@@ -37,13 +39,15 @@ window.IVR_TEXT = {
     urgencyEmergency: 'Emergency', summary: 'Summary', saveDraft: 'Save draft', submit: 'Submit order',
     saved: 'Draft saved', submitted: 'Order submitted', restored: 'Restored unsaved edits from this browser', keptLocally: 'Edits kept in this browser',
     badLogin: 'Wrong ID or password', slowDown: 'Too many failed logins, please wait', failed: 'Failed',
-    onCall: 'On call', ended: 'Hung up', 'status.draft': 'Draft', 'status.submitted': 'Submitted',
+    onCall: 'On call', ended: 'Hung up', 'status.draft': 'Draft', 'status.submitted': 'Submitted', 'status.dispatched': 'Dispatched', 'status.handled': 'Handled', 'status.closed': 'Closed',
     'lang.zh': 'Mandarin', 'lang.yue': 'Cantonese', 'lang.en': 'English', 'lang.ja': 'Japanese', 'lang.ko': 'Korean',
     'lang.ru': 'Russian', 'lang.fr': 'French', 'lang.de': 'German', 'lang.es': 'Spanish',
     'state.logged-out': 'Logged out', 'state.ready': 'Ready', 'state.offered': 'Ringing', 'state.on-call': 'On call',
     'state.wrap-up': 'Wrap-up', 'state.paused': 'Paused',
-    callsInIvr: 'Calls in IVR', ordersDrafted: 'Orders drafted today', ordersSubmitted: 'Orders submitted today', seatsByState: 'Seats by state',
+    callsInIvr: 'Calls in IVR', ordersDrafted: 'Orders drafted today', ordersSubmitted: 'Orders submitted today', ordersOverdue: 'Past dispatch deadline', dispatchBy: 'Dispatch by', seatsByState: 'Seats by state',
     topCategories: 'Top 5 categories today', queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level',
-    abandonRate: 'Abandon rate', updated: 'Updated'
+    abandonRate: 'Abandon rate', updated: 'Updated',
+    knowledge: 'Knowledge base', kbPlaceholder: 'Search policies and guides…', kbSuggested: 'Suggested for this call',
+    kbFound: 'Search results', kbNothing: 'No article found', close: 'Close'
   }
 };

@@ -64,6 +64,7 @@
     text('in-ivr', board.callsInIvr);
     text('drafted', board.ordersDrafted);
     text('submitted', board.ordersSubmitted);
+    text('overdue', board.ordersOverdue);
     bars('seats', Object.entries(board.seatsByState).map(([state, n]) => [t('state.' + state), n, 'state-' + state]));
     bars('top', board.topCategories.map(c => [window.Ivr.lang() === 'zh' ? c.zh : c.en, c.count, 'hot']));
     text('updated', t('updated') + ' ' + new Date(board.atMillis).toLocaleTimeString(window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB'));

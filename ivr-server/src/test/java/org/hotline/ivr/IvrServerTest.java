@@ -1,6 +1,7 @@
 package org.hotline.ivr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.demo.DemoScripts;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.EmbeddedRedis;
@@ -48,6 +51,7 @@ class IvrServerTest {
     void aThousandConcurrentSimulatedCallsAllCompleteAndAreJournaled() throws Exception {
         try (IvrServer server = IvrServer.start(config());
              SimClient sim = new SimClient("127.0.0.1", server.agiPort(), false)) {
+            DemoScripts.register(server.scripts(), server.redis());
             List<CompletableFuture<CallRecord>> calls = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 calls.add(sim.call(CallScenario.of("load-" + i, "demo", "1380013" + (1000 + i)).press(String.valueOf(i % 10))));
@@ -110,6 +114,40 @@ class IvrServerTest {
             Thread.sleep(100);
         }
         throw new AssertionError("health never became " + status + ": " + last.body());
+    }
+
+    @Test
+    void aProductionNodeServesItsFlowsAndScriptsButNotTheDemoLineChecks() {
+        try (IvrServer server = IvrServer.start(config())) {
+            assertThat(server.scripts().names()).contains("12345", "survey", "queue-answered")
+                    .doesNotContain("demo", "echo");
+            assertThat(server.scripts().origin("survey")).hasValueSatisfying(
+                    origin -> assertThat(origin).startsWith("flow ").endsWith("survey.yaml"));
+        }
+    }
+
+    @Test
+    void aFlowNamedLikeAScriptOfTheServerStopsTheStartNamingBothOrigins() throws Exception {
+        Path flows = Files.createDirectories(data.resolve("flows"));
+        try (var shipped = Files.walk(Path.of("..", "call-flows"))) {
+            for (Path from : shipped.toList()) {
+                Path to = flows.resolve(Path.of("..", "call-flows").relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.writeString(flows.resolve("queue-answered.yaml"), Files.readString(flows.resolve("survey.yaml"))
+                .replace("flow: survey", "flow: queue-answered"));
+        IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", "..", "IVR_PATHS_FLOWS", flows.toString()))
+                .load(null).withPorts(0, 0, 0);
+        IvrConfig config = defaults.withRedis(new IvrConfig.Redis("", data.resolve("redis"), Duration.ofMillis(500)));
+
+        assertThatThrownBy(() -> IvrServer.start(config).close())
+                .hasMessageContaining("AGI script 'queue-answered' registered twice")
+                .hasMessageContaining("queue-answered.yaml");
     }
 
     @Test

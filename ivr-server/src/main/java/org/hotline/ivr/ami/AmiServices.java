@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.ami.survey.RatesRoute;
 import org.hotline.ivr.ami.survey.SurveyAnswers;
 import org.hotline.ivr.ami.survey.SurveyDialer;
 import org.hotline.ivr.ami.survey.SurveyPolicy;
 import org.hotline.ivr.ami.survey.SurveySchedule;
-import org.hotline.ivr.ami.survey.SurveyScript;
 import org.hotline.ivr.ami.survey.SurveyStore;
 import org.hotline.ivr.ops.HealthRegistry;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything AMI gives the server, started in one place: the links (health {@code ami}), seat device
- * states, hangup clean-up, the callback dialer, the survey dialer, script {@code survey} and the rates
+ * states, hangup clean-up, the callback dialer, the survey dialer and the rates
  * route. The sinks are where the rest of the server plugs in.
  */
 public final class AmiServices implements AutoCloseable {
@@ -35,7 +33,7 @@ public final class AmiServices implements AutoCloseable {
     }
 
     /** Where the AMI side hooks into the server. */
-    public record Hooks(RedisGateway redis, AgiScripts scripts, HttpRoutes routes, HealthRegistry health) {
+    public record Hooks(RedisGateway redis, Router routes, HealthRegistry health) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AmiServices.class);
@@ -62,7 +60,7 @@ public final class AmiServices implements AutoCloseable {
     }
 
     /**
-     * Registers script, route and health, and starts a link per configured server when {@code ami.enabled};
+     * Registers route and health, and starts a link per configured server when {@code ami.enabled};
      * when disabled nothing connects, callbacks and surveys report that no link is up.
      */
     public static AmiServices start(IvrConfig.Ami config, AmiLinkPolicy linkPolicy, CallbackPolicy callbackPolicy,
@@ -79,8 +77,7 @@ public final class AmiServices implements AutoCloseable {
                 sinks.surveyAnswers(), clock);
         links.start(List.of(new SeatDeviceWatch(sinks.seatDevices(), sinks.seatStates(), hooks.redis()),
                 new HangupWatch(sinks.hangups()), originator, callbacks));
-        hooks.scripts().register(SurveyScript.NAME, new SurveyScript(store.andThen(sinks.surveyAnswers()), clock));
-        hooks.routes().add(RatesRoute.PATH, new RatesRoute(store));
+        new RatesRoute(store).register(hooks.routes());
         hooks.health().register("ami", links.health());
         AmiServices services = new AmiServices(links, timers, callbacks, surveys, store, schedule, config.enabled());
         // Due surveys are placed by whichever node polls first; without AMI they wait in Redis.

@@ -35,9 +35,19 @@ final class FlowRun {
         this.services = services;
         this.journey = journey;
         this.inIvr = inIvr;
-        this.steps = new NodeSteps(services, (c, node, input, result) -> {
-            inIvr.moved();
-            journey.step(c.record(node, input, result));
+        this.steps = new NodeSteps(services, new ChoiceSteps.Recorder() {
+            @Override
+            public void record(CallContext c, FlowNode node, String input, String result) {
+                inIvr.moved();
+                journey.step(c.record(node, input, result));
+            }
+
+            @Override
+            public void note(CallContext c, FlowNode node, String result) {
+                journey.step(new CallContext.PathStep(java.time.Instant.now(), c.flow().name(), node.id(), JourneyStore.NOTE, "",
+                        result));
+                log(() -> log.info("{}: {}", node.id(), result));
+            }
         }, inIvr);
     }
 

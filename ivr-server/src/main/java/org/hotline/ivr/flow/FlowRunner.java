@@ -36,7 +36,7 @@ public final class FlowRunner {
 
     /** Registers every loaded flow under its name; call again after a reload that added flows. */
     public void registerAll(AgiScripts scripts) {
-        library.names().forEach(name -> scripts.register(name, script(name)));
+        library.snapshot().forEach((name, flow) -> scripts.register(name, "flow " + flow.file(), script(name)));
     }
 
     public AgiScript script(String flowName) {

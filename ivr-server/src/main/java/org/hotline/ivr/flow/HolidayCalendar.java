@@ -1,10 +1,10 @@
 package org.hotline.ivr.flow;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hotline.ivr.ops.DateRanges;
 
 /**
  * Days the flow treats as holidays, from a YAML file of dates and ranges:
@@ -27,17 +27,10 @@ public record HolidayCalendar(Set<LocalDate> days) {
         Set<LocalDate> days = new TreeSet<>();
         List<Ref> entries = file.refs("holidays");
         for (Ref entry : entries) {
-            String[] range = entry.name().split("\\.\\.");
             try {
-                LocalDate from = LocalDate.parse(range[0].trim());
-                LocalDate to = range.length == 2 ? LocalDate.parse(range[1].trim()) : from;
-                if (range.length > 2 || to.isBefore(from)) {
-                    file.problem(entry.pos(), "bad holiday range '" + entry.name() + "': use FROM..TO with FROM <= TO");
-                    continue;
-                }
-                from.datesUntil(to.plusDays(1)).forEach(days::add);
-            } catch (DateTimeParseException e) {
-                file.problem(entry.pos(), "bad holiday '" + entry.name() + "': dates are YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD");
+                days.addAll(DateRanges.days(entry.name()));
+            } catch (IllegalArgumentException e) {
+                file.problem(entry.pos(), "holiday: " + e.getMessage());
             }
         }
         return new HolidayCalendar(days);

@@ -16,7 +16,7 @@ import org.hotline.ivr.redis.RedisGateway;
 /**
  * Each call's journey in Redis, for the seat console and reports: hash {@code ivr:call:<id>} (flow, version,
  * caller, language, outcome, keys, transcript, order id, queue) and list {@code ivr:call:<id>:journey} with one
- * JSON entry per node passed (at, flow, node, type, input, result). Writes of one call are chained so they
+ * JSON entry per node passed (at, flow, node, type, input, result), and notes (type {@value #NOTE}) between them. Writes of one call are chained so they
  * land in order, off the event loop. Both keys expire {@code ttl} after the call ends: at tens of thousands of
  * calls a day they would otherwise fill Redis, and the draft order keeps what outlives the call.
  */
@@ -24,9 +24,15 @@ public final class JourneyStore {
 
     private static final ObjectMapper JSON = Json.mapper();
 
-    /** What Redis holds for one call. */
-    public record Journey(Map<String, String> call, List<Map<String, String>> steps) {
+    /**
+     * What Redis holds for one call: the nodes passed ({@code steps}, the call's path) and, apart, the journal's
+     * notes about them ({@code notes}: entries of type {@value #NOTE}, e.g. "draft order ... written").
+     */
+    public record Journey(Map<String, String> call, List<Map<String, String>> steps, List<Map<String, String>> notes) {
     }
+
+    /** The type of a journal entry that records what happened at a node without being a step of the path. */
+    public static final String NOTE = "note";
 
     private final RedisGateway redis;
     private final Duration ttl;
@@ -49,16 +55,17 @@ public final class JourneyStore {
         Map<String, String> fields = redis.call("journey read", jedis -> jedis.hgetAll(key(callId)));
         List<String> entries = redis.call("journey read", jedis -> jedis.lrange(key(callId) + ":journey", 0, -1));
         List<Map<String, String>> steps = new ArrayList<>();
+        List<Map<String, String>> notes = new ArrayList<>();
         for (String entry : entries) {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, String> step = JSON.readValue(entry, LinkedHashMap.class);
-                steps.add(step);
+                (NOTE.equals(step.get("type")) ? notes : steps).add(step);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("journey entry of " + callId + " is not JSON: " + entry, e);
             }
         }
-        return new Journey(fields, steps);
+        return new Journey(fields, steps, notes);
     }
 
     final class Writer {

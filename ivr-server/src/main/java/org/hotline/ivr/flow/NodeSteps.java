@@ -69,10 +69,14 @@ final class NodeSteps {
         return CompletableFuture.completedFuture(next);
     }
 
+    /**
+     * The draft order is made the moment the description ends, before anything else is played or queued: a
+     * crash, a hang-up or Redis going away after this point cannot lose the caller's words.
+     */
     private CompletionStage<Transition> describe(CallContext call, FlowNode.Describe node) {
         return KeyInput.play(call, node.prompt())
-                .thenCompose(r -> services.descriptions().capture(call, node.maxLength()))
-                .thenApply(description -> {
+                .thenCompose(r -> services.descriptions().capture(call, node))
+                .thenCompose(description -> {
                     call.described(description.transcript());
                     call.recording(description.recording());
                     call.variables().put(node.into(), description.transcript());
@@ -80,11 +84,37 @@ final class NodeSteps {
                             : "(" + (description.note().isEmpty() ? "no transcript" : description.note()) + ")";
                     recorder.record(call, node, said, description.callerHungUp() ? "caller hung up while speaking"
                             : description.ended().isEmpty() ? "described" : "described, ended by " + description.ended());
-                    if (description.callerHungUp()) {
-                        throw new AgiHangupException("caller hung up while describing");
-                    }
-                    return Transition.to(node.next());
+                    return draft(call, node).thenApply(x -> {
+                        if (description.callerHungUp()) {
+                            throw new AgiHangupException("caller hung up while describing");
+                        }
+                        return Transition.to(node.next());
+                    });
                 });
+    }
+
+    /** Writes the call's draft order now (once per call: the order part's claim by call id) and journals it. */
+    private CompletionStage<String> draft(CallContext call, FlowNode node) {
+        return services.orders().draft(call).handle((orderId, failure) -> {
+            if (failure != null) {
+                // The run's end (or the enqueue) tries again; the spool keeps it if Redis stays away.
+                recorder.note(call, node, "draft order not written: " + rootMessage(failure));
+                return "";
+            }
+            call.orderId(orderId);
+            String recording = call.recording().isEmpty() ? "" : " with recording " + call.recording();
+            recorder.note(call, node, orderId.isEmpty() ? "draft order kept in the local spool" + recording
+                    + " (Redis away): it reaches Redis when Redis is back" : "draft order " + orderId + " written" + recording);
+            return orderId;
+        });
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
     }
 
     private CompletionStage<Transition> condition(CallContext call, FlowNode.Condition node) {
@@ -105,7 +135,10 @@ final class NodeSteps {
         return done(call, node, String.join(" ", assigned), Transition.to(node.next()));
     }
 
-    /** The draft order is written before the call is queued: whatever happens next, the caller's words are kept. */
+    /**
+     * The draft order is written before anything is played or the call queued (a call that reached no describe
+     * node gets its draft here); whatever happens next, the caller's words are kept.
+     */
     private CompletionStage<Transition> enqueue(CallContext call, FlowNode.Enqueue node) {
         List<String> skills = new ArrayList<>(node.skills());
         if (!skills.contains(call.language())) {
@@ -113,13 +146,14 @@ final class NodeSteps {
         }
         String queue = call.expand(node.queue());
         call.queue(queue);
-        return KeyInput.play(call, node.announce())
-                .thenCompose(r -> services.orders().draft(call))
-                .thenCompose(orderId -> {
-                    call.orderId(orderId);
+        CompletionStage<String> drafted = call.orderId().isEmpty() ? draft(call, node)
+                : CompletableFuture.completedFuture(call.orderId());
+        return drafted
+                .thenCompose(orderId -> KeyInput.play(call, node.announce()))
+                .thenCompose(r -> {
                     inIvr.leave();
                     return services.queueing().enqueue(call, new FlowServices.QueueRequest(queue,
-                            node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), orderId));
+                            node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), call.orderId()));
                 })
                 .thenApply(outcome -> {
                     recorder.record(call, node, "", "queue " + queue + " priority " + node.priority()

@@ -10,8 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ public final class ConfigLoader {
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/\\s]+");
     private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
     private static final Pattern REDIS_URL = Pattern.compile("rediss?://.+");
+    private static final Pattern HOST_PORT = Pattern.compile("[^\\s:]+:\\d{1,5}");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Map<String, String> env;
@@ -98,20 +101,18 @@ public final class ConfigLoader {
         }
         IvrConfig.Agi agi = agi(root.at("agi"));
         IvrConfig.Audio audio = audio(root.at("audio"));
-        ConfigReader http = root.at("http");
-        IvrConfig.Http httpConfig = new IvrConfig.Http(http.string("bind"), http.port("port"));
+        IvrConfig.Http httpConfig = http(root.at("http"));
         IvrConfig.Console console = console(root.at("console"));
         IvrConfig.Ami ami = ami(root.at("ami"));
-        ConfigReader redis = root.at("redis");
-        String url = redis.string("url");
-        if (!url.isBlank() && !REDIS_URL.matcher(url).matches()) {
-            redis.problem("url", url, "must be redis://host:port[/db] or rediss://..., or empty for embedded");
-        }
-        IvrConfig.Redis redisConfig = new IvrConfig.Redis(url, redis.path("dataDir"), redis.duration("timeout"));
+        IvrConfig.Redis redisConfig = redis(root.at("redis"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"), paths.path("supervisors"));
-        IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
+                paths.path("orderRules"), paths.path("supervisors"), paths.path("knowledge"),
+                paths.path("apiTokens"));
+        ConfigReader callsSection = root.at("calls");
+        IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
+                positive(callsSection, "draftTimeout"), callsSection.path("spool"),
+                positive(callsSection, "spoolReplayEvery"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");
@@ -119,6 +120,44 @@ public final class ConfigLoader {
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
         return new IvrConfig(nodeId, agi, audio, httpConfig, console, ami, redisConfig, speech(root.at("speech")),
                 pathConfig, calls, logFormat);
+    }
+
+    private IvrConfig.Redis redis(ConfigReader redis) {
+        String url = redis.string("url");
+        if (!url.isBlank() && !REDIS_URL.matcher(url).matches()) {
+            redis.problem("url", url, "must be redis://host:port[/db] or rediss://..., or empty for embedded");
+        }
+        List<String> sentinels = hostPorts(redis, "sentinels");
+        List<String> cluster = hostPorts(redis, "cluster");
+        if (!sentinels.isEmpty() && !cluster.isEmpty()) {
+            redis.problem("cluster", String.join(",", cluster), "Sentinel and Cluster exclude each other: set one");
+        }
+        // IVR_REDIS_MASTERNAME as operators spell it, beside the generic IVR_REDIS_MASTER_NAME.
+        String masterName = env.getOrDefault("IVR_REDIS_MASTERNAME", redis.string("masterName"));
+        if (!sentinels.isEmpty() && masterName.isBlank()) {
+            redis.problem("masterName", masterName, "must name the master the sentinels watch");
+        }
+        int waitReplicas = redis.integer("waitReplicas", 0, 16);
+        Duration waitTimeout = redis.duration("waitTimeout");
+        Duration timeout = redis.duration("timeout");
+        if (waitReplicas > 0 && (waitTimeout.isZero()
+                || (!timeout.isZero() && waitTimeout.compareTo(timeout) >= 0))) {
+            redis.problem("waitTimeout", waitTimeout.toMillis() + "ms", "must be longer than zero and shorter than "
+                    + "redis.timeout (" + timeout.toMillis() + "ms), or the socket gives up before WAIT answers");
+        }
+        return new IvrConfig.Redis(url, sentinels, masterName, cluster, redis.path("dataDir"), timeout,
+                positive(redis, "retryFor"), waitReplicas, waitTimeout, env.getOrDefault(redis.string("passwordEnv"), ""),
+                env.getOrDefault(redis.string("sentinelPasswordEnv"), ""));
+    }
+
+    private static List<String> hostPorts(ConfigReader section, String key) {
+        List<String> nodes = section.list(key);
+        for (String node : nodes) {
+            if (!HOST_PORT.matcher(node).matches()) {
+                section.problem(key, node, "must be host:port");
+            }
+        }
+        return nodes;
     }
 
     private IvrConfig.Agi agi(ConfigReader agi) {
@@ -135,17 +174,25 @@ public final class ConfigLoader {
 
     private IvrConfig.Audio audio(ConfigReader audio) {
         IvrConfig.Audio config = new IvrConfig.Audio(audio.string("bind"), audio.port("port"), peers(audio),
-                audio.string("advertiseHost"), audio.path("recordings"), audio.duration("recordingRetention"),
+                audio.string("advertiseHost"), audio.path("recordings"), audio.duration("retention"),
                 audio.duration("connectTimeout"), audio.duration("idleTimeout"),
-                audio.integer("maxFrameMillis", 20, 500), audio.duration("endSilence"),
-                audio.duration("noSpeechTimeout"), audio.duration("maxDescription"));
-        if (config.endSilence().toMillis() < 60) {
-            audio.problem("endSilence", config.endSilence().toMillis() + "ms", "must be at least 60ms");
-        }
-        if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()) {
-            audio.problem("maxDescription/connectTimeout/idleTimeout", "0", "must be longer than zero");
+                audio.integer("maxFrameMillis", 20, 500), audio.duration("describeEndSilence"),
+                audio.duration("menuEndSilence"), audio.duration("noSpeechTimeout"), audio.duration("maxDescription"),
+                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"));
+        endSilence(audio, "describeEndSilence", config.describeEndSilence());
+        endSilence(audio, "menuEndSilence", config.menuEndSilence());
+        if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()
+                || config.retention().isZero()) {
+            audio.problem("maxDescription/connectTimeout/idleTimeout/retention", "0", "must be longer than zero");
         }
         return config;
+    }
+
+    private static void endSilence(ConfigReader audio, String key, Duration value) {
+        if (value.compareTo(IvrConfig.Audio.MIN_END_SILENCE) < 0 || value.compareTo(IvrConfig.Audio.MAX_END_SILENCE) > 0) {
+            audio.problem(key, value.toMillis() + "ms", "must be between " + IvrConfig.Audio.MIN_END_SILENCE.toMillis()
+                    + "ms and " + IvrConfig.Audio.MAX_END_SILENCE.toSeconds() + "s");
+        }
     }
 
     private static IvrConfig.Speech speech(ConfigReader speech) {
@@ -161,6 +208,16 @@ public final class ConfigLoader {
         }
         return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence,
                 speech.duration("transcriptTtl"));
+    }
+
+    private IvrConfig.Http http(ConfigReader http) {
+        String tokenEnv = http.string("metricsTokenEnv");
+        return new IvrConfig.Http(http.string("bind"), http.port("port"), positive(http, "idleTimeout"),
+                http.integer("maxConnections", 1, 1_000_000), http.integer("maxConnectionsPerPeer", 1, 1_000_000),
+                http.integer("maxHeaderBytes", 1024, 1 << 20), http.integer("maxUriBytes", 256, 1 << 20),
+                http.integer("maxBodyBytes", 1024, 1 << 30), http.integer("eventLoops", 1, 64),
+                http.integer("routeThreads", 1, 256), http.integer("routeQueue", 0, 100_000), tokenEnv,
+                tokenEnv.isBlank() ? "" : env.getOrDefault(tokenEnv, "").strip());
     }
 
     private static IvrConfig.Console console(ConfigReader console) {

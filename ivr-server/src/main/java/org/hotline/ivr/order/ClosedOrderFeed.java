@@ -71,10 +71,24 @@ public final class ClosedOrderFeed {
 
     /** From an id: this consumer's pending entries after it; from {@code >}: entries never delivered. */
     private List<StreamEntry> read(StreamEntryID from) {
-        List<Map.Entry<String, List<StreamEntry>>> read = redis.call("read order events",
-                jedis -> jedis.xreadGroup(GROUP, consumer, XReadGroupParams.xReadGroupParams().count(PAGE),
-                        Map.of(keys.events(), from)));
+        List<Map.Entry<String, List<StreamEntry>>> read;
+        try {
+            read = readGroup(from);
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("NOGROUP")) {
+                throw e;
+            }
+            // A failover to a replica that never got the group (or a wiped Redis): attach again and go on.
+            log.warn("the order events' consumer group is gone ({}); creating it again", e.getMessage());
+            createGroup();
+            read = readGroup(from);
+        }
         return read == null ? List.of() : read.stream().flatMap(stream -> stream.getValue().stream()).toList();
+    }
+
+    private List<Map.Entry<String, List<StreamEntry>>> readGroup(StreamEntryID from) {
+        return redis.call("read order events", jedis -> jedis.xreadGroup(GROUP, consumer,
+                XReadGroupParams.xReadGroupParams().count(PAGE), Map.of(keys.events(), from)));
     }
 
     private int handleAll(List<StreamEntry> entries) {

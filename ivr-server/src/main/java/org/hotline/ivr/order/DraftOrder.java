@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A work order (工单) as stored and as the API shows it. Created as a {@link OrderStatus#DRAFT} from a
  * call; a seat corrects it and submits it. {@code evidence} lists the phrases and names that decided
- * the draft's category, place and urgency; {@code history} every later change.
+ * the draft's category, place and urgency; {@code history} every later change. {@code dispatchBy} is when it
+ * must be dispatched to its unit ({@link DispatchDeadlines#FORMAT}, e.g. {@code 2026-12-03T10:00+08:00}).
  */
 public record DraftOrder(
         String orderId,
@@ -24,12 +25,14 @@ public record DraftOrder(
         String emergencyDial,
         String summary,
         String handlingUnit,
+        String dispatchBy,
         List<EarlierOrder> earlierOrders,
         boolean repeat,
         OrderStatus status,
         List<String> evidence,
         String createdAt,
         String updatedAt,
+        CaseProgress progress,
         List<Edit> history) {
 
     public DraftOrder {
@@ -37,5 +40,6 @@ public record DraftOrder(
         earlierOrders = List.copyOf(earlierOrders);
         evidence = List.copyOf(evidence);
         history = List.copyOf(history);
+        progress = progress == null ? CaseProgress.NONE : progress;
     }
 }

@@ -2,6 +2,7 @@ package org.hotline.ivr.order;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,11 @@ public final class DraftOrderWriter {
             args.add(field);
             args.add(value);
         });
-        Object created = redis.call("create draft order", jedis ->
-                jedis.eval(CREATE_IF_ABSENT, List.of(keys.order(order.orderId())), args));
-        return Long.valueOf(1).equals(created);
+        String key = keys.order(order.orderId());
+        // With Sentinel/Cluster the draft waits for a replica (WAIT): a failover right after must not lose it.
+        RedisGateway.Replicated<Object> created = redis.callReplicated("create draft order", key, jedis ->
+                jedis.eval(CREATE_IF_ABSENT, List.of(key), args));
+        return Long.valueOf(1).equals(created.value());
     }
 
     /** The same, off the caller's thread (on the Redis gateway's pool). */
@@ -122,20 +125,25 @@ public final class DraftOrderWriter {
         evidence.addAll(a.location().phrases());
         evidence.addAll(a.urgency().rules().stream().map(rule -> "urgency:" + rule).toList());
         String now = facts.at().toString();
+        String dispatchBy = rules.deadlines().format(facts.at(), a.urgency().level(), facts.zone());
         return new DraftOrder(orderId, facts.callId(), facts.callerNumber(), facts.language(), facts.menuPath(),
                 facts.transcript(), facts.recordingPath(), a.classification().category(),
                 a.classification().subCategory(), a.location().district(), a.location().street(),
                 a.location().community(), a.urgency().level().id(), a.urgency().dial(), a.summary(), a.unit(),
-                earlier, repeat, OrderStatus.DRAFT, evidence, now, now, List.of());
+                dispatchBy, earlier, repeat, OrderStatus.DRAFT, evidence, now, now, CaseProgress.NONE, List.of());
     }
 
     private void index(DraftOrder order, boolean byCaller) {
+        redis.call("index order's dispatch deadline", jedis -> jedis.zadd(keys.undispatched(),
+                OffsetDateTime.parse(order.dispatchBy(), DispatchDeadlines.FORMAT).toInstant().toEpochMilli(),
+                order.orderId()));
         if (byCaller) {
             redis.call("index order by caller", jedis -> jedis.zadd(keys.byCaller(order.callerNumber()),
                     Instant.parse(order.createdAt()).toEpochMilli(), order.orderId()));
         }
         events.publish("drafted", order.orderId(), order.createdAt(), Map.of(
                 "callId", order.callId(), "category", order.category(), "district", order.district(),
-                "urgency", order.urgency(), "repeat", String.valueOf(order.repeat())));
+                "urgency", order.urgency(), "repeat", String.valueOf(order.repeat()),
+                "dispatchBy", order.dispatchBy()));
     }
 }

@@ -1,5 +1,8 @@
 package org.hotline.ivr.order;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,8 @@ import java.util.Set;
 /**
  * Checks the fields a seat sends before anything is written: only editable fields, only text, known
  * categories, sub-categories of the category, districts of the gazetteer (any of a district's names is
- * taken and stored canonically: 朝阳 -> 朝阳区), streets of the district, and a valid urgency.
+ * taken and stored canonically: 朝阳 -> 朝阳区), streets of the district, and a valid urgency. A changed urgency
+ * changes the dispatch deadline with it.
  */
 final class OrderEdits {
 
@@ -50,7 +54,19 @@ final class OrderEdits {
         if (urgency != null && !URGENCIES.contains(urgency)) {
             throw invalid("urgency", "must be one of " + URGENCIES);
         }
+        if (urgency != null && !urgency.equals(current.urgency()) && !current.dispatchBy().isEmpty()) {
+            changes.put("dispatchBy", deadline(current, Urgency.Level.parse(urgency)));
+        }
         return changes;
+    }
+
+    /**
+     * The deadline the order would have had with {@code level}: same acceptance time, same offset (the offset
+     * stands in for the flow's zone, exact for zones without summer time such as Beijing's).
+     */
+    private String deadline(DraftOrder current, Urgency.Level level) {
+        ZoneId offset = OffsetDateTime.parse(current.dispatchBy(), DispatchDeadlines.FORMAT).getOffset();
+        return rules.deadlines().format(Instant.parse(current.createdAt()), level, offset);
     }
 
     private void checkCategory(Map<String, String> changes, DraftOrder current) {

@@ -37,12 +37,16 @@ final class OrderHash {
         hash.put("emergencyDial", order.emergencyDial());
         hash.put("summary", order.summary());
         hash.put("handlingUnit", order.handlingUnit());
+        hash.put("dispatchBy", order.dispatchBy());
         hash.put("earlierOrders", json(order.earlierOrders()));
         hash.put("repeat", String.valueOf(order.repeat()));
         hash.put("status", order.status().id());
         hash.put("evidence", json(order.evidence()));
         hash.put("createdAt", order.createdAt());
         hash.put("updatedAt", order.updatedAt());
+        hash.put("dispatchedTo", order.progress().dispatchedTo());
+        hash.put("dispatchedAt", order.progress().dispatchedAt());
+        hash.put("handledAt", order.progress().handledAt());
         return hash;
     }
 
@@ -54,11 +58,13 @@ final class OrderHash {
                 text(hash, "category"), text(hash, "subCategory"),
                 text(hash, "district"), text(hash, "street"), text(hash, "community"),
                 text(hash, "urgency"), text(hash, "emergencyDial"), text(hash, "summary"), text(hash, "handlingUnit"),
+                text(hash, "dispatchBy"),
                 list(hash.get("earlierOrders"), new TypeReference<List<EarlierOrder>>() { }),
                 Boolean.parseBoolean(hash.get("repeat")),
                 OrderStatus.parse(hash.getOrDefault("status", "draft")),
                 list(hash.get("evidence"), new TypeReference<List<String>>() { }),
                 text(hash, "createdAt"), text(hash, "updatedAt"),
+                new CaseProgress(text(hash, "dispatchedTo"), text(hash, "dispatchedAt"), text(hash, "handledAt")),
                 historyEntries.stream().map(OrderHash::edit).toList());
     }
 

@@ -32,6 +32,11 @@ public record OrderKeys(String prefix) {
         return prefix + ":bycaller:{" + number + "}";
     }
 
+    /** Orders not yet dispatched, scored by their dispatch deadline in epoch milliseconds. */
+    String undispatched() {
+        return prefix + ":undispatched";
+    }
+
     String sequence(String day) {
         return prefix + ":seq:{" + day + "}";
     }

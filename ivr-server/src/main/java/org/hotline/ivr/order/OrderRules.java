@@ -11,7 +11,7 @@ import org.hotline.ivr.ops.ConfigProblem;
 
 /**
  * The rule data under one configuration directory: {@code categories.yaml}, {@code gazetteer/*.yaml},
- * {@code urgency.yaml} and {@code dispatch.yaml}; loaded and checked together (every problem with its
+ * {@code urgency.yaml} and {@code dispatch.yaml} (units and deadlines); loaded and checked together (every problem with its
  * file, line and key), then applied to descriptions. Immutable, so one instance serves all calls.
  */
 public final class OrderRules {
@@ -20,13 +20,16 @@ public final class OrderRules {
     private final Gazetteer gazetteer;
     private final UrgencyRules urgency;
     private final DispatchRules dispatch;
+    private final DispatchDeadlines deadlines;
     private final SummaryWriter summaries;
 
-    OrderRules(CategoryTaxonomy taxonomy, Gazetteer gazetteer, UrgencyRules urgency, DispatchRules dispatch) {
+    OrderRules(CategoryTaxonomy taxonomy, Gazetteer gazetteer, UrgencyRules urgency, DispatchRules dispatch,
+               DispatchDeadlines deadlines) {
         this.taxonomy = taxonomy;
         this.gazetteer = gazetteer;
         this.urgency = urgency;
         this.dispatch = dispatch;
+        this.deadlines = deadlines;
         this.summaries = new SummaryWriter(taxonomy);
     }
 
@@ -40,11 +43,13 @@ public final class OrderRules {
             places.addAll(new GazetteerReader().read(RuleFile.read(file, problems)));
         }
         UrgencyRules urgency = UrgencyRules.read(RuleFile.read(configDir.resolve("urgency.yaml"), problems));
-        DispatchRules dispatch = DispatchRules.read(RuleFile.read(configDir.resolve("dispatch.yaml"), problems), taxonomy);
+        RuleFile dispatchFile = RuleFile.read(configDir.resolve("dispatch.yaml"), problems);
+        DispatchRules dispatch = DispatchRules.read(dispatchFile, taxonomy);
+        DispatchDeadlines deadlines = DispatchDeadlines.read(dispatchFile);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new OrderRules(taxonomy, new Gazetteer(places), urgency, dispatch);
+        return new OrderRules(taxonomy, new Gazetteer(places), urgency, dispatch, deadlines);
     }
 
     private static List<Path> gazetteerFiles(Path dir, List<ConfigProblem> problems) {
@@ -78,6 +83,11 @@ public final class OrderRules {
 
     public CategoryTaxonomy taxonomy() {
         return taxonomy;
+    }
+
+    /** When orders must be dispatched, by urgency and time of acceptance. */
+    public DispatchDeadlines deadlines() {
+        return deadlines;
     }
 
     public Gazetteer gazetteer() {

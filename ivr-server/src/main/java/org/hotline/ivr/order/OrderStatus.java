@@ -3,9 +3,12 @@ package org.hotline.ivr.order;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** A draft is made by the server, submitted by a seat, and closed when the case is done. */
+/**
+ * A draft is made by the server and submitted by a seat; it is dispatched to its handling unit, which reports
+ * it handled; it is closed when the case is done.
+ */
 public enum OrderStatus {
-    DRAFT, SUBMITTED, CLOSED;
+    DRAFT, SUBMITTED, DISPATCHED, HANDLED, CLOSED;
 
     @JsonValue
     public String id() {

@@ -1,11 +1,15 @@
 package org.hotline.ivr.order;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.ivr.redis.RedisGateway;
+import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.params.ZRangeParams;
 
 /**
@@ -24,6 +28,33 @@ public final class OrderStore {
             for i = 4, #ARGV, 2 do
               local old = redis.call('HGET', KEYS[1], ARGV[i]) or ''
               if old ~= ARGV[i + 1] then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+                redis.call('RPUSH', KEYS[2], cjson.encode({seat = ARGV[2], field = ARGV[i], old = old,
+                    new = ARGV[i + 1], at = ARGV[1]}))
+                table.insert(changed, ARGV[i])
+              end
+            end
+            if #changed > 1 then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1]) end
+            return changed
+            """;
+
+    /**
+     * APPLY for a change no seat made (a transcript come late): a field a seat has edited (in the history under
+     * another actor than ARGV[2]) keeps the seat's value, decided atomically with the write.
+     */
+    private static final String FILL_IN = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+            local status = redis.call('HGET', KEYS[1], 'status')
+            if not string.find(ARGV[3], '|' .. status .. '|', 1, true) then return {'status', status} end
+            local edited = {}
+            for _, entry in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+              local edit = cjson.decode(entry)
+              if edit.seat ~= ARGV[2] then edited[edit.field] = true end
+            end
+            local changed = {'ok'}
+            for i = 4, #ARGV, 2 do
+              local old = redis.call('HGET', KEYS[1], ARGV[i]) or ''
+              if old ~= ARGV[i + 1] and not edited[ARGV[i]] then
                 redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
                 redis.call('RPUSH', KEYS[2], cjson.encode({seat = ARGV[2], field = ARGV[i], old = old,
                     new = ARGV[i + 1], at = ARGV[1]}))
@@ -74,6 +105,11 @@ public final class OrderStore {
         DraftOrder current = require(orderId);
         Map<String, String> changes = edits.check(fields, current);
         List<String> changed = apply(orderId, changes, seatId, "|draft|");
+        if (changed.contains("dispatchBy")) {
+            long due = OffsetDateTime.parse(changes.get("dispatchBy"), DispatchDeadlines.FORMAT).toInstant().toEpochMilli();
+            redis.call("move order's dispatch deadline",
+                    jedis -> jedis.zadd(keys.undispatched(), due, orderId, ZAddParams.zAddParams().xx()));
+        }
         if (!changed.isEmpty()) {
             events.publish("updated", orderId, clock.instant().toString(),
                     Map.of("seat", seatId, "fields", String.join(",", changed)));
@@ -83,29 +119,93 @@ public final class OrderStore {
 
     /** A seat hands the draft on for dispatch; only a draft can be submitted. */
     public DraftOrder submit(String orderId, String seatId) {
-        return changeStatus(orderId, seatId, OrderStatus.SUBMITTED, "|draft|");
+        return changeStatus(orderId, seatId, Map.of("status", OrderStatus.SUBMITTED.id()), "|draft|", Map.of());
+    }
+
+    /**
+     * The order goes to its handling unit: {@code unit}, or the suggested one when blank. Its dispatch deadline
+     * no longer counts.
+     */
+    public DraftOrder dispatch(String orderId, String actor, String unit) {
+        DraftOrder current = require(orderId);
+        String to = unit == null || unit.isBlank() ? current.handlingUnit() : unit.strip();
+        if (to.isEmpty()) {
+            throw new OrderEditException(OrderEditException.Kind.INVALID, "unit", "unit: the order has no handling unit; name one");
+        }
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("status", OrderStatus.DISPATCHED.id()));
+        fields.put("handlingUnit", to);
+        fields.put("dispatchedTo", to);
+        fields.put("dispatchedAt", clock.instant().toString());
+        DraftOrder done = changeStatus(orderId, actor, fields, "|draft|submitted|", Map.of("unit", to));
+        undispatched(orderId);
+        return done;
+    }
+
+    /** The handling unit reports the case handled (办结); the citizen's callback follows once it is closed. */
+    public DraftOrder handled(String orderId, String actor) {
+        return changeStatus(orderId, actor, Map.of("status", OrderStatus.HANDLED.id(), "handledAt",
+                clock.instant().toString()), "|dispatched|", Map.of());
     }
 
     /** The case is done (or the draft was a mistake). */
     public DraftOrder close(String orderId, String seatId) {
-        return changeStatus(orderId, seatId, OrderStatus.CLOSED, "|draft|submitted|");
+        DraftOrder done = changeStatus(orderId, seatId, Map.of("status", OrderStatus.CLOSED.id()),
+                "|draft|submitted|dispatched|handled|", Map.of());
+        undispatched(orderId);
+        return done;
     }
 
-    private DraftOrder changeStatus(String orderId, String seatId, OrderStatus to, String allowedFrom) {
+    /** How many orders are past their dispatch deadline at {@code now} and not yet dispatched (nor closed). */
+    public long overdue(Instant now) {
+        return redis.call("count overdue orders",
+                jedis -> jedis.zcount(keys.undispatched(), Double.NEGATIVE_INFINITY, now.toEpochMilli()));
+    }
+
+    private void undispatched(String orderId) {
+        redis.call("drop dispatched order's deadline", jedis -> jedis.zrem(keys.undispatched(), orderId));
+    }
+
+    private DraftOrder changeStatus(String orderId, String actor, Map<String, String> fields, String allowedFrom,
+                                    Map<String, String> eventFields) {
         require(orderId);
-        apply(orderId, Map.of("status", to.id()), seatId, allowedFrom);
-        events.publish(to.id(), orderId, clock.instant().toString(), Map.of("seat", seatId));
+        apply(orderId, fields, actor, allowedFrom);
+        Map<String, String> event = new LinkedHashMap<>(eventFields);
+        event.put("seat", actor);
+        events.publish(fields.get("status"), orderId, clock.instant().toString(), event);
         return require(orderId);
     }
 
+    /**
+     * Sets {@code changes} where the order's status is one of {@code allowedFrom} ({@code |draft|...}), except the
+     * fields a seat has edited; {@code actor} goes in the history. Returns the fields changed.
+     */
+    List<String> fillIn(String orderId, Map<String, String> changes, String actor, String allowedFrom) {
+        List<String> changed = apply(FILL_IN, orderId, changes, actor, allowedFrom);
+        if (changed.contains("dispatchBy")) {
+            long due = OffsetDateTime.parse(changes.get("dispatchBy"), DispatchDeadlines.FORMAT).toInstant().toEpochMilli();
+            redis.call("move order's dispatch deadline",
+                    jedis -> jedis.zadd(keys.undispatched(), due, orderId, ZAddParams.zAddParams().xx()));
+        }
+        if (!changed.isEmpty()) {
+            events.publish("updated", orderId, clock.instant().toString(),
+                    Map.of("seat", actor, "fields", String.join(",", changed)));
+        }
+        return changed;
+    }
+
     private List<String> apply(String orderId, Map<String, String> changes, String seatId, String allowedFrom) {
+        return apply(APPLY, orderId, changes, seatId, allowedFrom);
+    }
+
+    private List<String> apply(String script, String orderId, Map<String, String> changes, String seatId,
+                               String allowedFrom) {
         List<String> args = new ArrayList<>(List.of(clock.instant().toString(), seatId, allowedFrom));
         changes.forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
         Object reply = redis.call("change order", jedis ->
-                jedis.eval(APPLY, List.of(keys.order(orderId), keys.history(orderId)), args));
+                jedis.eval(script, List.of(keys.order(orderId), keys.history(orderId)), args));
         List<?> result = (List<?>) reply;
         String outcome = String.valueOf(result.get(0));
         if (outcome.equals("missing")) {

@@ -56,6 +56,11 @@ final class RuleFile {
         return file;
     }
 
+    /** Where this file's problems are collected (shared by the rule files read with it). */
+    List<ConfigProblem> problems() {
+        return problems;
+    }
+
     /** The whole document; absent when the file could not be read (the problem is already noted). */
     Optional<Entry> root() {
         return root == null ? Optional.empty() : Optional.of(new Entry(root, ""));

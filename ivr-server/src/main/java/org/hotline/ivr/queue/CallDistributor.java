@@ -278,6 +278,11 @@ public final class CallDistributor implements AutoCloseable {
         return setup;
     }
 
+    /** The seats' and calls' records as this distributor keeps them, for reading. */
+    public QueueRecords records() {
+        return new QueueRecords(redis, setup);
+    }
+
     public String nodeId() {
         return settings.nodeId();
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.ivr.agi.AgiScripts;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.redis.RedisGateway;
 
@@ -28,7 +28,7 @@ public final class QueueModule implements AutoCloseable {
     }
 
     /** Throws {@link org.hotline.ivr.ops.ConfigException} naming file, line and key if seats.yaml or queues.yaml is wrong. */
-    public static QueueModule start(IvrConfig config, RedisGateway redis, MeterRegistry metrics, HttpRoutes routes,
+    public static QueueModule start(IvrConfig config, RedisGateway redis, MeterRegistry metrics, Router routes,
                                     AgiScripts scripts, CallbackDialer dialer) {
         return start(config.nodeId(), config.paths().seats(), config.paths().queues(), redis, metrics, routes, scripts,
                 dialer);
@@ -36,7 +36,7 @@ public final class QueueModule implements AutoCloseable {
 
     /** The same with the three settings spelled out. */
     public static QueueModule start(String nodeId, Path seatsFile, Path queuesFile, RedisGateway redis,
-                                    MeterRegistry metrics, HttpRoutes routes, AgiScripts scripts, CallbackDialer dialer) {
+                                    MeterRegistry metrics, Router routes, AgiScripts scripts, CallbackDialer dialer) {
         QueueSetup setup = new QueueSetupLoader().load(seatsFile, queuesFile);
         Clock clock = Clock.systemUTC();
         CallDistributor distributor = new CallDistributor(redis, setup, DistributorSettings.defaults(nodeId),

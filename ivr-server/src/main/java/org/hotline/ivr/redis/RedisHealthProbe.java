@@ -8,7 +8,7 @@ import org.hotline.ivr.ops.HealthCheck;
 
 /**
  * Pings Redis every second off the event loops, so {@code /healthz} answers from the last result at once
- * and notices an outage even while no call is touching Redis.
+ * and notices an outage even while no call is touching Redis; it names the master in use and the topology.
  */
 public final class RedisHealthProbe implements HealthCheck, AutoCloseable {
 
@@ -26,7 +26,9 @@ public final class RedisHealthProbe implements HealthCheck, AutoCloseable {
     @Override
     public Status check() {
         boolean up = lastPing && redis.up();
-        return new Status(up, true, java.util.Map.of("address", redis.address(), "up", up));
+        // address: the master written to now, so after a Sentinel failover it names the promoted replica.
+        return new Status(up, true, java.util.Map.of("address", redis.address(), "topology", redis.topology().kind(), "up", up,
+                "unconfirmedWrites", redis.unconfirmedWrites()));
     }
 
     @Override

@@ -3,13 +3,13 @@ package org.hotline.ivr.ami;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.OrderContact;
+import org.hotline.ivr.queue.QueueRecords;
 import org.hotline.ivr.queue.WaitingCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,9 +131,11 @@ class AmiCallbackInServerTest {
         dialplanReports("CallbackDialed", 1, "NOANSWER");
         node.peer.awaitOriginate(CALL, 2);
 
-        Map<String, String> queued = node.server.redis().call("read call", jedis -> jedis.hgetAll("{q:main}:call:" + CALL));
-        assertThat(queued).containsEntry("lang", "zh").containsEntry("class", "elderly").containsEntry("number", NUMBER)
-                .containsEntry("kind", "callback");
+        QueueRecords.Call queued = node.distributor().records().call(CALL).orElseThrow();
+        assertThat(queued.language()).isEqualTo("zh");
+        assertThat(queued.priorityClass()).isEqualTo("elderly");
+        assertThat(queued.number()).isEqualTo(NUMBER);
+        assertThat(queued.kind()).isEqualTo("callback");
     }
 
     @Test

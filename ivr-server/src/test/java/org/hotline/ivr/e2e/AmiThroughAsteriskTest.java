@@ -27,18 +27,12 @@ import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
 import org.hotline.ivr.ami.OriginateResult;
-import org.hotline.ivr.ami.survey.RatesReport;
-import org.hotline.ivr.ami.survey.SurveyDialer;
-import org.hotline.ivr.ami.survey.SurveyPolicy;
-import org.hotline.ivr.ami.survey.SurveyRequest;
-import org.hotline.ivr.ami.survey.SurveyScript;
-import org.hotline.ivr.ami.survey.SurveyStore;
+
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.agi.LiveAgiCalls;
@@ -74,8 +68,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The AMI side against the real Asterisk 22 in {@code ../shared/asterisk}, logged in as the project's
  * least-privilege {@code ivr} user from {@code config/asterisk/manager.conf}, with the project's dialplan:
- * device states, a callback through {@code ivr-callback}, a survey through {@code ivr-survey} into the
- * FastAGI script {@code survey}, and Asterisk killed and restarted under the link.
+ * device states, a callback through {@code ivr-callback}, an AGI link that outlives its call, and Asterisk killed
+ * and restarted under the link. (A survey through {@code ivr-survey} runs in ServerAmiThroughAsteriskTest.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AmiThroughAsteriskTest {
@@ -95,10 +89,6 @@ class AmiThroughAsteriskTest {
     private static AmiLinks links;
     private static ScheduledExecutorService timers;
     private static AmiCallbackDialer dialer;
-    private static final SurveyPolicy SURVEY_POLICY = new SurveyPolicy("ivr-survey", "Local/caller@test-caller", "12345",
-            Duration.ofSeconds(10), 1, Duration.ofSeconds(1), ZoneId.of("Asia/Shanghai"));
-    private static SurveyStore surveyStore;
-    private static SurveyDialer surveys;
     private static NettyTransport transport;
     private static FastAgiServer agi;
     private static final Recorder recorder = new Recorder();
@@ -128,16 +118,14 @@ class AmiThroughAsteriskTest {
         dialer = new AmiCallbackDialer(originator, new CallbackPolicy("ivr-callback", "Local/caller@test-caller",
                 "12345", Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ofSeconds(1)),
                 (request, outcome) -> { }, timers);
-        surveyStore = new SurveyStore(redis, SURVEY_POLICY.zone(), Clock.systemUTC());
-        surveys = new SurveyDialer(originator, surveyStore, SURVEY_POLICY, timers);
         transport = new NettyTransport(2);
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", agiPort, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
                 // The FastAGI server's own hang-up grace is longer than the AMI clean-up's here, so that a stuck
                 // script's socket is seen closed by the AMI clean-up (the defence for channels whose HANGUP never comes).
                 Duration.ofSeconds(60), 8192, 256, Duration.ofSeconds(30)), transport,
-                new AgiScripts().register(SurveyScript.NAME, new SurveyScript(surveyStore, Clock.systemUTC()))
-                        // A script that never answers nor closes: an AGI link that outlives its call.
-                        .register("12345", call -> {
+                // A script that never answers nor closes: an AGI link that outlives its call. (The survey through a
+                // real Asterisk runs the survey flow in ServerAmiThroughAsteriskTest.)
+                new AgiScripts().register("12345", call -> {
                             stuckCalls.add(call.id());
                             return new java.util.concurrent.CompletableFuture<>();
                         }),
@@ -227,32 +215,6 @@ class AmiThroughAsteriskTest {
 
         assertThat(outcome.result()).as(outcome.toString()).isEqualTo(CallbackOutcome.Result.CONNECTED);
         assertThat(recorder.states("Local/caller@test-caller")).as("the citizen's line was used").isNotEmpty();
-    }
-
-    @Test
-    @Order(4)
-    void aSurveyCallRunsTheSurveyScriptAndItsAnswersReachTheRates() throws Exception {
-        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/resolved.wav"), 500, 400);
-        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/satisfied.wav"), 600, 400);
-        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/invalid.wav"), 700, 200);
-        TestSounds.writeTone(asterisk.soundsDir().resolve("en/survey/thanks.wav"), 800, 200);
-        // The simulated citizen (test-caller) reads WAIT and DIGITS; as globals they reach the Local channel.
-        withTestUser(test -> {
-            test.sendAction(new SetVarAction("WAIT", "2"));
-            test.sendAction(new SetVarAction("DIGITS", "1wwww2"));
-        });
-
-        OriginateResult placed = surveys.survey(new SurveyRequest("WO-E2E-S", "13800138000", "环境保护", "东城街道"))
-                .toCompletableFuture().get(30, TimeUnit.SECONDS);
-
-        assertThat(placed.answered()).as(placed.toString()).isTrue();
-        until("survey answered", () -> surveyStore.order("WO-E2E-S").containsKey("answeredAt"));
-        assertThat(surveyStore.order("WO-E2E-S")).containsEntry("resolved", "1")
-                .containsEntry("satisfaction", "basicallySatisfied");
-        LocalDate today = LocalDate.now(SURVEY_POLICY.zone());
-        RatesReport rates = surveyStore.rates(today, today);
-        assertThat(rates.total().resolutionRate()).isEqualTo(1.0);
-        assertThat(rates.total().satisfactionRate()).isEqualTo(1.0);
     }
 
     @Test

@@ -31,7 +31,7 @@ class DemoCallThroughAsteriskTest {
     @BeforeAll
     static void recordWhatTheServerDecodes(AsteriskRig rig) {
         DemoScript demo = new DemoScript(rig.server().redis());
-        rig.server().scripts().register("demo", call -> {
+        rig.server().scripts().replace("demo", "the test, recording each request", call -> {
             requests.add(call.request());
             return demo.run(call);
         });
@@ -81,7 +81,7 @@ class DemoCallThroughAsteriskTest {
     @Test
     void theHotlineEntryStartsInMandarinUnlessTheCallSaysOtherwise(AsteriskRig rig) throws Exception {
         BlockingQueue<AgiRequest> hotline = new LinkedBlockingQueue<>();
-        rig.server().scripts().register("12345", call -> {
+        rig.server().scripts().replace("12345", "the test, in place of the 12345 flow", call -> {
             hotline.add(call.request());
             return call.channel().send(new HangupCommand());
         });

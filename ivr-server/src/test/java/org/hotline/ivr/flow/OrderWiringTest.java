@@ -46,6 +46,45 @@ class OrderWiringTest {
     }
 
     /**
+     * A crash while the caller hears "please wait, connecting you" must not lose the case: the draft order is in
+     * Redis the moment the description ends, before the overflow check, the announcement or the queue; the
+     * journal says it was written there.
+     */
+    @Test
+    void theDraftIsInRedisBeforeAnythingIsPlayedAfterTheDescription() throws Exception {
+        OrderRules rules = OrderRules.load(Path.of("..", "config"));
+        OrderSettings settings = OrderSettings.defaults();
+        RedisGateway[] gateway = new RedisGateway[1];
+        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> {
+            gateway[0] = redis;
+            OrderStore store = new OrderStore(redis, rules, settings, Clock.systemUTC());
+            return FlowServices.defaults(redis, "127.0.0.1", 1)
+                    .withOrders(new OrderPartDrafts(new DraftOrderWriter(redis, rules, store, settings)));
+        })) {
+            java.util.List<String> draftWhenAnnounced = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CallRecord record = bench.sim.call(CallScenario.of("announced", "12345", "13800138007").press("1").press("1")
+                    .press("2"), event -> {
+                        if (event.direction() == org.hotline.ivr.sim.SimEvent.Direction.FROM_SERVER
+                                && event.text().contains("queue-hold")) {
+                            // The simulator names its calls by scenario; the call id is the claim's only key.
+                            draftWhenAnnounced.addAll(gateway[0].call("orders of calls", jedis -> jedis
+                                    .keys(settings.keys().byCall("*")).stream().map(jedis::get).toList()));
+                        }
+                    }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            JourneyStore.Journey journey = bench.journey(record);
+            String orderId = journey.call().get("orderId");
+            assertThat(draftWhenAnnounced).containsExactly(orderId);
+            assertThat(journey.notes()).anySatisfy(note -> {
+                assertThat(note.get("node")).isEqualTo("describe-problem");
+                assertThat(note.get("result")).isEqualTo("draft order " + orderId + " written");
+            });
+            java.util.List<String> nodes = journey.steps().stream().map(step -> step.get("node")).toList();
+            assertThat(nodes.indexOf("describe-problem")).isLessThan(nodes.indexOf("queue-check"));
+        }
+    }
+
+    /**
      * A citizen describes a problem and the draft comes out categorized, located and prioritized. No Vosk
      * model can be downloaded here, so the recognizer's place is taken by a capture that returns what the
      * caller said (the text of ../shared/speech-samples/zh-06.wav, with a place added); everything after it,

@@ -51,7 +51,8 @@ class SurveyVoiceAnswersTest {
         }
 
         @Override
-        public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout) {
+        public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout,
+                                              Duration endSilence) {
             asked.add(choices);
             String text = heard.poll();
             return CompletableFuture.completedFuture(text == null ? "" : keyFor(call.language(), choices, text, 0.9));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.hotline.ivr.redis.RedisTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,45 @@ class ConfigLoaderTest {
         IvrConfig config = new ConfigLoader(Map.of("IVR_AMI_SECRET", "s3cr3t-value")).load(file);
         assertThat(config.ami().servers().get(0).secret()).isEqualTo("s3cr3t-value");
         assertThat(config.toString()).doesNotContain("s3cr3t-value").contains("secret=****");
+    }
+
+    @Test
+    void sentinelsMasterNameAndPasswordsComeFromTheEnvironmentAndPasswordsAreNeverPrinted() {
+        IvrConfig config = new ConfigLoader(Map.of("IVR_REDIS_SENTINELS", "10.0.0.1:26379, 10.0.0.2:26379,10.0.0.3:26379",
+                "IVR_REDIS_MASTERNAME", "hotline", "IVR_REDIS_PASSWORD", "r3dis-pw",
+                "IVR_REDIS_SENTINEL_PASSWORD", "s3ntinel-pw")).load(null);
+        assertThat(config.redis().embedded()).isFalse();
+        RedisTopology topology = config.redis().topology("");
+        assertThat(topology).isInstanceOfSatisfying(RedisTopology.Sentinel.class, sentinel -> {
+            assertThat(sentinel.masterName()).isEqualTo("hotline");
+            assertThat(sentinel.sentinels()).extracting(Object::toString)
+                    .containsExactly("10.0.0.1:26379", "10.0.0.2:26379", "10.0.0.3:26379");
+            assertThat(sentinel.password()).isEqualTo("r3dis-pw");
+            assertThat(sentinel.sentinelPassword()).isEqualTo("s3ntinel-pw");
+            assertThat(sentinel.acks()).isEqualTo(new RedisTopology.ReplicaAcks(1, Duration.ofMillis(500)));
+        });
+        assertThat(config.toString() + topology).doesNotContain("r3dis-pw").doesNotContain("s3ntinel-pw");
+    }
+
+    @Test
+    void clusterSeedsAloneMeanClusterAndAStandaloneRedisNeverWaitsForReplicas() {
+        IvrConfig cluster = new ConfigLoader(Map.of("IVR_REDIS_CLUSTER", "10.0.0.1:7000,10.0.0.2:7000")).load(null);
+        assertThat(cluster.redis().topology("")).isInstanceOf(RedisTopology.Cluster.class);
+        IvrConfig standalone = new ConfigLoader(Map.of("IVR_REDIS_URL", "redis://10.0.0.9:6379")).load(null);
+        assertThat(standalone.redis().topology("").acks().enabled()).isFalse();
+        assertThat(ConfigLoader.defaultsOnly().redis().embedded()).isTrue();
+    }
+
+    @Test
+    void badRedisTopologiesAreRefusedWithTheirReason() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("IVR_REDIS_SENTINELS", "10.0.0.1", "IVR_REDIS_CLUSTER",
+                "10.0.0.2:7000", "IVR_REDIS_WAIT_TIMEOUT", "5s")).load(null))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+                                "redis.sentinels = '10.0.0.1': must be host:port",
+                                "redis.cluster = '10.0.0.2:7000': Sentinel and Cluster exclude each other: set one",
+                                "redis.waitTimeout = '5000ms': must be longer than zero and shorter than redis.timeout"
+                                        + " (2000ms), or the socket gives up before WAIT answers"));
     }
 
     @Test

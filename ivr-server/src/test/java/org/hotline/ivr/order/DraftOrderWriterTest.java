@@ -64,7 +64,19 @@ class DraftOrderWriterTest {
         assertThat(order.handlingUnit()).isEqualTo("朝阳区城市管理委员会（供热办）");
         assertThat(order.status()).isEqualTo(OrderStatus.DRAFT);
         assertThat(order.evidence()).contains("zh:暖气不热", "zh:双井街道", "urgency:no-heating-vulnerable");
+        assertThat(order.dispatchBy()).as("high urgency at noon: within 2 h").isEqualTo("2026-11-25T14:00+08:00");
         assertThat(orders.store.get(order.orderId())).contains(order);
+    }
+
+    @Test
+    void aDraftAcceptedAfterTheCutoffIsDueAt10TheNextMorningInTheFlowsZone() {
+        Instant evening = Instant.parse("2026-12-02T09:05:00Z"); // 17:05 in Beijing
+        CallFacts facts = new CallFacts("late-1", "13800138000", "zh", List.of(), "海淀区中关村大街有一辆共享单车堵住了盲道",
+                "", evening, java.time.ZoneId.of("Asia/Shanghai"));
+        DraftOrder order = orders.writer.draft(facts);
+        assertThat(order.dispatchBy()).isEqualTo("2026-12-03T10:00+08:00");
+        assertThat(orders.store.overdue(Instant.parse("2026-12-03T01:59:00Z"))).isZero();
+        assertThat(orders.store.overdue(Instant.parse("2026-12-03T02:01:00Z"))).as("past 10:00 Beijing").isEqualTo(1);
     }
 
     @Test
@@ -113,8 +125,8 @@ class DraftOrderWriterTest {
         DraftOrder copy = new DraftOrder("12345-20261125-999999", order.callId(), order.callerNumber(), order.language(),
                 order.menuPath(), order.transcript(), order.recordingPath(), order.category(), order.subCategory(),
                 order.district(), order.street(), order.community(), order.urgency(), order.emergencyDial(),
-                order.summary(), order.handlingUnit(), order.earlierOrders(), order.repeat(), order.status(),
-                order.evidence(), order.createdAt(), order.updatedAt(), order.history());
+                order.summary(), order.handlingUnit(), order.dispatchBy(), order.earlierOrders(), order.repeat(), order.status(),
+                order.evidence(), order.createdAt(), order.updatedAt(), order.progress(), order.history());
 
         assertThat(orders.writer.create(copy, "token-a")).isTrue();
         assertThat(orders.writer.create(copy, "token-a")).as("the same writer's retry").isTrue();

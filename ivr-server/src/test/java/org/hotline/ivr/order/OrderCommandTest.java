@@ -79,6 +79,22 @@ class OrderCommandTest {
     }
 
     @Test
+    void draftShowsTheDispatchDeadlineForTheTimeReceived() {
+        assertThat(run("draft", "--rules", "../config", "--received", "2026-12-02T17:05",
+                "--text", "朝阳区双井街道有一家饭馆油烟直排")).isZero();
+        assertThat(out.toString()).contains("dispatch:  by 2026-12-03T10:00+08:00");
+        assertThat(run("draft", "--rules", "../config", "--received", "2026-12-02T16:59", "--json",
+                "--text", "朝阳区双井街道有一家饭馆油烟直排")).isZero();
+        assertThat(out.toString()).contains("\"dispatchBy\":\"2026-12-02T23:59+08:00\"");
+    }
+
+    @Test
+    void draftRefusesAReceivedTimeItCannotRead() {
+        assertThat(run("draft", "--rules", "../config", "--received", "5pm", "--text", "垃圾")).isNotZero();
+        assertThat(err.toString()).contains("--received: '5pm' is not a time like 2026-12-02T17:05");
+    }
+
+    @Test
     void accuracyPrintsATableByLanguage() {
         assertThat(run("accuracy", "--rules", "../config", "--labels", "src/test/resources/orders/labelled.tsv")).isZero();
         assertThat(out.toString()).contains("lang", "zh", "en", "all");
@@ -90,5 +106,9 @@ class OrderCommandTest {
         for (String name : new String[] {"categories.yaml", "dispatch.yaml", "urgency.yaml", "gazetteer/beijing.yaml"}) {
             Files.copy(config.resolve(name), dir.resolve(name));
         }
+        // dispatch.yaml names the flows' holiday calendar relative to itself: point the copy at the original.
+        Path calendar = Path.of("..", "call-flows", "calendars", "holidays.yaml").toAbsolutePath().normalize();
+        Files.writeString(dir.resolve("dispatch.yaml"), Files.readString(dir.resolve("dispatch.yaml"))
+                .replace("../call-flows/calendars/holidays.yaml", calendar.toString()));
     }
 }

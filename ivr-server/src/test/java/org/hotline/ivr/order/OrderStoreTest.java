@@ -39,6 +39,44 @@ class OrderStoreTest {
     }
 
     @Test
+    void anOrderPastItsDeadlineCountsAsOverdueUntilItIsDispatchedToItsUnit() {
+        Instant late = Instant.parse("2026-11-26T00:00:00Z");
+        assertThat(draft.dispatchBy()).isEqualTo("2026-11-25T23:59+08:00");
+        assertThat(orders.store.overdue(late)).isEqualTo(1);
+        orders.store.submit(draft.orderId(), "seat-01");
+        assertThat(orders.store.overdue(late)).as("submitted is not yet dispatched").isEqualTo(1);
+
+        DraftOrder dispatched = orders.store.dispatch(draft.orderId(), "dispatcher-1", "");
+        assertThat(dispatched.status()).isEqualTo(OrderStatus.DISPATCHED);
+        assertThat(dispatched.progress().dispatchedTo()).isEqualTo(draft.handlingUnit()).isNotEmpty();
+        assertThat(dispatched.progress().dispatchedAt()).isNotEmpty();
+        assertThat(orders.store.overdue(late)).isZero();
+
+        DraftOrder handled = orders.store.handled(draft.orderId(), "unit-1");
+        assertThat(handled.status()).isEqualTo(OrderStatus.HANDLED);
+        assertThat(handled.progress().handledAt()).isNotEmpty();
+        assertThat(orders.store.close(draft.orderId(), "unit-1").status()).isEqualTo(OrderStatus.CLOSED);
+    }
+
+    @Test
+    void aHandledOrderCannotBeDispatchedAgainNorADraftReportedHandled() {
+        assertThatThrownBy(() -> orders.store.handled(draft.orderId(), "unit-1"))
+                .isInstanceOf(OrderEditException.class).hasMessageContaining("is draft");
+        orders.store.dispatch(draft.orderId(), "dispatcher-1", "朝阳区城市管理委员会");
+        orders.store.handled(draft.orderId(), "unit-1");
+        assertThatThrownBy(() -> orders.store.dispatch(draft.orderId(), "dispatcher-1", ""))
+                .isInstanceOf(OrderEditException.class).hasMessageContaining("is handled");
+    }
+
+    @Test
+    void aSeatRaisingTheUrgencyBringsTheDispatchDeadlineForward() {
+        // Accepted 10:00 Beijing as normal (by 23:59); an emergency is due within 30 minutes of acceptance.
+        DraftOrder raised = orders.store.update(draft.orderId(), Map.of("urgency", "emergency"), "seat-07");
+        assertThat(raised.dispatchBy()).isEqualTo("2026-11-25T10:30+08:00");
+        assertThat(orders.store.overdue(Instant.parse("2026-11-25T02:31:00Z"))).isEqualTo(1);
+    }
+
+    @Test
     void aSeatsCorrectionsAreStoredWithWhoChangedWhatFromWhatToWhat() {
         DraftOrder updated = orders.store.update(draft.orderId(),
                 Map.of("district", "Chaoyang", "street", "劲松街道", "urgency", "high"), "seat-07");
@@ -50,7 +88,9 @@ class OrderStoreTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("seat-07", "district", "", "朝阳区"),
                         org.assertj.core.groups.Tuple.tuple("seat-07", "street", "", "劲松街道"),
-                        org.assertj.core.groups.Tuple.tuple("seat-07", "urgency", "normal", "high"));
+                        org.assertj.core.groups.Tuple.tuple("seat-07", "urgency", "normal", "high"),
+                        org.assertj.core.groups.Tuple.tuple("seat-07", "dispatchBy", "2026-11-25T23:59+08:00",
+                                "2026-11-25T12:00+08:00"));
         assertThat(updated.history()).allSatisfy(edit -> assertThat(edit.at()).isNotEmpty());
     }
 

@@ -1,23 +1,20 @@
 package org.hotline.ivr.ami.survey;
 
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import org.hotline.ivr.ops.HttpResponses;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.redis.RedisUnavailableException;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.WebRequest;
 
 /**
  * {@code GET /api/reports/rates?from=yyyy-MM-dd&to=yyyy-MM-dd}: resolution and satisfaction rates per
- * category and handling unit, both days inclusive. It reads one small Redis hash per day of the period
- * (at most {@value SurveyStore#MAX_DAYS}), on the HTTP event loop, which is why the period is bounded.
+ * category and handling unit, both days inclusive, for supervisors. It reads one small Redis hash per day of the
+ * period (at most {@value SurveyStore#MAX_DAYS}) on the HTTP route pool.
  */
-public final class RatesRoute implements HttpRoutes.Route {
+public final class RatesRoute {
 
     public static final String PATH = "/api/reports/rates";
 
@@ -27,33 +24,28 @@ public final class RatesRoute implements HttpRoutes.Route {
         this.store = store;
     }
 
-    @Override
-    public FullHttpResponse handle(FullHttpRequest request) {
-        if (!HttpMethod.GET.equals(request.method())) {
-            return HttpResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is served at " + PATH);
-        }
-        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+    public void register(Router router) {
+        router.get(PATH, Role.SUPERVISOR, this::rates);
+    }
+
+    private FullHttpResponse rates(WebRequest request) {
         try {
-            LocalDate from = date(query, "from");
-            LocalDate to = date(query, "to");
-            return HttpResponses.json(HttpResponseStatus.OK, store.rates(from, to));
+            return HttpResponses.ok(store.rates(date(request, "from"), date(request, "to")));
         } catch (IllegalArgumentException e) {
             return HttpResponses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-        } catch (RedisUnavailableException e) {
-            return HttpResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "survey data unavailable: " + e.getMessage());
         }
     }
 
-    private static LocalDate date(QueryStringDecoder query, String name) {
-        List<String> values = query.parameters().get(name);
-        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+    private static LocalDate date(WebRequest request, String name) {
+        String value = request.query(name).orElse("");
+        if (value.isBlank()) {
             throw new IllegalArgumentException("query parameter '" + name + "' is required (yyyy-MM-dd)");
         }
         try {
-            return LocalDate.parse(values.get(0));
+            return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("query parameter '" + name + "' is not a date (yyyy-MM-dd): '"
-                    + values.get(0) + "'");
+                    + value + "'");
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.hotline.ivr.ami.survey;
 
-import java.util.Optional;
-
 /** The three answers 12345 surveys accept, and the key for each. */
 public enum Satisfaction {
     SATISFIED("1"),
@@ -16,14 +14,5 @@ public enum Satisfaction {
 
     public String key() {
         return key;
-    }
-
-    public static Optional<Satisfaction> ofKey(String key) {
-        for (Satisfaction value : values()) {
-            if (value.key.equals(key)) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -24,7 +24,8 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The wall's figures: queues and seats from the queue's stats, calls in the IVR from the flows' count, today's drafted and submitted orders and top
+ * The wall's figures: queues and seats from the queue's stats, calls in the IVR from the flows' count, orders past
+ * their dispatch deadline from the order store, today's drafted and submitted orders and top
  * categories from the order event stream. The stream is read on from where the last snapshot stopped (from
  * midnight after a start or a new day), so each snapshot reads only what is new.
  */
@@ -81,7 +82,8 @@ public final class LiveWallboard implements WallboardSource {
                             name == null ? e.getKey() : name.en(), e.getValue());
                 })
                 .toList();
-        return new Wallboard(clock.millis(), figures, byState, callsInIvr.getAsInt(), (int) drafted, (int) submitted, new ArrayList<>(top));
+        return new Wallboard(clock.millis(), figures, byState, callsInIvr.getAsInt(), (int) drafted, (int) submitted,
+                orders.overdue(clock.instant()), new ArrayList<>(top));
     }
 
     private void catchUp() {

@@ -85,7 +85,7 @@ public final class OrderStoreEditing implements OrderEditing {
         String editedBy = history.isEmpty() ? "" : history.get(history.size() - 1).seat();
         return new DraftOrder(order.orderId(), order.callId(), code(order), location, order.urgency(), order.summary(),
                 order.status().id(), editedBy, instant(order.updatedAt() == null || order.updatedAt().isEmpty()
-                        ? order.createdAt() : order.updatedAt()));
+                        ? order.createdAt() : order.updatedAt()), order.dispatchBy());
     }
 
     private static String code(org.hotline.ivr.order.DraftOrder order) {

@@ -30,8 +30,12 @@ import org.hotline.ivr.ami.AmiLinks;
 import org.hotline.ivr.ami.OriginateResult;
 import org.hotline.ivr.ami.Originator;
 import org.hotline.ivr.ami.FakeAmiPeer;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.flow.FlowServices;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.HttpServer;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.redis.EmbeddedRedis;
@@ -45,9 +49,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Order closed -> survey call originated over AMI -> survey script over FastAGI -> Redis -> rates over HTTP. */
+/** Order closed -> survey call originated over AMI -> the survey flow over FastAGI -> Redis -> rates over HTTP. */
 class SurveyEndToEndTest {
 
+    /** The shipped flows, as ./ivr runs them from the repository root. */
+    static final Path FLOWS = Path.of("..", "call-flows");
     static final Clock NOV_25 = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneId.of("UTC"));
     static final SurveyPolicy POLICY = new SurveyPolicy("ivr-survey", "PJSIP/{number}@trunk", "12345",
             Duration.ofSeconds(40), 2, Duration.ofMillis(50), ZoneId.of("Asia/Shanghai"));
@@ -78,11 +84,15 @@ class SurveyEndToEndTest {
         links.start(List.of(originator));
         dialer = new SurveyDialer(originator, store, POLICY, timers);
         transport = new NettyTransport(2);
-        AgiScripts scripts = new AgiScripts().register(SurveyScript.NAME, new SurveyScript(store, NOV_25));
+        AgiScripts scripts = new AgiScripts();
+        // The survey as production runs it: call-flows/survey.yaml, its end recorded by SurveyFlowAnswers.
+        FlowModule.start(FLOWS, redis, scripts, FlowServices.defaults(redis, "127.0.0.1", 1), Duration.ofHours(1))
+                .runner().onEnd(SurveyFlowAnswers.FLOW, new SurveyFlowAnswers(store, NOV_25));
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 8192, 256, Duration.ofSeconds(1)), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
-        http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport,
-                new HttpRoutes().add(RatesRoute.PATH, new RatesRoute(store)));
+        Router router = new Router().authenticateWith(ApiTokens.of(List.of(SUPERVISOR.entry())));
+        new RatesRoute(store).register(router);
+        http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport, router);
         sim = new SimClient("127.0.0.1", agi.port(), true);
         awaitLinkUp();
     }
@@ -120,16 +130,20 @@ class SurveyEndToEndTest {
                 .containsEntry("Context", "ivr-survey").containsEntry("Exten", "s").containsEntry("Timeout", "40000");
         peer.originateResponse(originate, true);
         assertThat(placed.get(10, TimeUnit.SECONDS).answered()).isTrue();
-        return sim.call(citizen.variable("SURVEY_ORDER", request.orderId())).get(10, TimeUnit.SECONDS);
+        // The ivr-survey context passes the order as the script's argument: AGI(agi://ivr-host/survey,${SURVEY_ORDER}).
+        return sim.call(citizen.arguments(List.of(request.orderId()))).get(10, TimeUnit.SECONDS);
     }
 
     private static CallScenario citizen(String... keys) {
-        CallScenario scenario = CallScenario.of("survey", SurveyScript.NAME, "12345");
+        CallScenario scenario = CallScenario.of("survey", SurveyFlowAnswers.FLOW, "12345");
         for (String key : keys) {
             scenario = scenario.press(key);
         }
         return scenario;
     }
+
+    /** Rates are for supervisors: the test reads them as a machine client with that role. */
+    private static final ApiTokens.Issued SUPERVISOR = ApiTokens.issue("report-reader", java.util.Set.of(Role.SUPERVISOR));
 
     private JsonNode rates(String query) throws Exception {
         HttpResponse<String> response = get(query);
@@ -139,19 +153,19 @@ class SurveyEndToEndTest {
 
     private HttpResponse<String> get(String query) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + http.port() + RatesRoute.PATH + query)).build(),
+                URI.create("http://127.0.0.1:" + http.port() + RatesRoute.PATH + query))
+                        .header("Authorization", "Bearer " + SUPERVISOR.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void surveyAnswersBecomeResolutionAndSatisfactionRatesPerCategoryAndUnit() throws Exception {
         CallRecord first = surveyAnsweredWith(new SurveyRequest("WO-1", "13800138001", "环境保护", "东城街道"), citizen("1", "1"));
-        assertThat(first.prompts()).containsSubsequence(SurveyScript.RESOLVED_PROMPT, SurveyScript.SATISFIED_PROMPT,
-                SurveyScript.THANKS_PROMPT);
+        assertThat(first.prompts()).containsSubsequence("survey-resolved", "survey-satisfied", "survey-thanks");
         surveyAnsweredWith(new SurveyRequest("WO-2", "13800138002", "环境保护", "西城街道"), citizen("2", "3"));
         CallRecord third = surveyAnsweredWith(new SurveyRequest("WO-3", "13800138003", "城市管理", "东城街道"),
                 citizen("9", "1", "2"));
-        assertThat(third.prompts()).contains(SurveyScript.INVALID_PROMPT);
+        assertThat(third.prompts()).contains("invalid-choice");
         surveyAnsweredWith(new SurveyRequest("WO-4", "13800138004", "城市管理", "东城街道"),
                 citizen("1").hangUp());
 

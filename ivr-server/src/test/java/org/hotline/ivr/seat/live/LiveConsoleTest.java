@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.ops.PasswordHash;
@@ -82,7 +82,7 @@ class LiveConsoleTest {
         Path supervisors = dir.resolve("supervisors.yaml");
         Files.writeString(supervisors, "supervisors:\n  - id: \"9001\"\n    name: Zhao Lei\n    passwordHash: "
                 + PasswordHash.create("demo9001".toCharArray(), 1000) + "\n");
-        HttpRoutes routes = new HttpRoutes();
+        Router routes = new Router();
         console = LiveConsole.install(new IvrConfig.Console(false, Duration.ofHours(1), Duration.ofSeconds(30), List.of()),
                 supervisors, routes, redis, distributor, stats::refresh, orders, rules, settings);
         transport = new NettyTransport(2);

@@ -1,0 +1,251 @@
+package org.hotline.ivr.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.IvrServer;
+import org.hotline.ivr.ami.Eventually;
+import org.hotline.ivr.ops.ConfigLoader;
+import org.hotline.ivr.ops.Json;
+import org.hotline.ivr.order.CallFacts;
+import org.hotline.ivr.order.ClosedOrderFeed;
+import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.order.OrderSettings;
+import org.hotline.ivr.order.OrderStore;
+import org.hotline.ivr.order.Orders;
+import org.hotline.ivr.seat.SeatEvents;
+import org.hotline.ivr.sim.CallRecord;
+import org.hotline.ivr.sim.CallScenario;
+import org.hotline.ivr.sim.SimClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Redis Sentinel for real (Debian redis-server master + replica, three redis-sentinel): the master is killed
+ * with SIGKILL while the server works, the sentinels promote the replica, and the server follows by itself:
+ * operations ride through on retries, the console's subscription and the order-event consumer attach to the new
+ * master, {@code /healthz} names it, and every draft order written before, during and after is on it.
+ */
+class SentinelFailoverTest {
+
+    private static final Path CONFIG = Path.of("..", "config");
+    private static final OrderSettings SETTINGS = OrderSettings.defaults();
+
+    @TempDir
+    static Path dir;
+    private static SentinelRig rig;
+
+    @BeforeAll
+    static void sentinels() throws Exception {
+        assumeTrue(RedisProcess.installed(), "Debian redis-server/redis-sentinel not installed (.ci/run installs them)");
+        rig = SentinelRig.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @AfterEach
+    void bringTheOldMasterBack() throws Exception {
+        rig.reviveAll();
+    }
+
+    private static RedisGateway gateway() {
+        RedisTopology topology = new RedisTopology.Sentinel(SentinelRig.MASTER_NAME,
+                rig.sentinelAddresses().stream().map(RedisTopology::hostAndPort).toList(), "", "",
+                new RedisTopology.ReplicaAcks(1, Duration.ofMillis(500)));
+        return new RedisGateway(topology, Duration.ofSeconds(1), RetryPolicy.covering(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void theGatewayFollowsAKilledMasterAndItsSubscriberAndStreamConsumerAttachToTheNewOne() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<String> handed = new CopyOnWriteArrayList<>();
+        try (RedisGateway redis = gateway(); SeatEvents events = new SeatEvents(redis)) {
+            Orders orders = Orders.create(redis, CONFIG, SETTINGS, Clock.systemUTC());
+            ClosedOrderFeed feed = new ClosedOrderFeed(redis, SETTINGS.keys(), orders.store(), "node-a",
+                    order -> handed.add(order.orderId()));
+            events.start(new SeatEvents.Listener() {
+                @Override
+                public void seatChanged(String seatId, String what) {
+                    heard.add(seatId + ":" + what);
+                }
+
+                @Override
+                public void transcript(String callId, String json) {
+                }
+            });
+            String oldMaster = rig.master().toString();
+            assertThat(redis.address()).isEqualTo(oldMaster);
+            Eventually.until("seat events heard", () -> publishAndHear(events, heard, "before"));
+            String before = closedOrder(orders, "before");
+            Eventually.until("the closed order handed on", () -> feed.poll() >= 0 && handed.contains(before));
+
+            RedisProcess promoted = rig.killMasterAndAwaitPromotion();
+            // Right away, before the gateway has heard of the switch: the write retries until it lands.
+            String after = closedOrder(orders, "after");
+
+            assertThat(redis.address()).isEqualTo(promoted.address().toString()).isNotEqualTo(oldMaster);
+            Eventually.until("seat events heard from the new master", Duration.ofSeconds(30),
+                    () -> publishAndHear(events, heard, "after"));
+            Eventually.until("the closed order on the new master handed on", Duration.ofSeconds(30),
+                    () -> poll(feed) && handed.contains(after));
+            try (RedisGateway direct = new RedisGateway("redis://" + promoted.address(), Duration.ofSeconds(1),
+                    RetryPolicy.DEFAULT)) {
+                OrderStore store = new OrderStore(direct, orders.rules(), SETTINGS, Clock.systemUTC());
+                assertThat(store.get(before)).isPresent();
+                assertThat(store.get(after)).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void callsBeforeDuringAndAfterAKilledMasterAllReachTheQueueAndEveryDraftIsOnTheNewMaster() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("IVR_HOME", "..",
+                "IVR_AGI_PORT", "0", "IVR_AUDIO_PORT", "0", "IVR_HTTP_PORT", "0", "IVR_HTTP_BIND", "127.0.0.1",
+                "IVR_AUDIO_RECORDINGS", dir.resolve("recordings").toString(),
+                "IVR_SPEECH_MODELS", Files.createDirectories(dir.resolve("no-models")).toString(),
+                "IVR_REDIS_SENTINELS", String.join(",", rig.sentinelAddresses()),
+                "IVR_REDIS_MASTERNAME", SentinelRig.MASTER_NAME));
+        env.putAll(Map.of("IVR_REDIS_RETRY_FOR", "20s", "IVR_REDIS_WAIT_TIMEOUT", "1s"));
+        try (IvrServer server = IvrServer.start(new ConfigLoader(env).load(null));
+             SimClient phone = new SimClient("127.0.0.1", server.agiPort(), true)) {
+            assertThat(redisHealth(server).path("detail").path("address").asText()).isEqualTo(rig.master().toString());
+            assertThat(redisHealth(server).path("detail").path("topology").asText()).isEqualTo("sentinel");
+
+            List<CompletableFuture<CallRecord>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(phone.call(queued("before-" + i, i)));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            // Calls in the IVR while the master dies, and calls arriving while the sentinels elect its successor.
+            List<CompletableFuture<CallRecord>> during = new ArrayList<>();
+            for (int i = 4; i < 8; i++) {
+                during.add(phone.call(queued("during-" + i, i)));
+            }
+            RedisProcess promoted = rig.killMasterAndAwaitPromotion();
+            for (int i = 8; i < 12; i++) {
+                during.add(phone.call(queued("after-" + i, i)));
+            }
+            CompletableFuture.allOf(during.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+            calls.addAll(during);
+
+            List<String> failed = new ArrayList<>();
+            List<String> lost = new ArrayList<>();
+            try (RedisGateway direct = new RedisGateway("redis://" + promoted.address(), Duration.ofSeconds(1),
+                    RetryPolicy.DEFAULT)) {
+                OrderStore store = new OrderStore(direct, server.orders().rules(), SETTINGS, Clock.systemUTC());
+                for (CompletableFuture<CallRecord> call : calls) {
+                    CallRecord record = call.join();
+                    if (record.commands().stream().noneMatch(c -> c.contains("StartMusicOnHold"))) {
+                        failed.add(record.name() + " " + record.outcome() + " " + record.prompts());
+                    }
+                    String orderId = direct.call("order of call", j -> j.get(SETTINGS.keys().byCall(record.uniqueId())));
+                    if (orderId == null || store.get(orderId).isEmpty()) {
+                        lost.add(record.name());
+                    }
+                }
+            }
+            assertThat(failed).as("calls that never reached the queue").isEmpty();
+            assertThat(lost).as("drafts missing on the new master").isEmpty();
+            Eventually.until("/healthz names the new master", Duration.ofSeconds(10), () ->
+                    redisHealth(server).path("detail").path("address").asText().equals(promoted.address().toString()));
+        }
+    }
+
+    @Test
+    void aDraftNoReplicaConfirmsInTimeIsStillWrittenAndCountedUnconfirmed() throws Exception {
+        try (RedisGateway redis = gateway()) {
+            Orders orders = Orders.create(redis, CONFIG, SETTINGS, Clock.systemUTC());
+            closedOrder(orders, "replicated");
+            assertThat(redis.unconfirmedWrites()).isZero();
+            List<RedisProcess> replicas = rig.replicas();
+            for (RedisProcess replica : replicas) {
+                replica.pause();
+            }
+            try {
+                String orderId = closedOrder(orders, "unreplicated");
+                assertThat(redis.unconfirmedWrites()).isEqualTo(1);
+                assertThat(orders.store().get(orderId)).isPresent();
+            } finally {
+                for (RedisProcess replica : replicas) {
+                    replica.resume();
+                }
+            }
+        }
+    }
+
+    /** Mandarin, report a problem, asking for help, no words (no model here), queued: hangs up on the hold music. */
+    private static CallScenario queued(String name, int n) {
+        return CallScenario.of(name, "12345", "1390013" + (8000 + n)).promptDuration(Duration.ofMillis(50))
+                .press("1").press("1").press("2").hangUpDuring("StartMusicOnHold");
+    }
+
+    private static JsonNode redisHealth(IvrServer server) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.httpPort() + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.mapper().readTree(response.body()).path("checks").path("redis");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean publishAndHear(SeatEvents events, List<String> heard, String what) {
+        try {
+            events.publish("1001", what);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return heard.contains("1001:" + what) || sleep();
+    }
+
+    private static boolean poll(ClosedOrderFeed feed) {
+        try {
+            feed.poll();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private static String closedOrder(Orders orders, String name) {
+        DraftOrder order = orders.writer().draft(new CallFacts("sentinel-" + name + "-" + System.nanoTime(),
+                "13800138000", "zh", List.of("1"), "路灯坏了", "", null));
+        orders.store().submit(order.orderId(), "1001");
+        orders.store().close(order.orderId(), "1001");
+        return order.orderId();
+    }
+}
