@@ -3,6 +3,7 @@
 // the order form. Unsaved form edits live in localStorage under the order id until the server has them.
 (function () {
   const { t, api, el, show, text, clear, item, duration } = window.Ivr;
+  const knowledge = window.IvrKnowledge;
   const API = '/console/api/';
   let me = null;
   let status = null;
@@ -74,6 +75,7 @@
       status = message.status;
       renderStatus();
       renderPop(message.pop);
+      window.IvrRecordings.show(pop, status.state === 'wrap-up');
     } else if (message.type === 'transcript' && pop && message.callId === pop.callId) {
       if (message.kind === 'final') {
         pop.transcript = message.text; pop.partial = '';
@@ -82,7 +84,13 @@
         pop.partial = message.text;
       }
       renderTranscript();
+      suggestArticles();
     }
+  }
+
+  function suggestArticles() {
+    if (!pop) return;
+    knowledge.context({ text: pop.transcript || '', category: el('order-category').value || '', language: pop.language || '' });
   }
 
   function renderStatus() {
@@ -103,6 +111,7 @@
   }
 
   function renderPop(next) {
+    if ((pop && pop.callId) !== (next && next.callId)) knowledge.reset();
     pop = next;
     show('pop', !!pop);
     show('idle', !pop);
@@ -121,6 +130,7 @@
     renderTranscript();
     renderEarlier();
     renderOrder();
+    suggestArticles();
     tick();
   }
 
@@ -281,6 +291,8 @@
     });
     el('order-form').addEventListener('input', keepLocally);
     el('order-location').addEventListener('input', suggestPlaces);
+    el('order-category').addEventListener('change', suggestArticles);
+    knowledge.wire();
     el('btn-save').addEventListener('click', () => sendOrder(false));
     el('order-form').addEventListener('submit', event => { event.preventDefault(); sendOrder(true); });
     window.Ivr.onLanguage(() => {

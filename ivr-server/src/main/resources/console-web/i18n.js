@@ -21,7 +21,9 @@ window.IVR_TEXT = {
     'state.wrap-up': '话后整理', 'state.paused': '示忙',
     callsInIvr: 'IVR 中通话', ordersDrafted: '今日草拟工单', ordersSubmitted: '今日提交工单', ordersOverdue: '超时未派单', dispatchBy: '派单时限', seatsByState: '坐席状态',
     topCategories: '今日热点 TOP5', queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平',
-    abandonRate: '放弃率', updated: '更新于'
+    abandonRate: '放弃率', updated: '更新于',
+    knowledge: '知识库', kbPlaceholder: '搜索政策、办事指南…', kbSuggested: '根据通话内容推荐', kbFound: '搜索结果',
+    kbNothing: '没有找到相关文章', close: '关闭'
   },
   en: {
     consoleTitle: 'Seat console', wallTitle: 'Hotline wallboard', loginTitle: 'Seat login', supervisorLogin: 'Supervisor login',
@@ -44,6 +46,8 @@ window.IVR_TEXT = {
     'state.wrap-up': 'Wrap-up', 'state.paused': 'Paused',
     callsInIvr: 'Calls in IVR', ordersDrafted: 'Orders drafted today', ordersSubmitted: 'Orders submitted today', ordersOverdue: 'Past dispatch deadline', dispatchBy: 'Dispatch by', seatsByState: 'Seats by state',
     topCategories: 'Top 5 categories today', queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level',
-    abandonRate: 'Abandon rate', updated: 'Updated'
+    abandonRate: 'Abandon rate', updated: 'Updated',
+    knowledge: 'Knowledge base', kbPlaceholder: 'Search policies and guides…', kbSuggested: 'Suggested for this call',
+    kbFound: 'Search results', kbNothing: 'No article found', close: 'Close'
   }
 };

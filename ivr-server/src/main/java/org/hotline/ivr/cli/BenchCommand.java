@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.speech.EndpointBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./ivr bench}: load benchmarks; each transport has a subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Load benchmarks over real sockets on loopback.",
-        subcommands = {AgiBenchCommand.class})
+        subcommands = {AgiBenchCommand.class, EndpointBench.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -9,15 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import ch.qos.logback.classic.Level;
 import org.hotline.ivr.IvrServer;
 import org.hotline.ivr.demo.DemoScripts;
 import org.hotline.ivr.ops.IvrConfig;
@@ -154,8 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("what Redis holds for each call (ivr:call:<id>, and its draft order):");
         for (CompletableFuture<CallRecord> call : calls) {
             CallRecord record = call.join();
-            Map<String, String> journal = server.redis().call("demo summary",
-                    jedis -> jedis.hgetAll("ivr:call:" + record.uniqueId()));
+            Map<String, String> journal = server.flows().runner().journeys().read(record.uniqueId()).call();
             out.printf("  %-13s caller side: %s; server: %s, keys '%s', queue %s%n", record.name(), record.outcome(),
                     journal.getOrDefault("outcome", "?"), record.keys(), journal.getOrDefault("queue", "-"));
             String orderId = journal.getOrDefault("orderId", "");

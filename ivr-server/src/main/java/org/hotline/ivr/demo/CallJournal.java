@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.flow.JourneyStore;
 import org.hotline.ivr.redis.RedisGateway;
 
 /**
- * Writes a call's steps to Redis as they happen: hash {@code ivr:call:<id>} for the call and list
- * {@code ivr:call:<id>:steps} for its journey. Writes are chained so they land in order, off the event loop.
+ * Writes a call's steps to Redis as they happen: the journey's hash ({@link JourneyStore#key}) for the call, as
+ * flows do, and list {@code <that key>:steps} for the demo's steps. Writes are chained so they land in order, off the event loop.
  */
 public final class CallJournal {
 
@@ -18,7 +19,7 @@ public final class CallJournal {
 
     public CallJournal(RedisGateway redis, String callId) {
         this.redis = redis;
-        this.key = "ivr:call:" + callId;
+        this.key = JourneyStore.key(callId);
     }
 
     public synchronized void started(Map<String, String> fields) {

@@ -28,7 +28,7 @@ public final class AudioSocketCapture implements FlowServices.DescriptionCapture
     }
 
     @Override
-    public CompletionStage<FlowServices.Description> capture(CallContext call, Duration maxLength) {
+    public CompletionStage<FlowServices.Description> capture(CallContext call, FlowNode.Describe node) {
         String uuid = UUID.randomUUID().toString();
         return KeyInput.send(call, new ExecCommand("AudioSocket", options(uuid, host, port)))
                 .handle((reply, error) -> {

@@ -31,7 +31,7 @@ final class ChoiceSteps {
     CompletionStage<Transition> language(CallContext call, FlowNode.Language node, int attempt) {
         Map<String, List<String>> spoken = new LinkedHashMap<>();
         node.choices().forEach(c -> spoken.put(c.key(), c.phrases().stream().map(FlowNode.Phrase::text).toList()));
-        return input.choose(call, node.prompt(), node.timeout(), spoken).thenCompose(key -> {
+        return input.choose(call, node.prompt(), node.timeout(), node.endSilence(), spoken).thenCompose(key -> {
             var chosen = node.choices().stream().filter(c -> c.key().equals(key)).findFirst();
             if (chosen.isEmpty() && attempt < node.retries()) {
                 return language(call, node, attempt + 1);
@@ -59,7 +59,7 @@ final class ChoiceSteps {
                 spoken.put(o.key(), phrases.stream().map(FlowNode.Phrase::text).toList());
             }
         });
-        return input.choose(call, node.prompt(), node.timeout(), spoken).thenCompose(key -> {
+        return input.choose(call, node.prompt(), node.timeout(), node.endSilence(), spoken).thenCompose(key -> {
             var option = node.options().stream().filter(o -> o.key().equals(key)).findFirst();
             if (option.isPresent()) {
                 recorder.record(call, node, key, "option " + key + " -> " + option.get().next().name());

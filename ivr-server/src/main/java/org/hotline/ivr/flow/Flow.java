@@ -11,14 +11,16 @@ import java.util.Map;
  * @param version       short content hash of the file, so journeys say which text ran
  * @param queueFallback Dial target {@code enqueue} uses while no call distributor is wired (may be empty)
  * @param nodes         by id, in file order
+ * @param labels        what a seat reads for a step of the menu path (optional {@code label:} of nodes and options)
  */
 public record Flow(String name, Path file, String version, List<String> languages, String defaultLanguage,
                    ZoneId timezone, HolidayCalendar calendar, String queueFallback, Ref start,
-                   Map<String, FlowNode> nodes) {
+                   Map<String, FlowNode> nodes, StepLabels labels) {
 
     public Flow {
         languages = List.copyOf(languages);
         nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
+        labels = labels == null ? StepLabels.NONE : labels;
     }
 
     public FlowNode node(String id) {

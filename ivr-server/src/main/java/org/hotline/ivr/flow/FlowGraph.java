@@ -2,6 +2,7 @@ package org.hotline.ivr.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.ivr.ops.Durations;
 
 /** Draws a flow for engineers: Graphviz DOT and Mermaid, each node with its type and each edge with why it is taken. */
 public final class FlowGraph {
@@ -52,6 +53,14 @@ public final class FlowGraph {
             detail = "flow " + s.flow().name();
         } else if (node instanceof FlowNode.Collect c) {
             detail = c.minDigits() + "-" + c.maxDigits() + " digits -> " + c.into();
+        } else if (node instanceof FlowNode.Describe d) {
+            detail = d.prompt().name() + "\nmax " + Durations.format(d.maxLength()) + ", ends after "
+                    + (d.endSilence() == null ? "the server's end-silence" : Durations.format(d.endSilence()) + " silence")
+                    + (d.finishPrompt() == null ? "" : "\n" + d.finishPrompt().name() + " 10s before max");
+        } else if (node instanceof FlowNode.Menu m && m.endSilence() != null) {
+            detail = m.prompt().name() + "\nspoken answer ends after " + Durations.format(m.endSilence()) + " silence";
+        } else if (node instanceof FlowNode.Language l && l.endSilence() != null) {
+            detail = l.prompt().name() + "\nspoken answer ends after " + Durations.format(l.endSilence()) + " silence";
         } else {
             detail = node.prompts().isEmpty() ? "" : node.prompts().get(0).name();
         }

@@ -38,8 +38,9 @@ public sealed interface FlowNode {
     }
 
     /** Choose the caller's language: by key, or by saying its name where speech is available. */
+    /** {@code endSilence}: end of a spoken answer, null for the server's {@code audio.menuEndSilence}. */
     record Language(String id, SourcePos pos, Ref prompt, List<LanguageChoice> choices, Duration timeout,
-                    int retries, String fallback, Ref next) implements FlowNode {
+                    int retries, String fallback, Ref next, Duration endSilence) implements FlowNode {
         public String type() { return "language"; }
         public List<Ref> successors() { return refs(next); }
         public List<Ref> prompts() { return refs(prompt); }
@@ -48,8 +49,9 @@ public sealed interface FlowNode {
     record LanguageChoice(String key, String language, List<Phrase> phrases, SourcePos pos) {
     }
 
+    /** {@code endSilence}: end of a spoken answer, null for the server's {@code audio.menuEndSilence}. */
     record Menu(String id, SourcePos pos, Ref prompt, List<MenuOption> options, Duration timeout, int retries,
-                Ref invalid, Ref fallback) implements FlowNode {
+                Ref invalid, Ref fallback, Duration endSilence) implements FlowNode {
         public String type() { return "menu"; }
         public List<Ref> successors() {
             List<Ref> all = new ArrayList<>();
@@ -72,12 +74,16 @@ public sealed interface FlowNode {
         public List<Ref> prompts() { return refs(prompt, invalid); }
     }
 
-    /** The caller describes the problem in speech; the transcript goes into {@code into}. */
-    record Describe(String id, SourcePos pos, Ref prompt, Duration maxLength, String into, Ref next)
-            implements FlowNode {
+    /**
+     * The caller describes the problem in speech; the transcript goes into {@code into}. {@code endSilence}:
+     * the silence after the last word that ends it (null: the server's {@code audio.describeEndSilence});
+     * {@code finishPrompt}: heard 10 s before {@code maxLength}, or null.
+     */
+    record Describe(String id, SourcePos pos, Ref prompt, Duration maxLength, String into, Ref next,
+                    Duration endSilence, Ref finishPrompt) implements FlowNode {
         public String type() { return "describe"; }
         public List<Ref> successors() { return refs(next); }
-        public List<Ref> prompts() { return refs(prompt); }
+        public List<Ref> prompts() { return refs(prompt, finishPrompt); }
     }
 
     /** The first case whose tests all hold decides; {@code otherwise} when none does. */

@@ -15,10 +15,13 @@ import org.hotline.ivr.redis.RedisGateway;
 public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, QueueStatus queues,
                            CallQueueing queueing, DraftOrders orders, Clock clock) {
 
-    /** The caller speaks the problem; completes with what was understood, also when the caller hung up. */
+    /**
+     * The caller speaks the problem, as {@code node} says (its length limit, end of turn, finish prompt);
+     * completes with what was understood, also when the caller hung up.
+     */
     @FunctionalInterface
     public interface DescriptionCapture {
-        CompletionStage<Description> capture(CallContext call, Duration maxLength);
+        CompletionStage<Description> capture(CallContext call, FlowNode.Describe node);
     }
 
     /**
@@ -39,15 +42,20 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
     public interface SpeechMenus {
         boolean available(String language);
 
-        /** Listens for one of the choices (choice -> phrases); completes with the choice, or "" for none. */
-        CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout);
+        /**
+         * Listens for one of the choices (choice -> phrases), the answer ending {@code endSilence} after its last
+         * word (null: the server's default); completes with the choice, or "" for none.
+         */
+        CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout,
+                                       Duration endSilence);
 
         SpeechMenus NONE = new SpeechMenus() {
             public boolean available(String language) {
                 return false;
             }
 
-            public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration t) {
+            public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration t,
+                                                  Duration endSilence) {
                 return CompletableFuture.completedFuture("");
             }
         };
@@ -75,7 +83,10 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
                                String orderId) {
     }
 
-    /** Writes the draft work order from the path and transcript; completes with its id. */
+    /**
+     * Writes the draft work order from the path and transcript; completes with its id, or with "" when Redis
+     * could not take it and it was kept on this node's disk instead, to reach Redis when Redis is back.
+     */
     @FunctionalInterface
     public interface DraftOrders {
         CompletionStage<String> draft(CallContext call);

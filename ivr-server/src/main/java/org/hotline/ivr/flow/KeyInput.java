@@ -55,14 +55,15 @@ final class KeyInput {
      * Plays {@code prompt} and returns the chosen key: pressed during or after it, or the key whose phrases
      * the caller said (choices: key -> phrases in the caller's language). "" when nothing came in time.
      */
-    CompletionStage<String> choose(CallContext call, Ref prompt, Duration timeout, Map<String, List<String>> spoken) {
+    CompletionStage<String> choose(CallContext call, Ref prompt, Duration timeout, Duration endSilence,
+                                   Map<String, List<String>> spoken) {
         return send(call, new StreamFileCommand(prompt.name(), ALL_KEYS)).thenCompose(reply -> {
             String key = key(reply);
             if (!key.isEmpty()) {
                 return CompletableFuture.completedFuture(key);
             }
             if (!spoken.isEmpty() && services.speech().available(call.language())) {
-                return services.speech().listen(call, spoken, timeout);
+                return services.speech().listen(call, spoken, timeout, endSilence);
             }
             return send(call, new WaitForDigitCommand(timeout.toMillis())).thenApply(KeyInput::key);
         }).thenApply(key -> {

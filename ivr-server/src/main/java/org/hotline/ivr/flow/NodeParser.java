@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.hotline.ivr.ops.Durations;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.speech.DescribeOptions;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -33,7 +36,7 @@ final class NodeParser {
         }
         String type = types.get(0);
         boolean hasNext = Set.of("play", "language", "collect", "describe", "set", "subflow").contains(type);
-        def.allowOnly(hasNext ? Set.of(type, "next", "note") : Set.of(type, "note"), "a " + type + " node");
+        def.allowOnly(hasNext ? Set.of(type, "next", "note", "label") : Set.of(type, "note", "label"), "a " + type + " node");
         YamlSection body = MAPPING_BODIES.contains(type) ? def.section(type) : null;
         String id = def.nodeId();
         return switch (type) {
@@ -55,7 +58,7 @@ final class NodeParser {
     }
 
     private FlowNode language(String id, YamlSection def, YamlSection body) {
-        body.allowOnly(Set.of("prompt", "keys", "say", "timeout", "retries", "default"), "a language node");
+        body.allowOnly(Set.of("prompt", "keys", "say", "timeout", "retries", "default", "end-silence"), "a language node");
         YamlSection keys = body.section("keys");
         YamlSection say = body.section("say");
         List<FlowNode.LanguageChoice> choices = new ArrayList<>();
@@ -69,11 +72,12 @@ final class NodeParser {
         }
         return new FlowNode.Language(id, def.pos(), body.requiredRef("prompt", "a language node"), choices,
                 body.duration("timeout", Duration.ofSeconds(5)), body.integer("retries", 1, 0, 9),
-                body.string("default", ""), def.ref("next"));
+                body.string("default", ""), def.ref("next"), endSilence(body));
     }
 
     private FlowNode menu(String id, YamlSection def, YamlSection body) {
-        body.allowOnly(Set.of("prompt", "options", "timeout", "retries", "invalid", "default"), "a menu node");
+        body.allowOnly(Set.of("prompt", "options", "timeout", "retries", "invalid", "default", "end-silence"),
+                "a menu node");
         List<FlowNode.MenuOption> options = new ArrayList<>();
         for (NodeTuple tuple : body.section("options").tuples()) {
             String key = key(body, tuple.getKeyNode());
@@ -84,7 +88,7 @@ final class NodeParser {
                 continue;
             }
             YamlSection option = body.sectionOf(value);
-            option.allowOnly(Set.of("next", "say"), "a menu option");
+            option.allowOnly(Set.of("next", "say", "label"), "a menu option");
             YamlSection say = option.section("say");
             Map<String, List<FlowNode.Phrase>> phrases = new LinkedHashMap<>();
             say.keys().forEach(lang -> phrases.put(lang, phrases(say, lang)));
@@ -96,7 +100,8 @@ final class NodeParser {
         }
         return new FlowNode.Menu(id, def.pos(), body.requiredRef("prompt", "a menu"), options,
                 body.duration("timeout", Duration.ofSeconds(5)), body.integer("retries", 2, 0, 9),
-                body.ref("invalid"), body.requiredRef("default", "a menu (where to go after the last retry)"));
+                body.ref("invalid"), body.requiredRef("default", "a menu (where to go after the last retry)"),
+                endSilence(body));
     }
 
     private FlowNode collect(String id, YamlSection def, YamlSection body) {
@@ -128,9 +133,33 @@ final class NodeParser {
     }
 
     private FlowNode describe(String id, YamlSection def, YamlSection body) {
-        body.allowOnly(Set.of("prompt", "max", "into"), "a describe node");
-        return new FlowNode.Describe(id, def.pos(), body.requiredRef("prompt", "a describe node"),
-                body.duration("max", Duration.ofSeconds(60)), body.string("into", "transcript"), def.ref("next"));
+        body.allowOnly(Set.of("prompt", "max", "into", "end-silence", "finish-prompt"), "a describe node");
+        Duration max = body.duration("max", Duration.ofSeconds(60));
+        Duration endSilence = endSilence(body);
+        if (endSilence != null && endSilence.compareTo(max) >= 0) {
+            body.problem(body.node("end-silence"), "'end-silence' must be shorter than 'max' (" + max.toSeconds() + "s)");
+        }
+        Ref finish = body.ref("finish-prompt");
+        if (finish != null && max.compareTo(DescribeOptions.FINISH_LEAD.multipliedBy(2)) < 0) {
+            body.problem(body.node("finish-prompt"), "'finish-prompt' is played 10s before 'max': 'max' must be at least 20s");
+        }
+        return new FlowNode.Describe(id, def.pos(), body.requiredRef("prompt", "a describe node"), max,
+                body.string("into", "transcript"), def.ref("next"), endSilence, finish);
+    }
+
+    /** A node's own end of turn, within the limits the server's defaults have; null where it sets none. */
+    private static Duration endSilence(YamlSection body) {
+        if (!body.has("end-silence")) {
+            return null;
+        }
+        Duration value = body.duration("end-silence", null);
+        if (value != null && (value.compareTo(IvrConfig.Audio.MIN_END_SILENCE) < 0
+                || value.compareTo(IvrConfig.Audio.MAX_END_SILENCE) > 0)) {
+            body.problem(body.node("end-silence"), "'end-silence' must be between "
+                    + IvrConfig.Audio.MIN_END_SILENCE.toMillis() + "ms and " + IvrConfig.Audio.MAX_END_SILENCE.toSeconds()
+                    + "s, not " + Durations.format(value));
+        }
+        return value;
     }
 
     private FlowNode set(String id, YamlSection def, YamlSection body) {

@@ -75,7 +75,7 @@ final class NodeSteps {
      */
     private CompletionStage<Transition> describe(CallContext call, FlowNode.Describe node) {
         return KeyInput.play(call, node.prompt())
-                .thenCompose(r -> services.descriptions().capture(call, node.maxLength()))
+                .thenCompose(r -> services.descriptions().capture(call, node))
                 .thenCompose(description -> {
                     call.described(description.transcript());
                     call.recording(description.recording());
@@ -102,8 +102,9 @@ final class NodeSteps {
                 return "";
             }
             call.orderId(orderId);
-            recorder.note(call, node, "draft order " + orderId + " written"
-                    + (call.recording().isEmpty() ? "" : " with recording " + call.recording()));
+            String recording = call.recording().isEmpty() ? "" : " with recording " + call.recording();
+            recorder.note(call, node, orderId.isEmpty() ? "draft order kept in the local spool" + recording
+                    + " (Redis away): it reaches Redis when Redis is back" : "draft order " + orderId + " written" + recording);
             return orderId;
         });
     }

@@ -1,27 +1,71 @@
 package org.hotline.ivr.flow;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.DraftOrderWriter;
+import org.hotline.ivr.order.DraftSpool;
+import org.hotline.ivr.order.PendingDrafts;
+import org.hotline.ivr.redis.RedisUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Draft orders through the order part: the call's facts (caller, language, menu path, transcript) go to
- * {@link DraftOrderWriter}, which classifies, locates and writes the draft, idempotently per call id.
+ * {@link DraftOrderWriter}, which classifies, locates and writes the draft, idempotently per call id. With a
+ * {@link DraftSpool}, a draft Redis has not taken within {@code timeout} (away, stalled, refusing writes) is kept
+ * in the spool instead and completes with "": the caller goes on at once, the draft reaches Redis later.
  */
 public final class OrderPartDrafts implements FlowServices.DraftOrders {
 
-    private final DraftOrderWriter writer;
+    private static final Logger log = LoggerFactory.getLogger(OrderPartDrafts.class);
 
+    private final DraftOrderWriter writer;
+    private final DraftSpool spool;
+    private final PendingDrafts pending;
+    private final Duration timeout;
+
+    /** Without a spool: a draft Redis does not take fails the stage. */
     public OrderPartDrafts(DraftOrderWriter writer) {
+        this(writer, null, null, Duration.ZERO);
+    }
+
+    /** {@code pending}: the descriptions under way on this node, whose record goes once their draft is kept. */
+    public OrderPartDrafts(DraftOrderWriter writer, DraftSpool spool, PendingDrafts pending, Duration timeout) {
         this.writer = writer;
+        this.spool = spool;
+        this.pending = pending;
+        this.timeout = timeout;
     }
 
     @Override
     public CompletionStage<String> draft(CallContext call) {
-        return writer.draftAsync(facts(call)).thenApply(DraftOrder::orderId);
+        CallFacts facts = facts(call);
+        CompletableFuture<String> written = writer.draftAsync(facts).thenApply(DraftOrder::orderId).toCompletableFuture();
+        if (spool == null) {
+            return written;
+        }
+        // The write to Redis may still land after the timeout: the spool's replay then finds the same order.
+        return written.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((orderId, failure) -> {
+            if (failure != null && !RedisUnavailableException.isCauseOf(failure)) {
+                throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+            }
+            if (failure != null) {
+                log.warn("call {}: Redis did not take the draft ({}); spooling it", facts.callId(), failure.toString());
+                spool.keep(facts);
+            }
+            if (pending != null) {
+                pending.drafted(facts.callId());
+            }
+            return failure == null ? orderId : "";
+        });
     }
 
     /** The menu path as the seat reads it: each node passed, with the key chosen where one was. */
@@ -29,6 +73,17 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
         List<String> path = call.path().stream()
                 .map(step -> isKeyed(step.type()) && !step.input().isEmpty() ? step.node() + ":" + step.input() : step.node())
                 .toList();
+        return facts(call, path);
+    }
+
+    /** The same while the caller is at {@code node}, not yet on the path (a description just starting). */
+    static CallFacts facts(CallContext call, String node) {
+        List<String> path = new ArrayList<>(facts(call).menuPath());
+        path.add(node);
+        return facts(call, path);
+    }
+
+    private static CallFacts facts(CallContext call, List<String> path) {
         return new CallFacts(call.callId(), call.callerId(), call.language(), path, call.transcript(), call.recording(),
                 Instant.now(), call.flow().timezone());
     }

@@ -38,12 +38,13 @@ public final class SpeechMenuAnswers implements FlowServices.SpeechMenus {
     }
 
     @Override
-    public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout) {
+    public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout,
+                                          Duration endSilence) {
         List<String> phrases = new ArrayList<>();
         choices.values().forEach(phrases::addAll);
         UUID uuid = UUID.randomUUID();
-        var result = descriptions.expect(uuid, DescribeOptions.menu(call.callId(), call.language(), phrases, audio,
-                MIN_CONFIDENCE));
+        DescribeOptions options = DescribeOptions.menu(call.callId(), call.language(), phrases, audio, MIN_CONFIDENCE);
+        var result = descriptions.expect(uuid, options.withLimits(options.maxLength(), endSilence));
         return SpeechDescriptionCapture.stream(call, uuid, audio).thenCombine(result, (hungUp, done) -> {
             if (hungUp) {
                 throw new AgiHangupException("caller hung up during a spoken menu");

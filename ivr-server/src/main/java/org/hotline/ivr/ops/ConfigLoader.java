@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,15 +101,18 @@ public final class ConfigLoader {
         }
         IvrConfig.Agi agi = agi(root.at("agi"));
         IvrConfig.Audio audio = audio(root.at("audio"));
-        ConfigReader http = root.at("http");
-        IvrConfig.Http httpConfig = new IvrConfig.Http(http.string("bind"), http.port("port"));
+        IvrConfig.Http httpConfig = http(root.at("http"));
         IvrConfig.Console console = console(root.at("console"));
         IvrConfig.Ami ami = ami(root.at("ami"));
         IvrConfig.Redis redisConfig = redis(root.at("redis"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"), paths.path("supervisors"));
-        IvrConfig.Calls calls = new IvrConfig.Calls(positive(root.at("calls"), "journeyTtl"));
+                paths.path("orderRules"), paths.path("supervisors"), paths.path("knowledge"),
+                paths.path("apiTokens"));
+        ConfigReader callsSection = root.at("calls");
+        IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
+                positive(callsSection, "draftTimeout"), callsSection.path("spool"),
+                positive(callsSection, "spoolReplayEvery"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");
@@ -170,17 +174,25 @@ public final class ConfigLoader {
 
     private IvrConfig.Audio audio(ConfigReader audio) {
         IvrConfig.Audio config = new IvrConfig.Audio(audio.string("bind"), audio.port("port"), peers(audio),
-                audio.string("advertiseHost"), audio.path("recordings"), audio.duration("recordingRetention"),
+                audio.string("advertiseHost"), audio.path("recordings"), audio.duration("retention"),
                 audio.duration("connectTimeout"), audio.duration("idleTimeout"),
-                audio.integer("maxFrameMillis", 20, 500), audio.duration("endSilence"),
-                audio.duration("noSpeechTimeout"), audio.duration("maxDescription"));
-        if (config.endSilence().toMillis() < 60) {
-            audio.problem("endSilence", config.endSilence().toMillis() + "ms", "must be at least 60ms");
-        }
-        if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()) {
-            audio.problem("maxDescription/connectTimeout/idleTimeout", "0", "must be longer than zero");
+                audio.integer("maxFrameMillis", 20, 500), audio.duration("describeEndSilence"),
+                audio.duration("menuEndSilence"), audio.duration("noSpeechTimeout"), audio.duration("maxDescription"),
+                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"));
+        endSilence(audio, "describeEndSilence", config.describeEndSilence());
+        endSilence(audio, "menuEndSilence", config.menuEndSilence());
+        if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()
+                || config.retention().isZero()) {
+            audio.problem("maxDescription/connectTimeout/idleTimeout/retention", "0", "must be longer than zero");
         }
         return config;
+    }
+
+    private static void endSilence(ConfigReader audio, String key, Duration value) {
+        if (value.compareTo(IvrConfig.Audio.MIN_END_SILENCE) < 0 || value.compareTo(IvrConfig.Audio.MAX_END_SILENCE) > 0) {
+            audio.problem(key, value.toMillis() + "ms", "must be between " + IvrConfig.Audio.MIN_END_SILENCE.toMillis()
+                    + "ms and " + IvrConfig.Audio.MAX_END_SILENCE.toSeconds() + "s");
+        }
     }
 
     private static IvrConfig.Speech speech(ConfigReader speech) {
@@ -196,6 +208,16 @@ public final class ConfigLoader {
         }
         return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence,
                 speech.duration("transcriptTtl"));
+    }
+
+    private IvrConfig.Http http(ConfigReader http) {
+        String tokenEnv = http.string("metricsTokenEnv");
+        return new IvrConfig.Http(http.string("bind"), http.port("port"), positive(http, "idleTimeout"),
+                http.integer("maxConnections", 1, 1_000_000), http.integer("maxConnectionsPerPeer", 1, 1_000_000),
+                http.integer("maxHeaderBytes", 1024, 1 << 20), http.integer("maxUriBytes", 256, 1 << 20),
+                http.integer("maxBodyBytes", 1024, 1 << 30), http.integer("eventLoops", 1, 64),
+                http.integer("routeThreads", 1, 256), http.integer("routeQueue", 0, 100_000), tokenEnv,
+                tokenEnv.isBlank() ? "" : env.getOrDefault(tokenEnv, "").strip());
     }
 
     private static IvrConfig.Console console(ConfigReader console) {

@@ -34,6 +34,11 @@ public record CallFacts(String callId, String callerNumber, String language, Lis
         zone = zone == null ? DEFAULT_ZONE : zone;
     }
 
+    /** The same facts with the recording found at {@code path} (e.g. after a crash, where the sidecar said). */
+    public CallFacts withRecording(String path) {
+        return new CallFacts(callId, callerNumber, language, menuPath, transcript, path, at, zone);
+    }
+
     /**
      * Whether the caller id is a real number to link orders by: Asterisk reports withheld numbers as
      * "anonymous", "unknown" or empty, and those callers must not be taken for one repeat caller.

@@ -102,6 +102,12 @@ public final class CategoryTaxonomy {
         return categories.stream().filter(category -> category.id().equals(id)).findFirst();
     }
 
+    /** Whether {@code code} names a category ({@code heating}) or one of its sub-categories ({@code heating/not-warm}). */
+    public boolean knows(String code) {
+        String[] parts = code.split("/", 2);
+        return category(parts[0]).map(c -> parts.length == 1 || c.subCategory(parts[1]).isPresent()).orElse(false);
+    }
+
     public List<Category> categories() {
         return categories;
     }

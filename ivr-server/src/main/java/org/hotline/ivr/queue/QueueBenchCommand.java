@@ -73,7 +73,7 @@ public final class QueueBenchCommand implements Callable<Integer> {
         try (RedisGateway redis = new RedisGateway(topology(embedded), Duration.ofSeconds(5), RetryPolicy.DEFAULT);
              CallDistributor distributor = new CallDistributor(redis, setup(),
                      new DistributorSettings("bench", Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(1),
-                             Duration.ofHours(1), Duration.ofMinutes(3)), Clock.systemUTC(), CallbackDialer.NONE)) {
+                             Duration.ofHours(1), Duration.ofMinutes(3)), Clock.systemUTC())) {
             redis.callEachMaster("flush", jedis -> jedis.flushAll());
             distributor.start();
             System.out.printf("Redis: %s, writing to %s%n", redis.topology().describe(), redis.address());

@@ -1,9 +1,10 @@
 package org.hotline.ivr.seat;
 
 /**
- * What the console is built on: the accounts, and the queue's and the orders' state behind this package's
- * interfaces.
+ * What the console is built on: the accounts, the queue's and the orders' state, and the knowledge base, behind
+ * this package's interfaces.
  */
 public record ConsoleParts(AccountFile seats, AccountFile supervisors, SeatStates states, AssignedCalls calls,
-                           OrderEditing orders, OrderCatalogue catalogue, WallboardSource wallboard) {
+                           OrderEditing orders, OrderCatalogue catalogue, WallboardSource wallboard,
+                           KnowledgeLookup knowledge) {
 }

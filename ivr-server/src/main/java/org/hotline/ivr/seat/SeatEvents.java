@@ -4,6 +4,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.speech.TranscriptPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.JedisPubSub;
@@ -11,7 +12,7 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * Redis pub/sub between nodes: whoever changes a seat (the distributor assigning a call, a hangup starting
  * wrap-up, the console itself) publishes on {@code console:seat-events:<seatId>}, and the speech side publishes
- * transcripts on {@code ivr:transcript:<callId>}; every node hears both and tells the browsers it serves.
+ * transcripts on the speech side's channels ({@link TranscriptPublisher#channel}); every node hears both and tells the browsers it serves.
  * One thread per node holds the subscription and re-subscribes after Redis comes back.
  */
 public final class SeatEvents implements AutoCloseable {
@@ -24,7 +25,6 @@ public final class SeatEvents implements AutoCloseable {
     }
 
     public static final String SEAT_CHANNEL = "console:seat-events:";
-    public static final String TRANSCRIPT_CHANNEL = "ivr:transcript:";
     private static final Logger log = LoggerFactory.getLogger(SeatEvents.class);
     private static final Duration RESUBSCRIBE = Duration.ofSeconds(1);
 
@@ -53,7 +53,7 @@ public final class SeatEvents implements AutoCloseable {
             subscription = pubSub;
             try {
                 redis.call("seat events subscribe", jedis -> {
-                    jedis.psubscribe(pubSub, SEAT_CHANNEL + "*", TRANSCRIPT_CHANNEL + "*");
+                    jedis.psubscribe(pubSub, SEAT_CHANNEL + "*", TranscriptPublisher.everyChannel());
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -100,8 +100,8 @@ public final class SeatEvents implements AutoCloseable {
             try {
                 if (channel.startsWith(SEAT_CHANNEL)) {
                     listener.seatChanged(channel.substring(SEAT_CHANNEL.length()), message);
-                } else if (channel.startsWith(TRANSCRIPT_CHANNEL)) {
-                    listener.transcript(channel.substring(TRANSCRIPT_CHANNEL.length()), message);
+                } else {
+                    TranscriptPublisher.callOf(channel).ifPresent(callId -> listener.transcript(callId, message));
                 }
             } catch (RuntimeException e) {
                 log.warn("console event on {} not handled: {}", channel, e.toString());

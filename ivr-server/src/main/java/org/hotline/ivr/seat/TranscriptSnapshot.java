@@ -1,37 +1,24 @@
 package org.hotline.ivr.seat;
 
-import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
-import java.util.Map;
+import org.hotline.ivr.ops.Json;
 import org.hotline.ivr.redis.RedisGateway;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.resps.StreamEntry;
+import org.hotline.ivr.speech.TranscriptPublisher;
 
 /**
- * A call's transcript as the speech side leaves it in Redis: the final text under
- * {@code ivr:call:{<id>}:transcript:final}, and the latest partial as the last entry of the stream
- * {@code ivr:call:{<id>}:transcript}; a console that opens late starts from here and follows the live channel.
+ * A call's transcript as the speech side left it ({@link TranscriptPublisher#latest}): the final text, or the
+ * latest partial; a console that opens late starts from here and follows the live channel.
  */
 public record TranscriptSnapshot(String finalText, String partial, TranscriptGap gap) {
 
     private static final ObjectMapper JSON = Json.mapper();
 
     public static TranscriptSnapshot read(RedisGateway redis, String callId) {
-        String base = "ivr:call:{" + callId + "}:transcript"; // TranscriptPublisher.streamKey
-        return redis.call("transcript", jedis -> {
-            String done = jedis.get(base + ":final");
-            if (done != null) {
-                return new TranscriptSnapshot(text(done), "", gap(done));
-            }
-            List<StreamEntry> last = jedis.xrevrange(base, StreamEntryID.MAXIMUM_ID, StreamEntryID.MINIMUM_ID, 1);
-            if (last.isEmpty()) {
-                return new TranscriptSnapshot("", "", null);
-            }
-            Map<String, String> fields = last.get(0).getFields();
-            return new TranscriptSnapshot("", text(fields.getOrDefault("json", "{}")), null);
-        });
+        return TranscriptPublisher.latest(redis, callId)
+                .map(latest -> latest.isFinal() ? new TranscriptSnapshot(text(latest.json()), "", gap(latest.json()))
+                        : new TranscriptSnapshot("", text(latest.json()), null))
+                .orElse(new TranscriptSnapshot("", "", null));
     }
 
     /** The published reason for an empty final, or null when the final has text or gives no reason. */

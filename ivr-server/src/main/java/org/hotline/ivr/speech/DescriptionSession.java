@@ -37,6 +37,7 @@ final class DescriptionSession implements AudioStreamListener {
     private final CompletableFuture<DescriptionResult> result = new CompletableFuture<>();
     private final StringBuilder digits = new StringBuilder();
     private final CallPublisher publisher;
+    private final FinishPrompt finishPrompt;
     private AudioStreamControl control;
     private WavRecorder recorder;
     private String recordingProblem;
@@ -51,6 +52,9 @@ final class DescriptionSession implements AudioStreamListener {
         this.options = options;
         this.context = context;
         this.publisher = context.publisher() == null ? null : context.publisher().forCall(options.callId());
+        long finishAt = options.maxLength().minus(DescribeOptions.FINISH_LEAD).toMillis();
+        this.finishPrompt = options.finishPrompt() == null || finishAt <= 0 ? null
+                : new FinishPrompt(options.finishPrompt(), finishAt, context.io());
     }
 
     CompletionStage<DescriptionResult> result() {
@@ -86,6 +90,12 @@ final class DescriptionSession implements AudioStreamListener {
             recognition.accept(resampler == null ? samples : resampler.process(samples));
         }
         audioMillis = detector.elapsedMillis();
+        if (finishPrompt != null && control != null) {
+            var frame = finishPrompt.next(audioMillis, sampleRate, samples.length);
+            if (frame != null) {
+                control.send(frame);
+            }
+        }
         if (event == EndpointDetector.Event.SPEECH_ENDED) {
             finish(EndReason.END_OF_SPEECH);
         } else if (event == EndpointDetector.Event.NO_SPEECH) {

@@ -11,17 +11,15 @@ import org.hotline.ivr.audio.WavAudio;
 /** How long after the last word our endpointing decides the caller has finished, in audio time. */
 final class EndpointDelays {
 
-    static final int END_SILENCE_MS = 250;
-
     private EndpointDelays() {
     }
 
-    static void report(PrintWriter out, List<WavAudio> samples) {
+    static void report(PrintWriter out, List<WavAudio> samples, Duration endSilence) {
         for (double noise : new double[] {Double.NaN, -50, -42}) {
             List<Long> delays = new ArrayList<>();
             int missed = 0;
             for (WavAudio sample : samples) {
-                long delay = delay(sample, noise);
+                long delay = delay(sample, noise, endSilence);
                 if (delay < 0) {
                     missed++;
                 } else {
@@ -33,15 +31,15 @@ final class EndpointDelays {
                     "min %d ms, median %d ms, max %d ms", delays.get(0), delays.get(delays.size() / 2),
                     delays.get(delays.size() - 1));
             out.printf(Locale.ROOT, "end of speech detected after the last word (endSilence %d ms, %s): %s; %d of %d missed%n",
-                    END_SILENCE_MS, Double.isNaN(noise) ? "clean" : "white noise at " + (int) noise + " dBFS",
+                    endSilence.toMillis(), Double.isNaN(noise) ? "clean" : "white noise at " + (int) noise + " dBFS",
                     line, missed, samples.size());
         }
     }
 
     /** Audio time from the end of the utterance to the SPEECH_ENDED decision, or -1 if none came. */
-    private static long delay(WavAudio sample, double noiseDbfs) {
+    private static long delay(WavAudio sample, double noiseDbfs, Duration endSilence) {
         int lead = 8000;
-        short[] audio = new short[lead + sample.samples().length + 8000 * 2];
+        short[] audio = new short[lead + sample.samples().length + 8000 * 2 + (int) endSilence.toMillis() * 8];
         System.arraycopy(sample.samples(), 0, audio, lead, sample.samples().length);
         if (!Double.isNaN(noiseDbfs)) {
             Random random = new Random(42);
@@ -50,8 +48,7 @@ final class EndpointDelays {
                 audio[i] = (short) Math.max(-32768, Math.min(32767, Math.round(audio[i] + random.nextGaussian() * sigma)));
             }
         }
-        EndpointDetector detector = new EndpointDetector(8000,
-                new EndpointSettings(Duration.ofMillis(END_SILENCE_MS), Duration.ofSeconds(5)));
+        EndpointDetector detector = new EndpointDetector(8000, EndpointSettings.description(endSilence, Duration.ofSeconds(5)));
         long trueEnd = (lead + sample.samples().length) / 8;
         for (int i = 0; i + 160 <= audio.length; i += 160) {
             if (detector.accept(java.util.Arrays.copyOfRange(audio, i, i + 160)) == EndpointDetector.Event.SPEECH_ENDED) {

@@ -4,23 +4,29 @@ import java.util.ArrayDeque;
 
 /**
  * Energy voice-activity detection with a tracked noise floor and a hangover, run on 10 ms frames.
- * The floor is the quietest frame of the last second outside speech, so steady line noise or hum is
- * learnt within a second and never mistaken for speech; speech starts when a few frames in a row rise
- * well above it and ends when nothing has risen above it for {@code endSilence}. Times are audio
+ * The floor is the quietest frame of the last second (speech has gaps between words, so this is the
+ * line, not the voice), so steady line noise or hum is learnt within a second, also when it starts
+ * after the stream did, and never mistaken for speech; speech starts when a few frames in a row rise
+ * well above it and ends when nothing has risen above it for {@code endSilence} ({@code openingSilence}
+ * while the last voiced frame is within {@link EndpointSettings#OPENING} of the start). Times are audio
  * time (samples received), not wall-clock time. Not thread-safe: one per stream.
  */
 public final class EndpointDetector {
 
     public enum Event { SPEECH_STARTED, SPEECH_ENDED, NO_SPEECH }
 
+    private static final long OPENING_FRAMES = EndpointSettings.OPENING.toMillis() / 10;
+
     private final int frameSamples;
     private final long endSilenceFrames;
+    private final long openingSilenceFrames;
     private final long noSpeechFrames;
     private final ArrayDeque<Double> recentQuiet = new ArrayDeque<>();
     private double frameEnergy;
     private int frameFill;
     private long frames;
     private double floorDb = Double.NaN;
+    private double peakDb;
     private int loudRun;
     private long speechStartFrame = -1;
     private long lastVoicedFrame = -1;
@@ -29,6 +35,7 @@ public final class EndpointDetector {
     public EndpointDetector(int sampleRate, EndpointSettings settings) {
         this.frameSamples = sampleRate / 100;
         this.endSilenceFrames = Math.max(1, settings.endSilence().toMillis() / 10);
+        this.openingSilenceFrames = Math.max(1, settings.openingSilence().toMillis() / 10);
         this.noSpeechFrames = Math.max(1, settings.noSpeechTimeout().toMillis() / 10);
     }
 
@@ -55,14 +62,18 @@ public final class EndpointDetector {
             return null;
         }
         double db = 10 * Math.log10(meanSquare / (32768.0 * 32768.0) + 1e-12);
-        boolean inSpeech = speechStartFrame >= 0;
-        if (!inSpeech) {
-            trackFloor(db);
-        } else if (db < floorDb) {
-            floorDb = db;
-        }
-        if (!inSpeech) {
+        trackFloor(db);
+        if (speechStartFrame < 0) {
             return beforeSpeech(db);
+        }
+        peakDb = Math.max(peakDb, db);
+        if (peakDb < floorDb + EndpointSettings.ONSET_DB) {
+            // The floor rose under a "speech" that never rose above it: line noise that began after the stream
+            // opened (a quiet start, then a street), not a caller. Nothing was said yet.
+            speechStartFrame = -1;
+            lastVoicedFrame = -1;
+            loudRun = 0;
+            return frames >= noSpeechFrames ? noSpeech() : null;
         }
         return duringSpeech(db);
     }
@@ -72,6 +83,7 @@ public final class EndpointDetector {
         if (loudRun >= EndpointSettings.ONSET_FRAMES) {
             speechStartFrame = frames - loudRun;
             lastVoicedFrame = frames;
+            peakDb = db;
             return Event.SPEECH_STARTED;
         }
         if (frames >= noSpeechFrames) {
@@ -86,7 +98,8 @@ public final class EndpointDetector {
             lastVoicedFrame = frames;
             return null;
         }
-        if (frames - lastVoicedFrame < endSilenceFrames) {
+        boolean opening = lastVoicedFrame - speechStartFrame < OPENING_FRAMES;
+        if (frames - lastVoicedFrame < (opening ? openingSilenceFrames : endSilenceFrames)) {
             return null;
         }
         if (lastVoicedFrame - speechStartFrame < EndpointSettings.MIN_SPEECH_FRAMES) {

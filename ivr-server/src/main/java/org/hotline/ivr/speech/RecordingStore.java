@@ -8,8 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hotline.ivr.audio.WavRepair;
+import org.hotline.ivr.ops.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +46,38 @@ public final class RecordingStore {
         return dir.resolve(LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()).resolve(safeCall + "-" + uuid + ".wav");
     }
 
-    /** Sweeps now and every hour on {@code timer}. */
-    public void scheduleSweeps(java.util.concurrent.ScheduledExecutorService timer) {
-        timer.scheduleWithFixedDelay(this::sweep, 0, 1, java.util.concurrent.TimeUnit.HOURS);
+    /**
+     * The recording a process that ended abruptly was writing at {@code expected} (or under the same name in another
+     * day's folder, if the day turned before its first frame), made a valid WAV again; empty if none was written.
+     */
+    public Optional<Path> recoverOpen(Path expected) {
+        Path found = expected;
+        if (!Files.isRegularFile(found)) {
+            try (Stream<Path> days = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+                found = days.map(day -> day.resolve(expected.getFileName())).filter(Files::isRegularFile).findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                log.warn("recordings in {} not searched for {}: {}", dir, expected.getFileName(), e.getMessage());
+                found = null;
+            }
+        }
+        if (found == null) {
+            return Optional.empty();
+        }
+        try {
+            WavRepair.Result result = WavRepair.repair(found);
+            if (result == WavRepair.Result.REPAIRED) {
+                log.info("recording {} left open by the last process: header fixed up to its last frame on disk", found);
+            }
+        } catch (IOException e) {
+            log.error("recording {} left open by the last process could not be repaired: {}", found, e.getMessage());
+        }
+        return Optional.of(found);
+    }
+
+    /** Sweeps at start-up and then once a day on {@code timer}. */
+    public void scheduleSweeps(ScheduledExecutorService timer) {
+        timer.scheduleWithFixedDelay(this::sweep, 0, 1, TimeUnit.DAYS);
     }
 
     /** Deletes recordings last written before the retention period, and day folders left empty; returns the count. */
@@ -72,9 +106,9 @@ public final class RecordingStore {
         } catch (IOException e) {
             log.warn("Recording retention sweep of {} stopped: {}", dir, e.getMessage());
         }
-        if (deleted > 0) {
-            log.info("Deleted {} recordings older than {} from {}", deleted, retention, dir);
-        }
+        // Logged every time, so an operator can see the sweep ran and what the retention is.
+        log.info("Recording retention sweep of {}: {} recordings older than {} deleted", dir, deleted,
+                Durations.format(retention));
         return deleted;
     }
 }

@@ -70,7 +70,7 @@ public final class SpeechBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 System.getProperty("java.version"), samples.size(), speech.length / 8000.0);
         dspCost(speech);
-        EndpointDelays.report(out, samples);
+        EndpointDelays.report(out, samples, ConfigLoader.defaultsOnly().audio().describeEndSilence());
         streamLoad(speech);
         RecognitionBench.report(out, modelsDir, samples);
         out.flush();
@@ -157,9 +157,7 @@ public final class SpeechBench implements Callable<Integer> {
     private void streamLoad(short[] speech) throws Exception {
         Path recordings = Files.createTempDirectory("bench-recordings");
         IvrConfig.Audio base = ConfigLoader.defaultsOnly().audio().withPort(0).withRecordings(recordings);
-        IvrConfig.Audio audio = new IvrConfig.Audio("127.0.0.1", 0, base.allowedPeers(), base.advertiseHost(), recordings,
-                base.recordingRetention(), base.connectTimeout(), Duration.ofMinutes(2), base.maxFrameMillis(),
-                base.endSilence(), base.noSpeechTimeout(), base.maxDescription());
+        IvrConfig.Audio audio = base.withBind("127.0.0.1", base.allowedPeers()).withIdleTimeout(Duration.ofMinutes(2));
         var osBean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ExecutorService io = Executors.newFixedThreadPool(2);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();

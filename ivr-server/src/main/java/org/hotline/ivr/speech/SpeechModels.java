@@ -155,7 +155,7 @@ public final class SpeechModels implements AutoCloseable {
         return parts.isEmpty() ? "no languages configured" : String.join(", ", parts);
     }
 
-    static String baseLanguage(String language) {
+    public static String baseLanguage(String language) {
         String lower = language == null ? "" : language.toLowerCase(Locale.ROOT);
         int cut = lower.indexOf('-') >= 0 ? lower.indexOf('-') : lower.indexOf('_');
         return cut > 0 ? lower.substring(0, cut) : lower;

@@ -1,18 +1,21 @@
 package org.hotline.ivr.speech;
 
-import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.hotline.ivr.ops.Json;
 import org.hotline.ivr.redis.RedisGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Publishes a call's transcript through Redis so any node's seat console can follow it live: every
@@ -35,8 +38,43 @@ public final class TranscriptPublisher {
         this.keep = keep;
     }
 
+    /** Every call's channel starts with this: {@code ivr:transcript:<callId>}. */
+    private static final String CHANNEL_PREFIX = "ivr:transcript:";
+
     public static String channel(String callId) {
-        return "ivr:transcript:" + callId;
+        return CHANNEL_PREFIX + callId;
+    }
+
+    /** The pattern that hears every call's transcripts (PSUBSCRIBE). */
+    public static String everyChannel() {
+        return CHANNEL_PREFIX + "*";
+    }
+
+    /** The call a message on {@code channel} belongs to, or empty if it is not a transcript channel. */
+    public static Optional<String> callOf(String channel) {
+        return channel.startsWith(CHANNEL_PREFIX) ? Optional.of(channel.substring(CHANNEL_PREFIX.length()))
+                : Optional.empty();
+    }
+
+    /**
+     * The latest of one call's transcript as published: the final if there is one, else the newest partial; empty
+     * when nothing was published (or it has expired). For a console that opens in the middle of a call.
+     */
+    public static Optional<Latest> latest(RedisGateway redis, String callId) {
+        return redis.call("transcript", jedis -> {
+            String done = jedis.get(finalKey(callId));
+            if (done != null) {
+                return Optional.of(new Latest(done, true));
+            }
+            List<StreamEntry> last = jedis.xrevrange(streamKey(callId),
+                    StreamEntryID.MAXIMUM_ID, StreamEntryID.MINIMUM_ID, 1);
+            return last.isEmpty() ? Optional.<Latest>empty()
+                    : Optional.of(new Latest(last.get(0).getFields().getOrDefault("json", "{}"), false));
+        });
+    }
+
+    /** One published transcript message (JSON: callId, kind, language, text, words, note, missing ...). */
+    public record Latest(String json, boolean isFinal) {
     }
 
     public static String streamKey(String callId) {

@@ -22,9 +22,8 @@ class AudioSocketServerTest {
 
     private int start(List<String> allowedPeers) throws Exception {
         IvrConfig.Audio defaults = ConfigLoader.defaultsOnly().audio();
-        IvrConfig.Audio config = new IvrConfig.Audio("127.0.0.1", 0, allowedPeers, "127.0.0.1",
-                defaults.recordings(), defaults.recordingRetention(), defaults.connectTimeout(), Duration.ofSeconds(3),
-                defaults.maxFrameMillis(), defaults.endSilence(), defaults.noSpeechTimeout(), defaults.maxDescription());
+        IvrConfig.Audio config = defaults.withBind("127.0.0.1", allowedPeers).withPort(0)
+                .withIdleTimeout(Duration.ofSeconds(3));
         server = AudioSocketServer.start(config, transport, streams, metrics);
         return server.port();
     }

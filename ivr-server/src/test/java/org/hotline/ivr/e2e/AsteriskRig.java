@@ -64,12 +64,15 @@ public final class AsteriskRig implements AutoCloseable {
         IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
                 .load(null).withPorts(0, 0, 0);
         IvrConfig withRedis = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
-        // Recordings of the callers' descriptions stay in the run's folder, not in the repository's data/.
+        // Recordings of the callers' descriptions and of the seat conversations (Asterisk's MixMonitor, each side
+        // also on its own, for the tests) stay in the run's folder, not in the repository's data/.
         IvrConfig config = new IvrConfig(withRedis.nodeId(), withRedis.agi(),
-                withRedis.audio().withRecordings(workDir.resolve("recordings")), withRedis.http(), withRedis.console(),
+                withRedis.audio().withRecordings(workDir.resolve("recordings"))
+                        .withConversations(workDir.resolve("conversations"), true), withRedis.http(), withRedis.console(),
                 serverUsesAmi ? new IvrConfig.Ami(true, List.of(new IvrConfig.AmiServer("pbx1", "127.0.0.1", amiPort,
                         "ivr", "", secret))) : withRedis.ami(),
-                withRedis.redis(), withRedis.speech(), withRedis.paths(), withRedis.calls(), withRedis.logFormat());
+                withRedis.redis(), withRedis.speech(), withRedis.paths(),
+                withRedis.calls().withSpool(workDir.resolve("spool")), withRedis.logFormat());
         IvrServer server = IvrServer.start(config);
         // The line checks of the ivr-check context, as ./ivr demo registers them (a production node does not).
         DemoScripts.register(server.scripts(), server.redis());

@@ -101,6 +101,12 @@ final class Hotline {
                 .orElseThrow(() -> new AssertionError("no step " + node + " in " + steps));
     }
 
+    /** Whether the journal has an entry for the flow node {@code node} on this call yet. */
+    static boolean hasStep(AsteriskRig rig, String callId, String node) {
+        return callId != null && new JourneyStore(rig.server().redis(), rig.server().config().calls().journeyTtl())
+                .read(callId).steps().stream().anyMatch(step -> node.equals(step.get("node")));
+    }
+
     static long abandoned(AsteriskRig rig, String queue) {
         return stats(rig).queue(queue).orElseThrow().abandoned();
     }

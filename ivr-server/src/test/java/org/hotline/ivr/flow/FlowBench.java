@@ -33,8 +33,20 @@ final class FlowBench implements AutoCloseable {
     final SimClient sim;
 
     FlowBench(Path flowsDir, Path redisDir, Function<RedisGateway, FlowServices> services) throws InterruptedException {
-        redisServer = EmbeddedRedis.start(redisDir);
-        redis = new RedisGateway(redisServer.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
+        this(flowsDir, EmbeddedRedis.start(redisDir), null, services);
+    }
+
+    /** On a Redis the test runs itself (and stops, pauses, restarts), with a short timeout and few retries. */
+    FlowBench(Path flowsDir, String redisUrl, Function<RedisGateway, FlowServices> services) throws InterruptedException {
+        this(flowsDir, null, redisUrl, services);
+    }
+
+    private FlowBench(Path flowsDir, EmbeddedRedis embedded, String url, Function<RedisGateway, FlowServices> services)
+            throws InterruptedException {
+        redisServer = embedded;
+        redis = embedded != null ? new RedisGateway(embedded.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT)
+                : new RedisGateway(url, Duration.ofMillis(500), new RetryPolicy(2, Duration.ofMillis(100),
+                        Duration.ofMillis(200)));
         IvrConfig config = ConfigLoader.defaultsOnly();
         flows = FlowModule.start(flowsDir, redis, scripts, services.apply(redis), config.calls().journeyTtl());
         agi = FastAgiServer.start(config.agi().withPort(0), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));
@@ -62,6 +74,8 @@ final class FlowBench implements AutoCloseable {
         agi.close();
         transport.close();
         redis.close();
-        redisServer.close();
+        if (redisServer != null) {
+            redisServer.close();
+        }
     }
 }

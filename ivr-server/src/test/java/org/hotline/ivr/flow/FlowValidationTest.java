@@ -242,4 +242,70 @@ class FlowValidationTest {
                 .hasMessageContaining("t.yaml:5:11: node 'a': prompt 'nothing-like-this' has no text in zh, en")
                 .hasMessageContaining("t.yaml:6:11: node 'a': unknown node 'gone'");
     }
+
+    @Test
+    void anEndOfTurnTooShortOrTooLongAndAFinishPromptWithNoTimeToPlayAreRefused() throws IOException {
+        List<FlowProblem> problems = problems("""
+                languages: [zh, en]
+                start: m
+                nodes:
+                  m:
+                    menu:
+                      prompt: menu
+                      options: {1: d}
+                      default: d
+                      end-silence: 250ms
+                  d:
+                    describe:
+                      prompt: hello
+                      max: 15s
+                      end-silence: 11s
+                      finish-prompt: bye
+                    next: bye
+                  bye:
+                    hangup: bye
+                """);
+        assertThat(problems).hasSize(3);
+        at(problems.get(0), 9, 20, "m", "'end-silence' must be between 300ms and 10s, not 250ms");
+        at(problems.get(1), 14, 20, "d", "'end-silence' must be between 300ms and 10s, not 11s");
+        at(problems.get(2), 15, 22, "d", "'finish-prompt' is played 10s before 'max': 'max' must be at least 20s");
+    }
+
+    @Test
+    void aNodesOwnEndOfTurnIsReadAndDrawn() throws IOException {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, """
+                languages: [zh, en]
+                start: m
+                nodes:
+                  m:
+                    menu:
+                      prompt: menu
+                      options: {1: d, 2: e}
+                      default: d
+                      end-silence: 500ms
+                  d:
+                    describe:
+                      prompt: hello
+                      max: 90s
+                      end-silence: 2.5s
+                      finish-prompt: bye
+                    next: bye
+                  e:
+                    describe: {prompt: hello}
+                    next: bye
+                  bye:
+                    hangup: bye
+                """);
+        Flow flow = new FlowLoader().load(file);
+        FlowNode.Describe d = (FlowNode.Describe) flow.nodes().get("d");
+        assertThat(d.endSilence()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(d.finishPrompt().name()).isEqualTo("bye");
+        assertThat(((FlowNode.Describe) flow.nodes().get("e")).endSilence()).as("the server's default then").isNull();
+        assertThat(((FlowNode.Menu) flow.nodes().get("m")).endSilence()).isEqualTo(java.time.Duration.ofMillis(500));
+        String graph = new FlowGraph(flow).mermaid();
+        assertThat(graph).contains("max 90s, ends after 2.5s silence<br/>bye 10s before max")
+                .contains("max 1m, ends after the server's end-silence")
+                .contains("spoken answer ends after 500ms silence");
+    }
 }

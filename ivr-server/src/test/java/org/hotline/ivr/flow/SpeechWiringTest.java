@@ -53,7 +53,7 @@ class SpeechWiringTest {
         audioServer = AudioSocketServer.start(defaults, transport, streams, new AudioMetrics(new SimpleMeterRegistry()));
         IvrConfig.Audio audio = defaults.withPort(audioServer.port());
         Descriptions descriptions = new Descriptions(streams, recognizers,
-                new RecordingStore(audio.recordings(), audio.recordingRetention(), Clock.systemUTC()), null, io, timer,
+                new RecordingStore(audio.recordings(), audio.retention(), Clock.systemUTC()), null, io, timer,
                 Duration.ofSeconds(2));
         bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> FlowServices
                 .defaults(redis, audio.advertiseHost(), audio.port())

@@ -15,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.hotline.ivr.ami.survey.Satisfaction;
-import org.hotline.ivr.ami.survey.SurveyAnswer;
-import org.hotline.ivr.ami.survey.SurveyFlowAnswers;
+import org.hotline.ivr.followup.survey.Satisfaction;
+import org.hotline.ivr.followup.survey.SurveyAnswer;
+import org.hotline.ivr.followup.survey.SurveyFlowAnswers;
 import org.hotline.ivr.sim.CallRecord;
 import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.speech.MenuAnswer;
@@ -51,7 +51,8 @@ class SurveyVoiceAnswersTest {
         }
 
         @Override
-        public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout) {
+        public CompletionStage<String> listen(CallContext call, Map<String, List<String>> choices, Duration timeout,
+                                              Duration endSilence) {
             asked.add(choices);
             String text = heard.poll();
             return CompletableFuture.completedFuture(text == null ? "" : keyFor(call.language(), choices, text, 0.9));

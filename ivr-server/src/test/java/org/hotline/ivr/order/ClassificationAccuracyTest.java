@@ -51,6 +51,20 @@ class ClassificationAccuracyTest {
         assertThat(report.total().district()).as(report.render()).isGreaterThanOrEqualTo(0.95);
     }
 
+    @Test
+    void theVoskStyleSetsStayAboveTheirFloorsForCategoryAndUrgency() throws IOException {
+        for (String set : new String[] {"vosk-style.tsv", "vosk-style-fresh.tsv"}) {
+            AccuracyReport report = AccuracyReport.run(RULES, LABELS.resolve(set));
+            assertThat(report.total().urgencyCases()).as(set).isEqualTo(report.cases().size());
+            assertThat(report.total().category()).as(report.render()).isGreaterThanOrEqualTo(0.95);
+            assertThat(report.total().urgency()).as(report.render()).isGreaterThanOrEqualTo(0.95);
+            assertThat(report.total().district()).as(report.render()).isGreaterThanOrEqualTo(0.95);
+        }
+        AccuracyReport untuned = AccuracyReport.run(RULES, LABELS.resolve("vosk-style-fresh2.tsv"));
+        assertThat(untuned.total().category()).as(untuned.render()).isGreaterThanOrEqualTo(0.65);
+        assertThat(untuned.total().urgency()).as(untuned.render()).isGreaterThanOrEqualTo(0.45);
+    }
+
     static List<String[]> speechSamples() throws IOException {
         return Files.readAllLines(LABELS.resolve("speech-samples.tsv"), StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.startsWith("#") && !line.isBlank())

@@ -27,7 +27,7 @@ class OrderRulesLoadingTest {
         OrderRules rules = OrderRules.load(dir);
         assertThat(rules.gazetteer().districts()).hasSize(16).contains("朝阳区", "延庆区");
         assertThat(rules.gazetteer().streets("朝阳区")).contains("双井街道", "望京街道", "建外街道").hasSizeGreaterThan(40);
-        assertThat(rules.taxonomy().categories()).hasSize(10);
+        assertThat(rules.taxonomy().categories()).hasSize(11);
     }
 
     @Test

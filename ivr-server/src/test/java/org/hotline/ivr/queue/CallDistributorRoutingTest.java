@@ -18,7 +18,7 @@ import org.hotline.ivr.redis.RedisUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CallDistributorRoutingTest {
+public class CallDistributorRoutingTest {
 
     @RegisterExtension
     static final RedisUnderTest redis = new RedisUnderTest();
@@ -264,7 +264,7 @@ class CallDistributorRoutingTest {
         assertThat(seatState(d, "1")).isEqualTo("oncall");
     }
 
-    static JsonNode seatInRedis(CallDistributor d, String id) {
+    public static JsonNode seatInRedis(CallDistributor d, String id) {
         for (JsonNode group : d.rawStats()) {
             for (JsonNode seat : group.path("seats")) {
                 if (seat.path("id").asText().equals(id)) {
@@ -275,7 +275,7 @@ class CallDistributorRoutingTest {
         throw new AssertionError("no seat " + id + " in Redis");
     }
 
-    static String seatState(CallDistributor d, String id) {
+    public static String seatState(CallDistributor d, String id) {
         return seatInRedis(d, id).path("state").asText();
     }
 

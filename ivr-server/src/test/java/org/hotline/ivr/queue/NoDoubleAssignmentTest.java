@@ -209,7 +209,7 @@ class NoDoubleAssignmentTest {
                     String callId = seat.path("call").asText();
                     String seatId = seat.path("id").asText();
                     assertThat(callToSeat.put(callId, seatId)).as("call %s on two seats", callId).isNull();
-                    String back = redis.call("check", j -> j.hget("{q:main}:call:" + callId, "seat"));
+                    String back = redis.call("check", j -> j.hget(QueueKeys.call("main", callId), "seat"));
                     assertThat(back).as("call %s points back at seat %s", callId, seatId).isEqualTo(seatId);
                 }
             }

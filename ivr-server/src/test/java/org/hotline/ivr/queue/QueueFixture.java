@@ -19,16 +19,16 @@ import org.hotline.ivr.redis.RetryPolicy;
  * Distributor nodes on a real Redis: a redis-server of the fixture's own, or the Redis under test (a class's
  * server or the cluster, see {@link RedisUnderTest}); ticks are driven by hand through {@link #clock}.
  */
-final class QueueFixture implements AutoCloseable {
+public final class QueueFixture implements AutoCloseable {
 
-    static final Duration WRAP_UP = Duration.ofSeconds(10);
+    public static final Duration WRAP_UP = Duration.ofSeconds(10);
 
     private final EmbeddedRedis own;
     private final Supplier<RedisGateway> gateways;
     final MutableClock clock = new MutableClock(1_764_000_000_000L);
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    QueueFixture() throws Exception {
+    public QueueFixture() throws Exception {
         Path dir = Files.createTempDirectory("queue-redis");
         EmbeddedRedis redis = EmbeddedRedis.start(dir);
         this.own = redis;
@@ -40,13 +40,13 @@ final class QueueFixture implements AutoCloseable {
     }
 
     /** On the Redis under test, which closes the gateways it hands out. */
-    QueueFixture(RedisUnderTest redis) {
+    public QueueFixture(RedisUnderTest redis) {
         this.own = null;
         this.gateways = redis::newGateway;
     }
 
     /** Queues: general (longest-idle), tax (fewest-calls), enterprise (highest-skill), en (foreign). */
-    static QueueSetup setup(List<SeatConfig> seats) {
+    public static QueueSetup setup(List<SeatConfig> seats) {
         return new QueueSetup(seats, List.of(
                 queue("general", "general", "zh", RoutingStrategy.LONGEST_IDLE),
                 queue("tax", "tax", "zh", RoutingStrategy.FEWEST_CALLS),
@@ -57,31 +57,37 @@ final class QueueFixture implements AutoCloseable {
                         "normal", new PriorityClass("normal", Duration.ZERO)));
     }
 
-    static QueueConfig queue(String id, String skill, String language, RoutingStrategy strategy) {
+    public static QueueConfig queue(String id, String skill, String language, RoutingStrategy strategy) {
         return new QueueConfig(id, id, "main", skill, 1, language, strategy, WRAP_UP, Duration.ofSeconds(20), 0.8,
                 Duration.ofSeconds(20), Duration.ofMinutes(10), QueueConfig.Overflow.NONE, "", Duration.ofSeconds(45),
                 Duration.ofMinutes(2));
     }
 
-    static SeatConfig seat(String id, Map<String, Integer> skills, String... languages) {
+    public static SeatConfig seat(String id, Map<String, Integer> skills, String... languages) {
         return new SeatConfig(id, "Seat " + id, "PJSIP/" + id, "main", skills, List.of(languages), "unused");
     }
 
     /** A started distributor node with its own Redis connection pool; automatic ticks are off. */
-    CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
+    public CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
+        return unstartedNode(nodeId, setup).handCallbacksTo(dialer).start();
+    }
+
+    /** The same, not started yet: for a callback side that needs the distributor before it starts. */
+    public CallDistributor unstartedNode(String nodeId, QueueSetup setup) {
         RedisGateway gateway = gateways.get();
         DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
                 Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3));
-        CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
+        CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock);
         open.add(distributor);
-        return distributor.start();
+        return distributor;
     }
 
-    RedisGateway gateway() {
-        return gateways.get();
+    public RedisGateway gateway() {
+        RedisGateway gateway = gateways.get();
+        return gateway;
     }
 
-    static <T> T await(CompletionStage<T> stage) {
+    public static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -90,13 +96,13 @@ final class QueueFixture implements AutoCloseable {
     }
 
     /** Enqueues and waits until the enqueue script has run (not for a seat), so the next step sees the call. */
-    static CompletableFuture<SeatOffer> enqueued(CallDistributor node, WaitingCall call) {
+    public static CompletableFuture<SeatOffer> enqueued(CallDistributor node, WaitingCall call) {
         CompletableFuture<SeatOffer> offer = node.enqueue(call).toCompletableFuture();
         await(node.position(call));
         return offer;
     }
 
-    static WaitingCall call(String id, String queue, String priorityClass) {
+    public static WaitingCall call(String id, String queue, String priorityClass) {
         return new WaitingCall(id, queue, priorityClass, "zh", "13800138000");
     }
 

@@ -56,7 +56,7 @@ class SeatLoginPausedTest {
         await(distributor.answered(offer));
         await(distributor.hangupAfterCall(offer));
 
-        String key = "{q:" + distributor.setup().seat("1").orElseThrow().group() + "}:seat:1";
+        String key = QueueKeys.seat(distributor.setup().seat("1").orElseThrow().group(), "1");
         Map<String, String> seat = fixture.gateway().call("read seat", jedis -> jedis.hgetAll(key));
         assertThat(seat).containsEntry("state", "wrapup").containsEntry("call", "").containsEntry("lastCall", "c2");
     }

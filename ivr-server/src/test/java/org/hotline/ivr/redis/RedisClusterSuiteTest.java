@@ -20,7 +20,7 @@ import org.junit.platform.suite.api.Suite;
         "org.hotline.ivr.queue.CallDistributorNodesTest",
         "org.hotline.ivr.queue.NoDoubleAssignmentTest",
         "org.hotline.ivr.queue.SeatLoginPausedTest",
-        "org.hotline.ivr.queue.CallbackRetriesTest",
+        "org.hotline.ivr.followup.CallbackRetriesTest",
         "org.hotline.ivr.queue.QueueBenchCommandTest",
         "org.hotline.ivr.ami.survey.SurveyScheduleTest",
         "org.hotline.ivr.seat.SharedSessionsTest"})

@@ -50,6 +50,25 @@ final class ConsoleTestServer implements AutoCloseable {
         return new ConsoleTestServer(server, speech[0]);
     }
 
+    /**
+     * A seats file beside the shipped one with {@code count} seats 2001.. (password "demo" + id, a cheap hash), each
+     * speaking Mandarin and English with the general and foreign skills: for a class that shares one node among
+     * many tests, each with a seat of its own.
+     */
+    static Path manySeats(Path dir, int count) throws IOException {
+        StringBuilder yaml = new StringBuilder("seats:\n");
+        for (int i = 1; i <= count; i++) {
+            String id = Integer.toString(2000 + i);
+            yaml.append("  - id: \"").append(id).append("\"\n    name: Seat ").append(id)
+                    .append("\n    device: Local/").append(id).append("@test-seat")
+                    .append("\n    skills: {general: 5, foreign: 5, enterprise: 5}\n    languages: [zh, en]\n    passwordHash: ")
+                    .append(org.hotline.ivr.ops.PasswordHash.create(("demo" + id).toCharArray(), 1000)).append('\n');
+        }
+        Path file = dir.resolve("seats.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
     /** The sample's path; the stand-in recognizer will hear its text in the next Mandarin description. */
     Path sample() {
         Path wav = SpeechSamples.folder().resolve(SAMPLE);

@@ -20,9 +20,11 @@ import org.hotline.ivr.audio.AudioMetrics;
 import org.hotline.ivr.audio.AudioSocketClient;
 import org.hotline.ivr.audio.AudioSocketServer;
 import org.hotline.ivr.audio.AudioStreams;
+import org.hotline.ivr.audio.Pcm;
 import org.hotline.ivr.audio.SpeechSamples;
 import org.hotline.ivr.audio.WavAudio;
 import org.hotline.ivr.audio.WavReader;
+import org.hotline.ivr.audio.WavRecorder;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -56,11 +58,9 @@ class DescriptionsTest {
         recognizers = new Recognizers(models, 1, new SpeechMetrics(new SimpleMeterRegistry()));
         streams = new AudioStreams();
         IvrConfig.Audio config = audioConfig.withRecordings(temp.resolve("recordings"));
-        server = AudioSocketServer.start(new IvrConfig.Audio("127.0.0.1", 0, List.of("127.0.0.1/32"), "127.0.0.1",
-                config.recordings(), config.recordingRetention(), config.connectTimeout(), config.idleTimeout(),
-                config.maxFrameMillis(), config.endSilence(), config.noSpeechTimeout(), config.maxDescription()),
+        server = AudioSocketServer.start(config.withBind("127.0.0.1", List.of("127.0.0.1/32")).withPort(0),
                 transport, streams, new AudioMetrics(new SimpleMeterRegistry()));
-        store = new RecordingStore(config.recordings(), config.recordingRetention(), Clock.systemUTC());
+        store = new RecordingStore(config.recordings(), config.retention(), Clock.systemUTC());
         descriptions = new Descriptions(streams, recognizers, store, null, io, timer, Duration.ofSeconds(20));
     }
 
@@ -92,7 +92,8 @@ class DescriptionsTest {
         DescriptionResult done = result.get(30, TimeUnit.SECONDS);
         assertThat(done.reason()).isEqualTo(EndReason.END_OF_SPEECH);
         long trueEnd = 500 + Math.round(speech.seconds() * 1000);
-        assertThat(done.audioMillis() - trueEnd).isBetween(0L, 300L);
+        long endSilence = audioConfig.describeEndSilence().toMillis();
+        assertThat(done.audioMillis() - trueEnd).isBetween(endSilence - 30, endSilence + 300);
         short[] recorded = WavReader.read(done.recording()).samples();
         assertThat(recorded.length).isEqualTo((int) (done.audioMillis() * RATE / 1000));
         assertThat(recorded).isEqualTo(Arrays.copyOf(audio, recorded.length));
@@ -166,6 +167,48 @@ class DescriptionsTest {
     }
 
     @Test
+    void tenSecondsBeforeTheLimitTheCallerHearsTheFinishPromptWhileStillRecorded() throws Exception {
+        Path prompt = temp.resolve("describe-finish.wav");
+        short[] tone = new short[RATE];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / RATE));
+        }
+        try (WavRecorder wav = WavRecorder.create(prompt, RATE)) {
+            wav.write(Pcm.toBytes(tone));
+        }
+        short[] talk = concat(SpeechSamples.load("zh-06.wav").samples(), SpeechSamples.load("zh-01.wav").samples());
+        DescribeOptions options = describe("zh").withLimits(Duration.ofSeconds(12), null).withFinishPrompt(prompt);
+        UUID uuid = UUID.randomUUID();
+        CompletableFuture<DescriptionResult> result = descriptions.expect(uuid, options).toCompletableFuture();
+        java.io.ByteArrayOutputStream heard = new java.io.ByteArrayOutputStream();
+        try (AudioSocketClient client = new AudioSocketClient(server.port())) {
+            client.uuid(uuid);
+            CompletableFuture<Void> listening = CompletableFuture.runAsync(() -> {
+                try {
+                    while (true) {
+                        heard.write(client.read().payload());
+                    }
+                } catch (java.io.IOException closedAtTheLimit) {
+                    // the server ends the stream at the limit
+                }
+            });
+            client.stream(talk, RATE);
+            listening.get(30, TimeUnit.SECONDS);
+        }
+        DescriptionResult done = result.get(30, TimeUnit.SECONDS);
+        assertThat(done.reason()).isEqualTo(EndReason.MAX_LENGTH);
+        assertThat(Pcm.toSamples(heard.toByteArray())).as("the prompt, whole, back over the socket").isEqualTo(tone);
+        assertThat(WavReader.read(done.recording()).samples()).as("recorded while it played")
+                .isEqualTo(Arrays.copyOf(talk, 12 * RATE));
+    }
+
+    private static short[] concat(short[] a, short[] b) {
+        short[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void aCallerWhoSaysNothingOverLineNoiseEndsAsNoSpeech() throws Exception {
         DescribeOptions options = new DescribeOptions("call-quiet", "en", Duration.ofSeconds(30), Duration.ofMillis(250),
                 Duration.ofSeconds(2), List.of(), 0);
@@ -222,7 +265,7 @@ class DescriptionsTest {
             UUID uuid = UUID.randomUUID();
             uuids.add(uuid);
             results.add(descriptions.expect(uuid, describe("en")).toCompletableFuture());
-            sent.add(SpeechSamples.padded(SpeechSamples.read(samples.get(i % samples.size())).samples(), RATE, 200, 1000));
+            sent.add(SpeechSamples.padded(SpeechSamples.read(samples.get(i % samples.size())).samples(), RATE, 200, 2500));
         }
         List<AudioSocketClient> clients = new ArrayList<>();
         for (UUID uuid : uuids) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.hotline.ivr.audio.LogCapture;
+import org.hotline.ivr.ops.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +44,38 @@ class RecordingStoreTest {
         assertThat(old).doesNotExist();
         assertThat(old.getParent()).doesNotExist();
         assertThat(recent).exists();
+    }
+
+    @Test
+    void recordingsAreKept180DaysByDefaultAndEverySweepIsLogged() throws Exception {
+        Duration retention = ConfigLoader.defaultsOnly().audio().retention();
+        assertThat(retention).isEqualTo(Duration.ofDays(180));
+        RecordingStore store = new RecordingStore(temp, retention, clock);
+        Path kept = Files.createDirectories(temp.resolve("2026-06-01")).resolve("c.wav");
+        Files.writeString(kept, "z");
+        Files.setLastModifiedTime(kept, FileTime.from(Instant.parse("2026-06-01T10:00:00Z")));
+        try (LogCapture log = new LogCapture(RecordingStore.class)) {
+            assertThat(store.sweep()).isZero();
+            assertThat(log.lines()).containsExactly("Recording retention sweep of " + temp
+                    + ": 0 recordings older than 180d deleted");
+        }
+        assertThat(kept).exists();
+    }
+
+    @Test
+    void theSweepRunsAtStartAndThenDaily() {
+        java.util.List<Long> delays = new java.util.ArrayList<>();
+        var timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+            @Override
+            public java.util.concurrent.ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long initial, long delay,
+                                                                                 java.util.concurrent.TimeUnit unit) {
+                delays.add(unit.toHours(initial));
+                delays.add(unit.toHours(delay));
+                return null;
+            }
+        };
+        new RecordingStore(temp, Duration.ofDays(180), clock).scheduleSweeps(timer);
+        timer.shutdown();
+        assertThat(delays).containsExactly(0L, 24L);
     }
 }

@@ -50,7 +50,7 @@ class TranscriptPublisherTest {
             }
         };
         Thread listener = new Thread(() -> gateway.call("subscribe", jedis -> {
-            jedis.psubscribe(subscriber, "ivr:transcript:*");
+            jedis.psubscribe(subscriber, TranscriptPublisher.everyChannel());
             return null;
         }));
         listener.start();

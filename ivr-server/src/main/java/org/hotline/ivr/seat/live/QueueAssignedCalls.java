@@ -2,14 +2,12 @@ package org.hotline.ivr.seat.live;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hotline.ivr.ops.PhoneNumbers;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.OrderKeys;
 import org.hotline.ivr.order.OrderStore;
-import org.hotline.ivr.queue.QueueSetup;
-import org.hotline.ivr.queue.SeatConfig;
+import org.hotline.ivr.queue.QueueRecords;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.seat.AssignedCalls;
 import org.hotline.ivr.seat.ScreenPop;
@@ -18,23 +16,23 @@ import org.hotline.ivr.seat.SeatStatus;
 import org.hotline.ivr.seat.TranscriptSnapshot;
 
 /**
- * The call a seat holds, put together from the distributor's call hash ({@code {q:<group>}:call:<id>}: number,
+ * The call a seat holds, put together from the distributor's record of it ({@link QueueRecords.Call}: number,
  * language, arrival) while it lives, the call's draft order (menu path, transcript), the speech side's
  * transcript keys, and the {@link CallLedger} that keeps the seat's claim after the call ends.
  */
 public final class QueueAssignedCalls implements AssignedCalls {
 
     private final RedisGateway redis;
-    private final QueueSetup setup;
+    private final QueueRecords records;
     private final SeatStates states;
     private final OrderStore orders;
     private final OrderKeys orderKeys;
     private final CallLedger ledger;
 
-    public QueueAssignedCalls(RedisGateway redis, QueueSetup setup, SeatStates states, OrderStore orders,
+    public QueueAssignedCalls(RedisGateway redis, QueueRecords records, SeatStates states, OrderStore orders,
                               OrderKeys orderKeys) {
         this.redis = redis;
-        this.setup = setup;
+        this.records = records;
         this.states = states;
         this.orders = orders;
         this.orderKeys = orderKeys;
@@ -61,18 +59,17 @@ public final class QueueAssignedCalls implements AssignedCalls {
             return Optional.empty();
         }
         String seatId = claim.get().seatId();
-        Map<String, String> call = liveCall(seatId, callId);
+        Optional<QueueRecords.Call> call = records.call(seatId, callId);
         Optional<DraftOrder> order = orderOf(callId);
-        String number = call.getOrDefault("number", order.map(DraftOrder::callerNumber).orElse(""));
-        String language = call.getOrDefault("lang", order.map(DraftOrder::language).orElse(""));
+        String number = call.map(QueueRecords.Call::number).orElse(order.map(DraftOrder::callerNumber).orElse(""));
+        String language = call.map(QueueRecords.Call::language).orElse(order.map(DraftOrder::language).orElse(""));
         List<String> menu = order.map(DraftOrder::menuPath).orElse(List.of());
-        String arrival = call.getOrDefault("arrival", "");
+        Instant arrival = call.map(QueueRecords.Call::arrival).orElse(null);
         TranscriptSnapshot heard = TranscriptSnapshot.read(redis, callId);
         String transcript = heard.finalText().isEmpty() ? order.map(DraftOrder::transcript).orElse("") : heard.finalText();
-        String state = call.getOrDefault("state", "");
-        boolean ended = !(state.equals("offered") || state.equals("oncall"));
+        boolean ended = call.map(live -> !live.withSeat()).orElse(true);
         return Optional.of(new ScreenPop(callId, seatId, PhoneNumbers.mask(number), language, menu,
-                arrival.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(arrival)), claim.get().assignedAt(),
+                arrival, claim.get().assignedAt(),
                 transcript, heard.partial(), order.map(DraftOrder::orderId).orElse(null), ended,
                 transcript.isEmpty() ? heard.gap() : null));
     }
@@ -85,15 +82,9 @@ public final class QueueAssignedCalls implements AssignedCalls {
     @Override
     public Optional<String> callerNumber(String callId) {
         return ledger.find(callId).flatMap(claim -> {
-            String number = liveCall(claim.seatId(), callId).get("number");
+            String number = records.call(claim.seatId(), callId).map(QueueRecords.Call::number).orElse(null);
             return number != null && !number.isEmpty() ? Optional.of(number) : orderOf(callId).map(DraftOrder::callerNumber);
         });
-    }
-
-    private Map<String, String> liveCall(String seatId, String callId) {
-        Optional<String> group = setup.seat(seatId).map(SeatConfig::group);
-        return group.isEmpty() ? Map.of()
-                : redis.call("queue call", jedis -> jedis.hgetAll("{q:" + group.get() + "}:call:" + callId));
     }
 
     private Optional<DraftOrder> orderOf(String callId) {

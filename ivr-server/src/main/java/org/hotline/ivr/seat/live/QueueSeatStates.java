@@ -1,25 +1,22 @@
 package org.hotline.ivr.seat.live;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.hotline.ivr.queue.CallDistributor;
-import org.hotline.ivr.queue.QueueSetup;
-import org.hotline.ivr.queue.SeatConfig;
-import org.hotline.ivr.queue.SeatState;
+import org.hotline.ivr.queue.QueueRecords;
 import org.hotline.ivr.queue.QueueStateException;
-import org.hotline.ivr.redis.RedisGateway;
+import org.hotline.ivr.queue.SeatState;
 import org.hotline.ivr.seat.SeatStates;
 import org.hotline.ivr.seat.SeatStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seat states as the call distributor keeps them: changes go through its commands, reads come from its seat
- * hash ({@code {q:<group>}:seat:<id>}). Wrap-up ends by the distributor's own timer, not the console's.
+ * Seat states as the call distributor keeps them: changes go through its commands, reads through its
+ * {@link QueueRecords}. Wrap-up ends by the distributor's own timer, not the console's.
  */
 public final class QueueSeatStates implements SeatStates {
 
@@ -33,11 +30,11 @@ public final class QueueSeatStates implements SeatStates {
     static final String LOGIN_REASON = "login";
 
     private final CallDistributor distributor;
-    private final RedisGateway redis;
+    private final QueueRecords records;
 
-    public QueueSeatStates(CallDistributor distributor, RedisGateway redis) {
+    public QueueSeatStates(CallDistributor distributor) {
         this.distributor = distributor;
-        this.redis = redis;
+        this.records = distributor.records();
     }
 
     /** The console's name of a distributor state code ({@code oncall} is {@code on-call}). */
@@ -45,25 +42,19 @@ public final class QueueSeatStates implements SeatStates {
         return NAMES.getOrDefault(code, SeatStatus.LOGGED_OUT);
     }
 
-    static Optional<String> seatKey(QueueSetup setup, String seatId) {
-        return setup.seat(seatId).map(SeatConfig::group).map(group -> "{q:" + group + "}:seat:" + seatId);
-    }
-
     @Override
     public SeatStatus status(String seatId) {
-        Optional<String> key = seatKey(distributor.setup(), seatId);
-        Map<String, String> seat = key.isEmpty() ? Map.of() : redis.call("seat state", jedis -> jedis.hgetAll(key.get()));
-        if (seat.isEmpty()) {
+        Optional<QueueRecords.Seat> found = records.seat(seatId);
+        if (found.isEmpty()) {
             return new SeatStatus(seatId, SeatStatus.LOGGED_OUT, null, "", null);
         }
-        String since = seat.getOrDefault("since", "");
-        String call = seat.getOrDefault("call", "");
-        if (call.isEmpty() && SeatState.WRAP_UP.code().equals(seat.get("state"))) {
+        QueueRecords.Seat seat = found.get();
+        String call = seat.callId();
+        if (call.isEmpty() && seat.state() == SeatState.WRAP_UP) {
             // the call being wrapped up, even one that ended before any console saw it offered
-            call = seat.getOrDefault("lastCall", "");
+            call = seat.lastCallId();
         }
-        return new SeatStatus(seatId, NAMES.getOrDefault(seat.get("state"), SeatStatus.LOGGED_OUT),
-                since.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(since)), seat.getOrDefault("reason", ""),
+        return new SeatStatus(seatId, stateName(seat.state().code()), seat.since(), seat.reason(),
                 call.isEmpty() ? null : call);
     }
 

@@ -1,0 +1,137 @@
+package org.hotline.ivr.seat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.hotline.ivr.sim.SimClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The seat desk in Chromium as an operator works it all day, on one real node (FastAGI, AudioSocket, the 12345
+ * flow, the distributor, the order store; speech by the stand-in recognizer, see {@link ConsoleTestServer}) and
+ * one browser for the whole class. Each test logs its own seat in and out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeskBrowserTest {
+
+    private static final Duration TALK = Duration.ofMinutes(3);
+
+    @TempDir
+    static Path dir;
+    ConsoleTestServer node;
+    SimClient phone;
+    Chromium browser;
+    String seat;
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeTrue(Chromium.available(), "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        node = ConsoleTestServer.start(dir.resolve("node"), Duration.ofSeconds(30),
+                Map.of("IVR_PATHS_SEATS", ConsoleTestServer.manySeats(dir, 12).toString()));
+        phone = new SimClient("127.0.0.1", node.server().agiPort(), true);
+        browser = new Chromium(dir.resolve("chrome-profile"));
+    }
+
+    /** The test's seat leaves the pool whatever the page did, so it takes no call of the next test. */
+    @AfterEach
+    void logOut() {
+        if (seat != null) {
+            new ConsoleClient(node.base()).loggedInSeat(seat).send("POST", "/console/api/logout", "{}");
+            browser.js("localStorage.clear()");
+            browser.driver.manage().deleteAllCookies();
+            seat = null;
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (phone != null) {
+            phone.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private void seatReady(String id) {
+        seat = id;
+        browser.driver.get(node.base() + "/console/");
+        browser.logIn(seat, "demo" + seat);
+        browser.click("btn-ready");
+        browser.waitText("state-badge", "就绪");
+    }
+
+    @Test
+    void theKnowledgeCardSuggestsFromTheTranscriptAndSearchesWhatTheOperatorTypes() throws Exception {
+        seatReady("2001");
+        Path wav = node.sample();
+        phone.call(ConsoleTestServer.describing("kb-1", "13800138001", wav, TALK));
+        browser.waitVisible("pop");
+        // The caller spoke of uncollected garbage: the sorting and bulky-waste articles are suggested.
+        browser.wait.until(d -> titles().stream().anyMatch(t -> t.contains("垃圾")));
+        assertThat(browser.text("kb-heading")).isEqualTo("根据通话内容推荐");
+
+        WebElement box = browser.element("kb-q");
+        box.sendKeys("房产证怎么办");
+        browser.wait.until(d -> !titles().isEmpty() && titles().get(0).contains("不动产权证书"));
+        assertThat(browser.text("kb-heading")).isEqualTo("搜索结果");
+        assertThat(browser.driver.findElements(By.cssSelector("#kb-results mark"))).extracting(WebElement::getText)
+                .contains("房产").doesNotContain("证");
+        browser.driver.findElement(By.cssSelector("#kb-results .kb-title")).click();
+        browser.waitVisible("kb-article");
+        assertThat(browser.text("kb-article-body")).contains("不动产登记中心");
+        browser.screenshot("desk-knowledge");
+
+        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), "<b>x</b> parking fire lane", Keys.ENTER);
+        browser.wait.until(d -> !titles().isEmpty() && titles().get(0).equals("Illegal parking and blocked fire lanes"));
+        assertThat(browser.driver.findElements(By.cssSelector("#kb-results b"))).isEmpty();
+        assertThat(browser.value("order-summary")).doesNotContain("parking");
+    }
+
+    @Test
+    void theKnowledgeApiAnswersChineseAndEnglishQuestionsForASeatAndNobodyElse() {
+        ConsoleClient anonymous = new ConsoleClient(node.base());
+        assertThat(anonymous.get("/console/api/kb?q=%E4%BE%9B%E6%9A%96").status()).isEqualTo(401);
+        ConsoleClient supervisor = new ConsoleClient(node.base());
+        supervisor.login("wallboard", "9001", "demo9001");
+        // A supervisor is proven but not a seat: 403 at the front door (401 is for the anonymous).
+        assertThat(supervisor.get("/console/api/kb?q=heating").status()).isEqualTo(403);
+
+        ConsoleClient client = new ConsoleClient(node.base()).loggedInSeat("2012");
+        ConsoleClient.Reply zh = client.get("/console/api/kb?q=" + java.net.URLEncoder.encode("供暖季从哪天开始",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(zh.status()).isEqualTo(200);
+        assertThat(zh.body().path("articles").get(0).path("id").asText()).isEqualTo("heating-season.zh");
+        assertThat(zh.body().path("articles").get(0).path("snippet").asText()).contains("11月15日");
+        assertThat(zh.body().path("articles").get(0).path("score").asDouble()).isPositive();
+        ConsoleClient.Reply en = client.get("/console/api/kb?q=sorting+household+waste&lang=en&limit=3");
+        assertThat(en.body().path("articles")).hasSizeLessThanOrEqualTo(3);
+        assertThat(en.body().path("articles").get(0).path("title").asText()).isEqualTo("Household waste sorting: the four bins");
+        assertThat(client.get("/console/api/kb/garbage-sorting.en").body().path("body").asText()).contains("green bin");
+        assertThat(client.get("/console/api/kb/nothing-here").status()).isEqualTo(404);
+        assertThat(client.get("/console/api/kb?q=x&limit=500").status()).isEqualTo(400);
+        client.send("POST", "/console/api/logout", "{}");
+    }
+
+    private java.util.List<String> titles() {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> titles = (java.util.List<String>) browser.js(
+                "return Array.from(document.querySelectorAll('#kb-results .kb-title')).map(e => e.textContent)");
+        return titles;
+    }
+}
