@@ -22,7 +22,7 @@ import org.junit.platform.suite.api.Suite;
         "org.hotline.ivr.queue.SeatLoginPausedTest",
         "org.hotline.ivr.followup.CallbackRetriesTest",
         "org.hotline.ivr.queue.QueueBenchCommandTest",
-        "org.hotline.ivr.ami.survey.SurveyScheduleTest",
+        "org.hotline.ivr.followup.survey.SurveyScheduleTest",
         "org.hotline.ivr.seat.SharedSessionsTest"})
 @ConfigurationParameter(key = RedisUnderTest.PARAMETER, value = "cluster")
 class RedisClusterSuiteTest {
