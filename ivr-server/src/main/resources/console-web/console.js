@@ -75,6 +75,7 @@
       status = message.status;
       renderStatus();
       renderPop(message.pop);
+      window.IvrRecordings.show(pop, status.state === 'wrap-up');
     } else if (message.type === 'transcript' && pop && message.callId === pop.callId) {
       if (message.kind === 'final') {
         pop.transcript = message.text; pop.partial = '';

@@ -5,61 +5,63 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
-import java.time.Clock;
-import java.time.Duration;
 import org.hotline.ivr.agi.LiveAgiCalls;
-import org.hotline.ivr.ami.AgiCallCleanup;
-import org.hotline.ivr.ami.survey.SurveyFlowAnswers;
-import org.hotline.ivr.order.CallbackAttemptLog;
-import org.hotline.ivr.order.ClosedOrderFeed;
-import org.hotline.ivr.order.OrderContacts;
-import org.hotline.ivr.order.SurveyAnswerLog;
-import org.hotline.ivr.order.SurveyOnClose;
 import org.hotline.ivr.ami.AmiLinkPolicy;
 import org.hotline.ivr.ami.AmiServices;
-import org.hotline.ivr.ami.CallbackPolicy;
-import org.hotline.ivr.ami.survey.SurveyPolicy;
+import org.hotline.ivr.ami.AmiSubscriber;
+import org.hotline.ivr.ami.HangupWatch;
+import org.hotline.ivr.ami.SeatDeviceWatch;
 import org.hotline.ivr.flow.FlowModule;
-import org.hotline.ivr.knowledge.ArticleFolder;
-import org.hotline.ivr.knowledge.KnowledgeBase;
+import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.flow.OrderPartDrafts;
 import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
 import org.hotline.ivr.flow.SpeechDescriptionCapture;
 import org.hotline.ivr.flow.SpeechMenuAnswers;
-import org.hotline.ivr.order.DraftSpool;
-import org.hotline.ivr.order.PendingDrafts;
-import org.hotline.ivr.order.OrderSettings;
-import org.hotline.ivr.order.Orders;
-import org.hotline.ivr.queue.AmiCallbackBridge;
-import org.hotline.ivr.queue.QueueModule;
-import org.hotline.ivr.queue.QueueSeatDevices;
-import org.hotline.ivr.queue.QueueSetupLoader;
-import org.hotline.ivr.speech.RecognitionSource;
-import org.hotline.ivr.speech.SpeechStack;
-import org.hotline.ivr.flow.FlowServices;
+import org.hotline.ivr.followup.Followups;
+import org.hotline.ivr.followup.survey.SurveyFlowAnswers;
+import org.hotline.ivr.knowledge.ArticleFolder;
+import org.hotline.ivr.knowledge.KnowledgeBase;
 import org.hotline.ivr.ops.HealthRegistry;
-import org.hotline.ivr.ops.HttpResponses;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.MetricsToken;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
+import org.hotline.ivr.order.DraftSpool;
+import org.hotline.ivr.order.OrderContacts;
+import org.hotline.ivr.order.OrderSettings;
+import org.hotline.ivr.order.Orders;
+import org.hotline.ivr.order.PendingDrafts;
+import org.hotline.ivr.queue.QueueModule;
+import org.hotline.ivr.queue.QueueSetup;
+import org.hotline.ivr.queue.QueueSetupLoader;
 import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.live.LiveConsole;
+import org.hotline.ivr.speech.ConversationRecorder;
+import org.hotline.ivr.speech.RecognitionSource;
+import org.hotline.ivr.speech.SpeechStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +77,7 @@ public final class IvrServer implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HealthRegistry health = new HealthRegistry();
-    private final HttpRoutes routes = new HttpRoutes();
+    private Router routes;
     private final AgiScripts scripts = new AgiScripts();
     private RedisGateway redis;
     private FastAgiServer agi;
@@ -87,9 +89,9 @@ public final class IvrServer implements AutoCloseable {
     private DraftSpool drafts;
     private KnowledgeBase knowledge;
     private AmiServices ami;
+    private Followups followups;
     private QueueModule queues;
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
-    private SurveyAnswerLog surveyAnswers;
 
     private final UnaryOperator<RecognitionSource> recognition;
 
@@ -121,8 +123,13 @@ public final class IvrServer implements AutoCloseable {
     private void startParts() throws InterruptedException {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
-        NettyTransport transport = new NettyTransport(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        NettyTransport transport = new NettyTransport("calls", Math.max(2, Runtime.getRuntime().availableProcessors()));
         started.push(transport);
+        // HTTP has event loops of its own: a slow or flooded web request never delays a call's FastAGI or audio.
+        NettyTransport web = new NettyTransport("http", config.http().eventLoops());
+        started.push(web);
+        routes = new Router(config.console().allowedOrigins())
+                .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
@@ -141,29 +148,32 @@ public final class IvrServer implements AutoCloseable {
         recoverDescriptions(pending);
         Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
-        startAmiAndQueues();
+        startQueueAmiAndFollowups();
+        // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
+        scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
+                new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
         FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
-                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending))
+                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
+                        .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
                 .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
-        flows.runner().onEnd(SurveyFlowAnswers.FLOW,
-                new SurveyFlowAnswers(ami.surveyStore().andThen(surveyAnswers), Clock.systemUTC()));
+        flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
-        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge);
+        SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
+                speech.callRecordings());
         started.push(console);
-        knowledge.routes(routes, console.executor());
+        knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);
         started.push(agi);
-        routes.add("/healthz", request -> healthResponse())
-                .add("/metrics", request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
-                        "text/plain; version=0.0.4; charset=utf-8"));
-        http = HttpServer.start(config.http(), transport, routes);
+        routes.nonBlocking(HttpMethod.GET, "/healthz", Role.PUBLIC, request -> healthResponse());
+        registerMetrics();
+        http = HttpServer.start(config.http(), web, routes);
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());
@@ -184,38 +194,41 @@ public final class IvrServer implements AutoCloseable {
     }
 
     /**
-     * AMI and the queue need each other: the distributor hands callbacks to the AMI dialer, and AMI pauses
-     * seats through the distributor when their phones drop. AMI starts first with a late-bound seat side.
+     * The queue first (not yet distributing), AMI's transport, the follow-ups built on both (callbacks connect to
+     * the distributor), then AMI connects with every listener subscribed and the queue starts.
      */
-    private void startAmiAndQueues() {
-        QueueSeatDevices seatStates = new QueueSeatDevices(() -> queues.distributor(), redis);
-        QueueSetupLoader setupLoader = new QueueSetupLoader();
-        OrderContacts contacts = new OrderContacts(redis, OrderSettings.defaults().keys());
-        CallbackPolicy callbackPolicy = CallbackPolicy.from(config.ami().callback());
-        // Retries are the queue's (the seat is freed between attempts): one attempt per AMI dial.
-        AmiCallbackBridge callbackBridge = new AmiCallbackBridge(() -> ami.callbacks(), callbackPolicy, redis);
-        started.push(callbackBridge);
+    private void startQueueAmiAndFollowups() {
+        QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
+        queues = QueueModule.create(config.nodeId(), setup, redis, metrics, routes, scripts);
+        started.push(queues);
+        ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
+        started.push(ami);
+        followups = Followups.start(config.ami(), config.nodeId(), redis, ami, queues.distributor(), orders, routes);
+        started.push(followups);
         // The FastAGI server closes a socket agi.hangupGrace after Asterisk's HANGUP line; the AMI clean-up waits
         // twice that, so it acts only where that line never came (half-open TCP, a node that missed the goodbye).
-        Duration amiGrace = config.agi().hangupGrace().multipliedBy(2);
-        AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, amiGrace, config.ami().servers().size() == 1,
-                Clock.systemUTC());
+        AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, config.agi().hangupGrace().multipliedBy(2),
+                config.ami().servers().size() == 1, Clock.systemUTC());
         started.push(cleanup);
-        surveyAnswers = new SurveyAnswerLog(contacts);
-        AmiServices.Sinks sinks = new AmiServices.Sinks(
-                QueueSeatDevices.devices(setupLoader.load(config.paths().seats(), config.paths().queues())),
-                seatStates, cleanup, new CallbackAttemptLog(contacts, Clock.systemUTC()).andThen(callbackBridge),
-                surveyAnswers);
-        ami = AmiServices.start(config.ami(), AmiLinkPolicy.defaults(), callbackPolicy.withMaxAttempts(1),
-                SurveyPolicy.from(config.ami().survey()), sinks, new AmiServices.Hooks(redis, routes, health));
-        started.push(ami);
-        if (config.ami().enabled()) {
-            ClosedOrderFeed closed = new ClosedOrderFeed(redis, OrderSettings.defaults().keys(), orders.store(),
-                    config.nodeId(), new SurveyOnClose(ami.surveySchedule()));
-            ami.whileEnabled(Duration.ofSeconds(1), closed::poll);
+        List<AmiSubscriber> subscribers = new ArrayList<>(List.of(
+                new SeatDeviceWatch(QueueSeatDevices.devices(setup), new QueueSeatDevices(queues.distributor()), redis),
+                new HangupWatch(cleanup)));
+        subscribers.addAll(followups.amiSubscribers());
+        ami.start(subscribers, health);
+        queues.start();
+    }
+
+    /** {@code /metrics}: behind the scraper's bearer token when {@code http.metricsTokenEnv} names a set variable. */
+    private void registerMetrics() {
+        String token = config.http().metricsToken();
+        Role role = token.isEmpty() ? Role.PUBLIC : Role.METRICS;
+        if (token.isEmpty()) {
+            log.info("/metrics is public: set {} to require a bearer token", config.http().metricsTokenEnv());
+        } else {
+            routes.authenticateWith(new MetricsToken(token));
         }
-        queues = QueueModule.start(config, redis, metrics, routes, scripts, callbackBridge);
-        started.push(queues);
+        routes.get("/metrics", role, request -> HttpResponses.text(HttpResponseStatus.OK, metrics.scrape(),
+                "text/plain; version=0.0.4; charset=utf-8"));
     }
 
     private RedisGateway connectRedis() {
@@ -264,7 +277,7 @@ public final class IvrServer implements AutoCloseable {
         return scripts;
     }
 
-    public HttpRoutes routes() {
+    public Router routes() {
         return routes;
     }
 
@@ -299,6 +312,11 @@ public final class IvrServer implements AutoCloseable {
 
     public AmiServices ami() {
         return ami;
+    }
+
+    /** Callbacks and satisfaction surveys. */
+    public Followups followups() {
+        return followups;
     }
 
     /** The FastAGI calls open on this node (AMI ends those Asterisk hung up). */

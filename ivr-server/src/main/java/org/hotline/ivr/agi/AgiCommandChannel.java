@@ -120,7 +120,7 @@ public final class AgiCommandChannel {
         }
         inFlight = next;
         next.sentAt = System.nanoTime();
-        channel.writeAndFlush(next.command).addListener(write -> {
+        channel.writeAndFlush(next.text).addListener(write -> {
             if (!write.isSuccess() && inFlight == next) {
                 inFlight = null;
                 next.reply.completeExceptionally(write.cause());

@@ -15,7 +15,14 @@ public final class AgiMetrics implements AgiCommandListener {
     private final MeterRegistry registry;
     private final AtomicInteger active = new AtomicInteger();
     private final Counter calls;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** One timer per command class, found without hashing a name on every command. */
+    private final ClassValue<Timer> timers = new ClassValue<>() {
+        @Override
+        protected Timer computeValue(Class<?> type) {
+            return Timer.builder("ivr_agi_command").tag("command", type.getSimpleName().replace("Command", ""))
+                    .register(registry);
+        }
+    };
     private final Map<String, Counter> closes = new ConcurrentHashMap<>();
 
     public AgiMetrics(MeterRegistry registry) {
@@ -45,8 +52,6 @@ public final class AgiMetrics implements AgiCommandListener {
 
     @Override
     public void replied(AgiCommand command, int status, long nanos) {
-        timers.computeIfAbsent(command.getClass().getSimpleName(), name -> Timer.builder("ivr_agi_command")
-                        .tag("command", name.replace("Command", "")).register(registry))
-                .record(nanos, TimeUnit.NANOSECONDS);
+        timers.get(command.getClass()).record(nanos, TimeUnit.NANOSECONDS);
     }
 }

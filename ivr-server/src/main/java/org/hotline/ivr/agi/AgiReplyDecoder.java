@@ -5,17 +5,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.asteriskjava.fastagi.internal.AgiReplyParser;
 
 /**
  * Frames Asterisk's replies, one line per frame: a single {@code NNN result=...} line, a multi-line
- * {@code 520-...} usage block ending with {@code 520 ...}, or the {@code HANGUP} notice. Parsing of a
- * framed reply is asterisk-java's.
+ * {@code 520-...} usage block ending with {@code 520 ...}, or the {@code HANGUP} notice, each parsed
+ * once into a {@link CommandReply}.
  */
 public final class AgiReplyDecoder extends MessageToMessageDecoder<ByteBuf> {
 
-    private static final Pattern STATUS_LINE = Pattern.compile("\\d{3}( .*)?");
     private static final int MAX_USAGE_LINES = 200;
 
     private List<String> usageBlock;
@@ -26,7 +23,7 @@ public final class AgiReplyDecoder extends MessageToMessageDecoder<ByteBuf> {
         if (usageBlock != null) {
             usageBlock.add(line);
             if (line.startsWith("520 ")) {
-                out.add(AgiReplyParser.parse(usageBlock));
+                out.add(CommandReply.ofUsageBlock(usageBlock));
                 usageBlock = null;
             } else if (usageBlock.size() > MAX_USAGE_LINES) {
                 throw new AgiProtocolException("520 usage block longer than " + MAX_USAGE_LINES + " lines");
@@ -36,8 +33,8 @@ public final class AgiReplyDecoder extends MessageToMessageDecoder<ByteBuf> {
         } else if (line.startsWith("520-")) {
             usageBlock = new ArrayList<>();
             usageBlock.add(line);
-        } else if (STATUS_LINE.matcher(line).matches()) {
-            out.add(AgiReplyParser.parse(List.of(line)));
+        } else if (CommandReply.isStatusLine(line)) {
+            out.add(CommandReply.of(line));
         } else if (!line.isEmpty()) {
             throw new AgiProtocolException("not an AGI reply: '" + AgiRequestDecoder.abbreviate(line) + "'");
         }

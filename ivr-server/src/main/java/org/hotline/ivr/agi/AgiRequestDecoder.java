@@ -3,6 +3,7 @@ package org.hotline.ivr.agi;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +89,29 @@ public final class AgiRequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         return name;
     }
 
-    /** Asterisk only ever sends printable UTF-8 here; anything else is garbage on the port. */
+    /**
+     * Asterisk only ever sends printable UTF-8 here; anything else is garbage on the port. Most lines are
+     * printable ASCII, found in one pass over the bytes and copied once; others are decoded strictly.
+     */
     static String strictText(ByteBuf line) {
+        int length = line.readableBytes();
+        int stop = line.forEachByte(PRINTABLE_ASCII);
+        String text;
+        if (stop < 0) {
+            text = line.toString(line.readerIndex(), length, StandardCharsets.US_ASCII);
+        } else if (line.getByte(stop) >= 0) {
+            throw controlCharacter((char) line.getByte(stop), stop - line.readerIndex());
+        } else {
+            text = strictUtf8(line);
+        }
+        line.skipBytes(length);
+        return text;
+    }
+
+    /** Tab and the printable ASCII characters; a UTF-8 byte of a longer sequence is negative here. */
+    private static final ByteProcessor PRINTABLE_ASCII = b -> b >= 0x20 && b != 0x7f || b == '\t';
+
+    private static String strictUtf8(ByteBuf line) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -104,12 +126,15 @@ public final class AgiRequestDecoder extends MessageToMessageDecoder<ByteBuf> {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw new AgiProtocolException("control character 0x" + Integer.toHexString(c)
-                        + " in AGI text at column " + (i + 1));
+                throw controlCharacter(c, i);
             }
         }
-        line.skipBytes(line.readableBytes());
         return text;
+    }
+
+    private static AgiProtocolException controlCharacter(char c, int index) {
+        return new AgiProtocolException("control character 0x" + Integer.toHexString(c)
+                + " in AGI text at column " + (index + 1));
     }
 
     static String abbreviate(String text) {

@@ -33,7 +33,9 @@ final class FastAgiInitializer extends ChannelInitializer<SocketChannel> {
         long idle = config.idleTimeout().toMillis();
         ch.pipeline()
                 .addLast("allow-list", allowList.filter("AGI", () -> metrics.closed("peer_not_allowed")))
-                .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                // Reader idle: every command is answered, so silence from Asterisk is the call's idleness, and a
+                // reader-only watch adds nothing to the writes (an all-idle watch puts a listener on every one).
+                .addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("lines", new LineBasedFrameDecoder(config.maxLineLength(), true, true))
                 .addLast("agi-request-decoder", new AgiRequestDecoder(config.maxVariables(), config.requestTimeout()))
                 .addLast("agi-command-encoder", ENCODER)

@@ -25,8 +25,12 @@ public final class AgiBench {
 
     public BenchReport run() throws IOException, InterruptedException {
         String files = checkOpenFiles();
+        if (settings.launch().pinned()) {
+            CpuPinning.pin(ProcessHandle.current().pid(), settings.launch().generatorCpus());
+        }
         MachineInfo machine = MachineInfo.now();
-        say("machine: %s, %d cores, load average %s; %s", machine.cpu(), machine.cores(), machine.loadAverage(), files);
+        say("machine: %s, %d cores, load average %s; %s; %s", machine.cpu(), machine.cores(), machine.loadAverage(),
+                files, settings.launch().describe());
         List<LevelResult> levels = runLevels();
         List<IdleResult> idle = settings.idleCalls() > 0 ? runIdle() : List.of();
         return new BenchReport(machine, MachineInfo.currentLoadAverage(), settings, levels, idle, List.of(files));
@@ -58,11 +62,13 @@ public final class AgiBench {
                     result = LevelResult.brokeOff(server, calls, settings.commandsPerCall(), e.getMessage());
                 }
                 levels.add(result);
-                say("  %.0f commands/s, %.0f server CPU µs/command, p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s,"
-                        + " calls ok: %s%s", result.latency().commandsPerSecond(),
-                        result.latency().serverCpuMicrosPerCommand(), result.latency().p50Micros() / 1000.0,
+                say("  %.0f commands/s, %.0f server CPU µs/command (%.0f kernel), p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s,"
+                        + " warm-up %.0f s (JIT %d ms in window), calls ok: %s%s", result.latency().commandsPerSecond(),
+                        result.latency().serverCpuMicrosPerCommand(), result.latency().serverKernelMicrosPerCommand(),
+                        result.latency().p50Micros() / 1000.0,
                         result.latency().p99Micros() / 1000.0, BenchTables.mb(result.memory().heapUsedAfterGcBytes()),
-                        BenchTables.mb(result.memory().rssBytes()), result.outcomes().allCompleted(),
+                        BenchTables.mb(result.memory().rssBytes()), result.warmup().seconds(),
+                        result.warmup().jitMillisInWindow(), result.outcomes().allCompleted(),
                         failureNote(result.outcomes()));
             }
         }

@@ -22,13 +22,17 @@ final class BenchProbe {
     private final LongAdder callsFailed = new LongAdder();
     private final LongAdder commands = new LongAdder();
     private final LongSupplier cpuNanos;
+    private final LongSupplier kernelNanos;
     private volatile long windowStart = System.nanoTime();
     private volatile long windowCpuStart;
+    private volatile long windowKernelStart;
 
-    /** {@code cpuNanos}: the CPU time this process has used so far. */
-    BenchProbe(LongSupplier cpuNanos) {
+    /** {@code cpuNanos}: the CPU time this process has used so far; {@code kernelNanos}: the part in the kernel. */
+    BenchProbe(LongSupplier cpuNanos, LongSupplier kernelNanos) {
         this.cpuNanos = cpuNanos;
+        this.kernelNanos = kernelNanos;
         this.windowCpuStart = cpuNanos.getAsLong();
+        this.windowKernelStart = kernelNanos.getAsLong();
     }
 
     void callStarted() {
@@ -55,17 +59,21 @@ final class BenchProbe {
         latencyMicros.getIntervalHistogram();
         windowStart = System.nanoTime();
         windowCpuStart = cpuNanos.getAsLong();
+        windowKernelStart = kernelNanos.getAsLong();
     }
 
     /** Commands and their latency since {@link #startWindow}; starts the next window. */
     Map<String, Object> window() {
         long now = System.nanoTime();
         long cpu = cpuNanos.getAsLong();
+        long kernel = kernelNanos.getAsLong();
         Histogram h = latencyMicros.getIntervalHistogram();
         double seconds = (now - windowStart) / 1e9;
         double cpuSeconds = (cpu - windowCpuStart) / 1e9;
         windowStart = now;
+        double kernelSeconds = (kernel - windowKernelStart) / 1e9;
         windowCpuStart = cpu;
+        windowKernelStart = kernel;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("commands", h.getTotalCount());
         out.put("seconds", seconds);
@@ -75,6 +83,7 @@ final class BenchProbe {
         out.put("maxMicros", h.getMaxValue());
         out.put("meanMicros", h.getTotalCount() == 0 ? 0 : h.getMean());
         out.put("cpuSeconds", cpuSeconds);
+        out.put("kernelSeconds", kernelSeconds);
         return out;
     }
 

@@ -29,6 +29,16 @@ public record BenchReport(MachineInfo machine, String loadAverageAtEnd, BenchSet
         return Optional.of(netty.get().latency().commandsPerSecond() / asteriskJava.get().latency().commandsPerSecond());
     }
 
+    /** {@code server}'s CPU per command over {@code base}'s at {@code calls} concurrent calls, if both ran. */
+    public Optional<Double> cpuRatio(ServerKind server, ServerKind base, int calls) {
+        Optional<LevelResult> a = level(server, calls);
+        Optional<LevelResult> b = level(base, calls);
+        if (a.isEmpty() || b.isEmpty() || b.get().latency().serverCpuMicrosPerCommand() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(a.get().latency().serverCpuMicrosPerCommand() / b.get().latency().serverCpuMicrosPerCommand());
+    }
+
     public Optional<LevelResult> level(ServerKind server, int calls) {
         return levels.stream().filter(l -> l.server().equals(server.label()) && l.calls() == calls).findFirst();
     }

@@ -2,7 +2,8 @@ package org.hotline.ivr.bench;
 
 import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.util.ServerSocketFacade;
 import org.hotline.ivr.agi.AgiMetrics;
@@ -36,7 +39,7 @@ import picocli.CommandLine.Option;
  * One benchmarked FastAGI server in a JVM of its own, started by {@link BenchServerProcess}. It serves
  * on a loopback port and answers the benchmark on stdin/stdout, one request a line and one
  * {@value #PREFIX}JSON line back: {@code window-start}, {@code window}, {@code memory} (after a full GC),
- * {@code totals}, {@code quit}. Logs go to stderr.
+ * {@code jit} (compile time so far), {@code totals}, {@code quit}. Logs go to stderr.
  */
 @Command(name = "bench-server", description = "A FastAGI server under benchmark (started by ./ivr bench agi).")
 public final class BenchServerMain implements Callable<Integer> {
@@ -45,7 +48,7 @@ public final class BenchServerMain implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(BenchServerMain.class);
     private static final Duration ENVIRONMENT_DEADLINE = Duration.ofSeconds(60);
 
-    @Option(names = "--kind", required = true, description = "netty or asterisk-java")
+    @Option(names = "--kind", required = true, description = "netty, asterisk-java or floor")
     String kind;
 
     @Option(names = "--commands", defaultValue = "20", description = "commands per load call")
@@ -60,16 +63,26 @@ public final class BenchServerMain implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "netty: event loop threads (0: one per core)")
     int threads;
 
-    private final BenchProbe probe = new BenchProbe(BenchServerMain::processCpuNanos);
+    private final BenchProbe probe = new BenchProbe(BenchServerMain::processCpuNanos, KernelTime::nanos);
     private final ObjectMapper json = Json.mapper();
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
         int code = new CommandLine(new BenchServerMain()).execute(args);
         System.out.flush();
+        stopRecordings();
         // halt, not exit: an orderly JVM exit with thousands of call threads takes minutes, and this
         // process has nothing to flush or save.
         Runtime.getRuntime().halt(code);
+    }
+
+    /** A profile asked for with -XX:StartFlightRecording is written at stop; halt would skip that. */
+    private static void stopRecordings() {
+        for (Recording recording : FlightRecorder.isInitialized() ? FlightRecorder.getFlightRecorder().getRecordings()
+                : List.<Recording>of()) {
+            recording.stop();
+            recording.close();
+        }
     }
 
     @Override
@@ -79,6 +92,7 @@ public final class BenchServerMain implements Callable<Integer> {
         int port = switch (ServerKind.of(kind)) {
             case NETTY -> startNetty();
             case ASTERISK_JAVA -> startAsteriskJava();
+            case FLOOR -> startFloor();
         };
         Map<String, Object> ready = new LinkedHashMap<>();
         ready.put("port", port);
@@ -100,8 +114,13 @@ public final class BenchServerMain implements Callable<Integer> {
                 .register(CommandMix.IDLE_SCRIPT, script);
         // The process lives as long as the benchmark needs it; exit tears the server down.
         FastAgiServer server = FastAgiServer.start(agi, new NettyTransport(loops), scripts,
-                new AgiMetrics(new SimpleMeterRegistry()));
+                new AgiMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         return server.port();
+    }
+
+    private int startFloor() throws InterruptedException {
+        int loops = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return FloorServer.start(new NettyTransport(loops), probe, commands).port();
     }
 
     private int startAsteriskJava() throws IOException, InterruptedException {
@@ -148,6 +167,7 @@ public final class BenchServerMain implements Callable<Integer> {
                 }
                 case "window" -> answer(probe.window());
                 case "status" -> answer(Map.of("inProgress", probe.inProgress()));
+                case "jit" -> answer(Map.of("compileMillis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime()));
                 case "memory" -> answer(memory());
                 case "totals" -> answer(probe.totals());
                 case "quit" -> {

@@ -43,11 +43,17 @@ final class BenchServerProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code kind} with {@code heap} (e.g. 512m) and waits until it listens. */
-    static BenchServerProcess start(ServerKind kind, int commands, int pool, String heap) throws IOException {
+    /**
+     * Starts {@code kind} as {@code launch} says (heap, cores, profile) and waits until it listens; {@code run}
+     * names the run's profile file.
+     */
+    static BenchServerProcess start(ServerKind kind, int commands, int pool, ServerLaunch launch, String run)
+            throws IOException {
         Path log = Files.createTempFile("ivr-bench-" + kind.label() + "-", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-Xms64m", "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
+        List<String> command = new ArrayList<>(launch.cpuPrefix());
+        command.add(javaBinary());
+        command.addAll(launch.jvmOptions(run));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServerMain.class.getName(),
                 "--kind", kind.label(), "--commands", String.valueOf(commands),
                 "--pool", String.valueOf(pool), "--max-pool", String.valueOf(2 * pool + 100)));
         ProcessBuilder builder = new ProcessBuilder(command)

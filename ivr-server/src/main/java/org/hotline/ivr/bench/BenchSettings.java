@@ -5,13 +5,13 @@ import java.util.List;
 
 /**
  * What to run: concurrency levels of looping calls with {@code commandsPerCall} commands each (a warm-up,
- * then a measured window), and optionally {@code idleCalls} held calls; each server in a JVM with
- * {@code serverHeap} as its -Xmx. Calls are opened at most {@code rampPerSecond} a second, with at most
- * {@code settingUp} of them between connect and their first command.
+ * then a measured window), and optionally {@code idleCalls} held calls; each server in a JVM of its own. Calls are opened at most {@code rampPerSecond} a second, with at most
+ * {@code settingUp} of them between connect and their first command. {@code launch}: each server JVM's heap,
+ * cores and profile.
  */
 public record BenchSettings(List<Integer> levels, int commandsPerCall, List<ServerKind> servers, Duration warmup,
                             Duration duration, int idleCalls, Duration idleHold, int rampPerSecond, int settingUp,
-                            String serverHeap, Duration drainTimeout) {
+                            ServerLaunch launch, Duration drainTimeout) {
 
     /** The longest a level may take to open its calls; what did not open by then is reported as not opened. */
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(120);

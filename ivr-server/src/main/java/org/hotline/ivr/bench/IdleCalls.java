@@ -21,7 +21,8 @@ final class IdleCalls {
     IdleResult run(ServerKind kind, int calls) throws IOException, InterruptedException {
         CallScenario scenario = CallScenario.of("idle", CommandMix.IDLE_SCRIPT, "13800138000")
                 .promptDuration(settings.idleHold());
-        try (BenchServerProcess server = BenchServerProcess.start(kind, 2, calls, settings.serverHeap());
+        try (BenchServerProcess server = BenchServerProcess.start(kind, 2, calls, settings.launch(),
+                kind.label() + "-idle-" + calls);
              SimClient client = new SimClient("127.0.0.1", server.port(), false)) {
             CallSlots slots = new CallSlots(client, scenario, calls, false);
             long started = System.nanoTime();

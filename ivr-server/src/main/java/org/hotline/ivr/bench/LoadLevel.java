@@ -8,10 +8,15 @@ import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
 
 /**
- * One server at one concurrency level, in a fresh JVM: open the calls, warm up, measure a window of
+ * One server at one concurrency level, in a fresh JVM: open the calls, warm up (until the JIT settles), measure a window of
  * commands, then sample memory with the calls still in progress, and let every call run to its end.
  */
 final class LoadLevel {
+
+    /** Warm-up extends until the JIT compiled at most this much in one sample, or by at most the maximum. */
+    private static final Duration JIT_SAMPLE = Duration.ofSeconds(2);
+    private static final long JIT_SETTLED_MILLIS = 20;
+    private static final Duration MAX_EXTRA_WARMUP = Duration.ofSeconds(120);
 
     private final BenchSettings settings;
 
@@ -22,23 +27,52 @@ final class LoadLevel {
     LevelResult run(ServerKind kind, int calls) throws IOException, InterruptedException {
         int commands = settings.commandsPerCall();
         CallScenario scenario = CallScenario.of("load", CommandMix.LOAD_SCRIPT, "13800138000");
-        try (BenchServerProcess server = BenchServerProcess.start(kind, commands, calls, settings.serverHeap());
+        try (BenchServerProcess server = BenchServerProcess.start(kind, commands, calls, settings.launch(),
+                kind.label() + "-" + calls);
              SimClient client = new SimClient("127.0.0.1", server.port(), false)) {
             CallSlots slots = new CallSlots(client, scenario, calls, true);
             long started = System.nanoTime();
             slots.open(settings.rampPerSecond(), settings.settingUp(), settings.openTimeout());
             sleepUntil(started + settings.warmup().toNanos());
+            if (!settings.warmup().isZero()) {
+                awaitSteadyJit(server, started + settings.warmup().toNanos() + MAX_EXTRA_WARMUP.toNanos());
+            }
+            double warmupSeconds = since(started).toMillis() / 1000.0;
             server.request("window-start");
+            long jitAtStart = compileMillis(server);
             sleepUntil(System.nanoTime() + settings.duration().toNanos());
             JsonNode window = server.request("window");
+            long jitInWindow = compileMillis(server) - jitAtStart;
             slots.stop();
             MemorySample memory = MemorySample.of(server.request("memory"), server.status());
             boolean ended = slots.awaitEnd(settings.drainTimeout());
             JsonNode totals = server.request("totals");
             CallOutcomes outcomes = outcomes(slots, totals, slots.placed() * commands, ended);
             return new LevelResult(kind.label(), calls, commands, WindowSummary.of(window), memory, outcomes,
-                    server.log().toString());
+                    new Warmup(warmupSeconds, jitInWindow), server.log().toString());
         }
+    }
+
+    /**
+     * Warm-up lasts until the server's JIT has settled as well: on a machine other work is slowing, the
+     * warm-up time alone may end with the compiler still busy, and the window would measure compilation
+     * and the interpreter rather than the server's code. Gives up at {@code deadline}. A warm-up of zero
+     * asks for none, and gets none.
+     */
+    private static void awaitSteadyJit(BenchServerProcess server, long deadline) throws IOException, InterruptedException {
+        long before = compileMillis(server);
+        while (System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(JIT_SAMPLE.toMillis());
+            long now = compileMillis(server);
+            if (now - before <= JIT_SETTLED_MILLIS) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private static long compileMillis(BenchServerProcess server) throws IOException {
+        return server.request("jit").path("compileMillis").asLong();
     }
 
     static CallOutcomes outcomes(CallSlots slots, JsonNode totals, long expectedCommands, boolean ended) {

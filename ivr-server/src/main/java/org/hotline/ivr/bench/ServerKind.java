@@ -7,7 +7,9 @@ public enum ServerKind {
     /** This project's FastAGI server on Netty: a call is a chain of stages, no thread per call. */
     NETTY("netty"),
     /** asterisk-java's DefaultAgiServer: a thread from a pool for each call, blocking I/O. */
-    ASTERISK_JAVA("asterisk-java");
+    ASTERISK_JAVA("asterisk-java"),
+    /** The floor: a bare Netty line server of the same conversation ({@link FloorServer}), no AGI code at all. */
+    FLOOR("floor");
 
     private final String label;
 
@@ -25,6 +27,6 @@ public enum ServerKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown server '" + label + "' (netty or asterisk-java)");
+        throw new IllegalArgumentException("unknown server '" + label + "' (netty, asterisk-java or floor)");
     }
 }

@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * processes on the machine leave it.
  */
 public record WindowSummary(long commands, double seconds, double commandsPerSecond, long p50Micros,
-                            long p99Micros, long p999Micros, long maxMicros, double serverCpuSeconds) {
+                            long p99Micros, long p999Micros, long maxMicros, double serverCpuSeconds,
+                            double serverKernelSeconds) {
 
     /** Server CPU time per command, in microseconds. */
     public double serverCpuMicrosPerCommand() {
         return commands == 0 ? 0 : serverCpuSeconds * 1e6 / commands;
     }
 
+    /** The part of it spent in the kernel, in microseconds. */
+    public double serverKernelMicrosPerCommand() {
+        return commands == 0 ? 0 : serverKernelSeconds * 1e6 / commands;
+    }
 
     static WindowSummary of(JsonNode window) {
         long commands = window.path("commands").asLong();
@@ -22,6 +27,6 @@ public record WindowSummary(long commands, double seconds, double commandsPerSec
         return new WindowSummary(commands, seconds, seconds > 0 ? commands / seconds : 0,
                 window.path("p50Micros").asLong(), window.path("p99Micros").asLong(),
                 window.path("p999Micros").asLong(), window.path("maxMicros").asLong(),
-                window.path("cpuSeconds").asDouble());
+                window.path("cpuSeconds").asDouble(), window.path("kernelSeconds").asDouble());
     }
 }

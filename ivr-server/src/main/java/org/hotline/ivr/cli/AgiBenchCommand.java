@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hotline.ivr.bench.AgiBench;
@@ -14,6 +15,7 @@ import org.hotline.ivr.bench.BenchReport;
 import org.hotline.ivr.bench.BenchSettings;
 import org.hotline.ivr.bench.BenchTables;
 import org.hotline.ivr.bench.ServerKind;
+import org.hotline.ivr.bench.ServerLaunch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +36,8 @@ public final class AgiBenchCommand implements Callable<Integer> {
     @Option(names = "--commands", defaultValue = "20", description = "AGI commands per call, ANSWER and HANGUP included (default ${DEFAULT-VALUE})")
     int commands;
 
-    @Option(names = "--server", defaultValue = "both", description = "netty, asterisk-java or both (default ${DEFAULT-VALUE})")
+    @Option(names = "--server", defaultValue = "both", description = "netty, asterisk-java, floor (a bare Netty line server: the least any Java server"
+                    + " spends), both (netty and asterisk-java) or all, or a comma-separated list (default ${DEFAULT-VALUE})")
     String server;
 
     @Option(names = "--warmup", defaultValue = "5s", converter = DurationConverter.class,
@@ -62,6 +65,18 @@ public final class AgiBenchCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of each server JVM (default ${DEFAULT-VALUE})")
     String heap;
 
+    @Option(names = "--server-cpus", defaultValue = "", paramLabel = "CPUS",
+            description = "pin each server JVM to these cores (taskset list, e.g. 1); with --generator-cpus")
+    String serverCpus;
+
+    @Option(names = "--generator-cpus", defaultValue = "", paramLabel = "CPUS",
+            description = "pin the load generator (this JVM) to these cores, e.g. 0; with --server-cpus")
+    String generatorCpus;
+
+    @Option(names = "--profile", paramLabel = "DIR",
+            description = "write a Flight Recorder profile (CPU samples, allocations) of each server run into DIR")
+    Path profile;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the full report as JSON")
     Path json;
 
@@ -70,11 +85,14 @@ public final class AgiBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<ServerKind> servers = server.equals("both") ? List.of(ServerKind.NETTY, ServerKind.ASTERISK_JAVA)
-                : List.of(ServerKind.of(server));
+        List<ServerKind> servers = switch (server) {
+            case "both" -> List.of(ServerKind.NETTY, ServerKind.ASTERISK_JAVA);
+            case "all" -> List.of(ServerKind.NETTY, ServerKind.ASTERISK_JAVA, ServerKind.FLOOR);
+            default -> Arrays.stream(server.split(",")).map(String::trim).map(ServerKind::of).toList();
+        };
         List<Integer> levels = calls.stream().filter(n -> n != 0).toList();
         BenchSettings settings = new BenchSettings(levels, commands, servers, warmup, duration, idle, idleHold, ramp,
-                settingUp, heap, Duration.ofSeconds(60));
+                settingUp, new ServerLaunch(heap, serverCpus, generatorCpus, profile), Duration.ofSeconds(60));
         PrintWriter out = spec.commandLine().getOut();
         BenchReport report = new AgiBench(settings, spec.commandLine().getErr()).run();
         out.println(BenchTables.markdown(report));

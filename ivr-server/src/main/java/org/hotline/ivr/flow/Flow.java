@@ -14,10 +14,11 @@ import java.util.Map;
  * @param onError       the node a caller goes to when a step cannot reach Redis, instead of {@code queueFallback}
  *                      (null if none); the validator requires one of the two
  * @param nodes         by id, in file order
+ * @param labels        what a seat reads for a step of the menu path (optional {@code label:} of nodes and options)
  */
 public record Flow(String name, Path file, String version, List<String> languages, String defaultLanguage,
                    ZoneId timezone, HolidayCalendar calendar, String queueFallback, Ref onError, Ref start,
-                   Map<String, FlowNode> nodes) {
+                   Map<String, FlowNode> nodes, StepLabels labels) {
 
     /** The prompt a caller hears before the {@code queue-fallback} Dial when Redis cannot be reached. */
     public static final String HOLD_PROMPT = "please-hold";
@@ -25,6 +26,7 @@ public record Flow(String name, Path file, String version, List<String> language
     public Flow {
         languages = List.copyOf(languages);
         nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
+        labels = labels == null ? StepLabels.NONE : labels;
     }
 
     public FlowNode node(String id) {

@@ -1,22 +1,26 @@
 package org.hotline.ivr.flow;
 
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline.ivr.agi.AgiScripts;
-import org.hotline.ivr.ops.HttpResponses;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.redis.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The flow part of a server node: loads the flows directory, registers each flow as an AGI script under its
  * name, and reloads on {@code POST /admin/flows/reload} (previous versions keep serving flows that fail).
  */
 public final class FlowModule {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowModule.class);
 
     private final FlowLibrary library;
     private final FlowRunner runner;
@@ -43,12 +47,13 @@ public final class FlowModule {
         return report;
     }
 
-    /** {@code POST /admin/flows/reload}: 200 with what loaded, or 422 with every problem (old versions serve). */
-    public FlowModule routes(HttpRoutes routes) {
-        routes.add("/admin/flows/reload", request -> {
-            if (!HttpMethod.POST.equals(request.method())) {
-                return HttpResponses.json(HttpResponseStatus.METHOD_NOT_ALLOWED, Map.of("error", "POST to reload"));
-            }
+    /**
+     * {@code POST /admin/flows/reload} for administrators: 200 with what loaded, or 422 with every problem (old
+     * versions serve). It reads the flow files, so it runs on the HTTP route pool.
+     */
+    public FlowModule routes(Router routes) {
+        routes.post("/admin/flows/reload", Role.ADMIN, request -> {
+            log.info("flows reload asked by {}", request.principal().subject());
             return reloadResponse(reload());
         });
         return this;

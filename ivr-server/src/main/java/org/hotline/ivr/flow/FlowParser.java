@@ -59,12 +59,15 @@ final class FlowParser {
             top.problem(top.has("default-language") ? top.node("default-language") : top.node("languages"),
                     "default language '" + defaultLanguage + "' is not among the flow's languages " + languages);
         }
-        Map<String, FlowNode> parsed = parseNodes(top, problems);
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        Map<String, FlowNode> parsed = parseNodes(top, problems, labels);
         return new Flow(name, file, version(text), languages, defaultLanguage, zone(top), calendar(top, problems),
-                top.string("queue-fallback", ""), top.ref("on-error"), top.requiredRef("start", "a flow"), parsed);
+                top.string("queue-fallback", ""), top.ref("on-error"), top.requiredRef("start", "a flow"), parsed,
+                new StepLabels(labels));
     }
 
-    private Map<String, FlowNode> parseNodes(YamlSection top, List<FlowProblem> problems) {
+    private Map<String, FlowNode> parseNodes(YamlSection top, List<FlowProblem> problems,
+                                             Map<String, Map<String, String>> labels) {
         Map<String, FlowNode> parsed = new LinkedHashMap<>();
         if (!top.has("nodes")) {
             top.problem(top.pos(), "a flow needs 'nodes'");
@@ -75,6 +78,7 @@ final class FlowParser {
             FlowNode node = nodes.parse(def);
             if (node != null && !parsed.containsKey(id)) {
                 parsed.put(id, node);
+                StepLabels.read(def, node, labels);
             }
         }
         return parsed;

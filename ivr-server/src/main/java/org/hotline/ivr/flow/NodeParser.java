@@ -36,7 +36,7 @@ final class NodeParser {
         }
         String type = types.get(0);
         boolean hasNext = Set.of("play", "language", "collect", "describe", "set", "subflow").contains(type);
-        def.allowOnly(hasNext ? Set.of(type, "next", "note") : Set.of(type, "note"), "a " + type + " node");
+        def.allowOnly(hasNext ? Set.of(type, "next", "note", "label") : Set.of(type, "note", "label"), "a " + type + " node");
         YamlSection body = MAPPING_BODIES.contains(type) ? def.section(type) : null;
         String id = def.nodeId();
         return switch (type) {
@@ -88,7 +88,7 @@ final class NodeParser {
                 continue;
             }
             YamlSection option = body.sectionOf(value);
-            option.allowOnly(Set.of("next", "say"), "a menu option");
+            option.allowOnly(Set.of("next", "say", "label"), "a menu option");
             YamlSection say = option.section("say");
             Map<String, List<FlowNode.Phrase>> phrases = new LinkedHashMap<>();
             say.keys().forEach(lang -> phrases.put(lang, phrases(say, lang)));

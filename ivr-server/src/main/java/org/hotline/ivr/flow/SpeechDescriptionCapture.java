@@ -1,6 +1,7 @@
 package org.hotline.ivr.flow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import org.asteriskjava.fastagi.command.ExecCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.order.PendingDrafts;
+import org.hotline.ivr.speech.CallRecordings;
 import org.hotline.ivr.speech.DescribeOptions;
 import org.hotline.ivr.speech.DescriptionResult;
 import org.hotline.ivr.speech.Descriptions;
@@ -28,6 +30,7 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
     private final IvrConfig.Audio audio;
     private final RecordingStore recordings;
     private final PendingDrafts pending;
+    private CallRecordings callRecordings;
 
     /** Without a record of descriptions under way: a crash mid-description leaves a recording but no draft. */
     public SpeechDescriptionCapture(Descriptions descriptions, IvrConfig.Audio audio) {
@@ -46,6 +49,12 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
         this.pending = pending;
     }
 
+    /** Notes each description on the call's recordings (kind, length, node) for the player and the order API. */
+    public SpeechDescriptionCapture noting(CallRecordings recordingsOfCalls) {
+        this.callRecordings = recordingsOfCalls;
+        return this;
+    }
+
     @Override
     public CompletionStage<FlowServices.Description> capture(CallContext call, FlowNode.Describe node) {
         UUID uuid = UUID.randomUUID();
@@ -61,7 +70,14 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
         CompletionStage<Void> kept = pending == null ? CompletableFuture.completedFuture(null)
                 : pending.startedAsync(OrderPartDrafts.facts(call, node.id())
                         .withRecording(recordings.newFile(call.callId(), uuid).toString()));
-        return kept.thenCompose(x -> stream(call, uuid, audio)).thenCombine(result, (hungUp, done) -> new FlowServices.Description(
+        CompletionStage<DescriptionResult> noted = result.thenApply(done -> {
+            if (callRecordings != null && done.recording() != null) {
+                callRecordings.add(call.callId(), new CallRecordings.Recording(CallRecordings.Recording.DESCRIPTION,
+                        done.recording().toString(), done.audioMillis(), node.id(), "", Instant.now().toString()));
+            }
+            return done;
+        });
+        return kept.thenCompose(x -> stream(call, uuid, audio)).thenCombine(noted, (hungUp, done) -> new FlowServices.Description(
                 done.hasTranscript() ? done.transcript().text() : "", done.note() == null ? "" : done.note(),
                 done.recording() == null ? "" : done.recording().toString(), hungUp || done.reason() == EndReason.HANGUP,
                 done.reason() == null ? "" : done.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));

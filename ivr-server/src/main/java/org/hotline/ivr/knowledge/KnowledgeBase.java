@@ -1,16 +1,14 @@
 package org.hotline.ivr.knowledge;
 
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
-import org.hotline.ivr.ops.HttpResponses;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,21 +84,18 @@ public final class KnowledgeBase {
         return index.get().size();
     }
 
-    /** {@code POST /admin/knowledge/reload}: 200 with the article count, or 422 with every problem. */
-    public KnowledgeBase routes(HttpRoutes routes, Executor executor) {
-        routes.addAsync("/admin/knowledge/reload", request -> {
-            if (!HttpMethod.POST.equals(request.method())) {
-                return CompletableFuture.completedFuture(HttpResponses.json(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                        Map.of("error", "POST to reload")));
-            }
-            return CompletableFuture.supplyAsync(() -> {
-                Reload done = reload();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("articles", done.articles());
-                body.put("problems", done.problems().stream().map(KnowledgeProblem::toString).toList());
-                return HttpResponses.json(done.clean() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
-                        body);
-            }, executor);
+    /**
+     * {@code POST /admin/knowledge/reload} for administrators: 200 with the article count, or 422 with every
+     * problem. It reads the articles from disk, so it runs on the HTTP route pool.
+     */
+    public KnowledgeBase routes(Router router) {
+        router.post("/admin/knowledge/reload", Role.ADMIN, request -> {
+            Reload done = reload();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("articles", done.articles());
+            body.put("problems", done.problems().stream().map(KnowledgeProblem::toString).toList());
+            return HttpResponses.json(done.clean() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
+                    body);
         });
         return this;
     }

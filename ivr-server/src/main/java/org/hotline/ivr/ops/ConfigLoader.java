@@ -101,14 +101,14 @@ public final class ConfigLoader {
         }
         IvrConfig.Agi agi = agi(root.at("agi"));
         IvrConfig.Audio audio = audio(root.at("audio"));
-        ConfigReader http = root.at("http");
-        IvrConfig.Http httpConfig = new IvrConfig.Http(http.string("bind"), http.port("port"));
+        IvrConfig.Http httpConfig = http(root.at("http"));
         IvrConfig.Console console = console(root.at("console"));
         IvrConfig.Ami ami = ami(root.at("ami"));
         IvrConfig.Redis redisConfig = redis(root.at("redis"));
         ConfigReader paths = root.at("paths");
         IvrConfig.Paths pathConfig = new IvrConfig.Paths(paths.path("flows"), paths.path("seats"), paths.path("queues"),
-                paths.path("orderRules"), paths.path("supervisors"), paths.path("knowledge"));
+                paths.path("orderRules"), paths.path("supervisors"), paths.path("knowledge"),
+                paths.path("apiTokens"));
         ConfigReader callsSection = root.at("calls");
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
                 positive(callsSection, "draftTimeout"), callsSection.path("spool"),
@@ -178,7 +178,7 @@ public final class ConfigLoader {
                 audio.duration("connectTimeout"), audio.duration("idleTimeout"),
                 audio.integer("maxFrameMillis", 20, 500), audio.duration("describeEndSilence"),
                 audio.duration("menuEndSilence"), audio.duration("noSpeechTimeout"), audio.duration("maxDescription"),
-                audio.path("promptAudio"));
+                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"));
         endSilence(audio, "describeEndSilence", config.describeEndSilence());
         endSilence(audio, "menuEndSilence", config.menuEndSilence());
         if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()
@@ -208,6 +208,16 @@ public final class ConfigLoader {
         }
         return new IvrConfig.Speech(speech.path("models"), speech.integer("decodeThreads", 0, 256), minConfidence,
                 speech.duration("transcriptTtl"));
+    }
+
+    private IvrConfig.Http http(ConfigReader http) {
+        String tokenEnv = http.string("metricsTokenEnv");
+        return new IvrConfig.Http(http.string("bind"), http.port("port"), positive(http, "idleTimeout"),
+                http.integer("maxConnections", 1, 1_000_000), http.integer("maxConnectionsPerPeer", 1, 1_000_000),
+                http.integer("maxHeaderBytes", 1024, 1 << 20), http.integer("maxUriBytes", 256, 1 << 20),
+                http.integer("maxBodyBytes", 1024, 1 << 30), http.integer("eventLoops", 1, 64),
+                http.integer("routeThreads", 1, 256), http.integer("routeQueue", 0, 100_000), tokenEnv,
+                tokenEnv.isBlank() ? "" : env.getOrDefault(tokenEnv, "").strip());
     }
 
     private static IvrConfig.Console console(ConfigReader console) {

@@ -31,12 +31,14 @@ public record IvrConfig(
      * AudioSocket and recordings. {@code describeEndSilence}/{@code menuEndSilence}: the silence after speech that
      * ends a free description or a spoken menu answer where the flow node sets none; {@code retention}: how long
      * recordings are kept; {@code promptAudio}: the built prompts ({@code ./ivr prompts build}) the server plays
-     * into a stream itself.
+     * into a stream itself; {@code conversations}: where Asterisk's MixMonitor writes the seat conversations (the
+     * same path on both hosts: shared storage), {@code conversationLegs} also each side on its own.
      */
     public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
                         Duration retention, Duration connectTimeout, Duration idleTimeout,
                         int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
-                        Duration noSpeechTimeout, Duration maxDescription, Path promptAudio) {
+                        Duration noSpeechTimeout, Duration maxDescription, Path promptAudio, Path conversations,
+                        boolean conversationLegs) {
         /** An end-of-turn silence shorter than this cuts callers off at a breath (250 ms did) ... */
         public static final Duration MIN_END_SILENCE = Duration.ofMillis(300);
         /** ... and one longer than this leaves them waiting in silence, wondering whether anyone listens. */
@@ -45,31 +47,37 @@ public record IvrConfig(
         public Audio withPort(int newPort) {
             return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withRecordings(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, dir, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withIdleTimeout(Duration idle) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idle, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withBind(String address, List<String> peers) {
             return new Audio(address, port, peers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio);
+                    promptAudio, conversations, conversationLegs);
         }
 
         public Audio withPromptAudio(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    dir);
+                    dir, conversations, conversationLegs);
+        }
+
+        public Audio withConversations(Path dir, boolean legs) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio, dir, legs);
         }
     }
 
@@ -82,9 +90,30 @@ public record IvrConfig(
         return speech.models();
     }
 
-    public record Http(String bind, int port) {
+    /**
+     * The HTTP listener and its bounds (see {@code http:} in {@code ivr-defaults.yaml}). {@code metricsToken} is
+     * read from the environment variable {@code metricsTokenEnv}; empty: {@code /metrics} is public.
+     */
+    public record Http(String bind, int port, Duration idleTimeout, int maxConnections, int maxConnectionsPerPeer,
+                       int maxHeaderBytes, int maxUriBytes, int maxBodyBytes, int eventLoops, int routeThreads,
+                       int routeQueue, String metricsTokenEnv, String metricsToken) {
+
+        /** The defaults of {@code ivr-defaults.yaml} on {@code bind:port}. */
+        public Http(String bind, int port) {
+            this(bind, port, Duration.ofSeconds(60), 2000, 100, 16 * 1024, 4096, 1 << 20, 2, 8, 64,
+                    "IVR_METRICS_TOKEN", "");
+        }
+
         public Http withPort(int newPort) {
-            return new Http(bind, newPort);
+            return new Http(bind, newPort, idleTimeout, maxConnections, maxConnectionsPerPeer, maxHeaderBytes,
+                    maxUriBytes, maxBodyBytes, eventLoops, routeThreads, routeQueue, metricsTokenEnv, metricsToken);
+        }
+
+        @Override
+        public String toString() {
+            return "Http[" + bind + ":" + port + ", idleTimeout=" + idleTimeout + ", maxConnections=" + maxConnections
+                    + ", perPeer=" + maxConnectionsPerPeer + ", routeThreads=" + routeThreads + ", routeQueue=" + routeQueue
+                    + ", metricsToken=" + (metricsToken.isEmpty() ? "(unset: /metrics public)" : "****") + "]";
         }
     }
 
@@ -178,9 +207,11 @@ public record IvrConfig(
 
     /**
      * {@code orderRules}: the folder with categories.yaml, urgency.yaml, dispatch.yaml and gazetteer/;
-     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles.
+     * {@code supervisors}: the wallboard's logins; {@code knowledge}: the knowledge base's articles;
+     * {@code apiTokens}: machine clients' hashed bearer tokens.
      */
-    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge) {
+    public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge,
+                        Path apiTokens) {
     }
 
     /**

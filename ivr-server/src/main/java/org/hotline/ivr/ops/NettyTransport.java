@@ -12,11 +12,15 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The event loops every listener shares: native epoll on Linux, NIO elsewhere. */
+/**
+ * A set of event loops: native epoll on Linux, NIO elsewhere. The call protocols (FastAGI, AudioSocket) share
+ * one; HTTP has its own, so no web request can delay a call.
+ */
 public final class NettyTransport implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NettyTransport.class);
@@ -26,11 +30,16 @@ public final class NettyTransport implements AutoCloseable {
     private final EventLoopGroup workers;
 
     public NettyTransport(int workerThreads) {
+        this("netty", workerThreads);
+    }
+
+    /** Event loops named {@code name-accept-*} and {@code name-*}, e.g. "calls" or "http". */
+    public NettyTransport(String name, int workerThreads) {
         this.epoll = Epoll.isAvailable();
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.acceptors = new MultiThreadIoEventLoopGroup(1, factory);
-        this.workers = new MultiThreadIoEventLoopGroup(workerThreads, factory);
-        log.debug("Netty transport: {} with {} worker threads", epoll ? "epoll" : "nio", workerThreads);
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", true), factory);
+        this.workers = new MultiThreadIoEventLoopGroup(workerThreads, new DefaultThreadFactory(name, true), factory);
+        log.debug("Netty transport {}: {} with {} worker threads", name, epoll ? "epoll" : "nio", workerThreads);
     }
 
     public EventLoopGroup acceptors() {

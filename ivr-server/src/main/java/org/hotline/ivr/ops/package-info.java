@@ -1,6 +1,6 @@
 /**
- * Running the server: configuration (defaults, file, environment), the shared Netty event loops, the
- * peer allow-list, the HTTP endpoint for health and Prometheus metrics, and log hygiene such as
- * phone-number masking.
+ * Running the server: configuration (defaults, file, environment), the Netty event loops, the call ports'
+ * listener and peer allow-list, health, password hashes, and log hygiene such as phone-number masking. HTTP is
+ * {@code org.hotline.ivr.http}.
  */
 package org.hotline.ivr.ops;

@@ -38,6 +38,33 @@ public final class OrderStore {
             return changed
             """;
 
+    /**
+     * APPLY for a change no seat made (a transcript come late): a field a seat has edited (in the history under
+     * another actor than ARGV[2]) keeps the seat's value, decided atomically with the write.
+     */
+    private static final String FILL_IN = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+            local status = redis.call('HGET', KEYS[1], 'status')
+            if not string.find(ARGV[3], '|' .. status .. '|', 1, true) then return {'status', status} end
+            local edited = {}
+            for _, entry in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+              local edit = cjson.decode(entry)
+              if edit.seat ~= ARGV[2] then edited[edit.field] = true end
+            end
+            local changed = {'ok'}
+            for i = 4, #ARGV, 2 do
+              local old = redis.call('HGET', KEYS[1], ARGV[i]) or ''
+              if old ~= ARGV[i + 1] and not edited[ARGV[i]] then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+                redis.call('RPUSH', KEYS[2], cjson.encode({seat = ARGV[2], field = ARGV[i], old = old,
+                    new = ARGV[i + 1], at = ARGV[1]}))
+                table.insert(changed, ARGV[i])
+              end
+            end
+            if #changed > 1 then redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1]) end
+            return changed
+            """;
+
     private final RedisGateway redis;
     private final OrderKeys keys;
     private final OrderEvents events;
@@ -148,14 +175,37 @@ public final class OrderStore {
         return require(orderId);
     }
 
+    /**
+     * Sets {@code changes} where the order's status is one of {@code allowedFrom} ({@code |draft|...}), except the
+     * fields a seat has edited; {@code actor} goes in the history. Returns the fields changed.
+     */
+    List<String> fillIn(String orderId, Map<String, String> changes, String actor, String allowedFrom) {
+        List<String> changed = apply(FILL_IN, orderId, changes, actor, allowedFrom);
+        if (changed.contains("dispatchBy")) {
+            long due = OffsetDateTime.parse(changes.get("dispatchBy"), DispatchDeadlines.FORMAT).toInstant().toEpochMilli();
+            redis.call("move order's dispatch deadline",
+                    jedis -> jedis.zadd(keys.undispatched(), due, orderId, ZAddParams.zAddParams().xx()));
+        }
+        if (!changed.isEmpty()) {
+            events.publish("updated", orderId, clock.instant().toString(),
+                    Map.of("seat", actor, "fields", String.join(",", changed)));
+        }
+        return changed;
+    }
+
     private List<String> apply(String orderId, Map<String, String> changes, String seatId, String allowedFrom) {
+        return apply(APPLY, orderId, changes, seatId, allowedFrom);
+    }
+
+    private List<String> apply(String script, String orderId, Map<String, String> changes, String seatId,
+                               String allowedFrom) {
         List<String> args = new ArrayList<>(List.of(clock.instant().toString(), seatId, allowedFrom));
         changes.forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
         Object reply = redis.call("change order", jedis ->
-                jedis.eval(APPLY, List.of(keys.order(orderId), keys.history(orderId)), args));
+                jedis.eval(script, List.of(keys.order(orderId), keys.history(orderId)), args));
         List<?> result = (List<?>) reply;
         String outcome = String.valueOf(result.get(0));
         if (outcome.equals("missing")) {

@@ -2,8 +2,7 @@ package org.hotline.ivr.order;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.redis.RedisGateway;
 
 /**
@@ -19,11 +18,8 @@ public record Orders(OrderRules rules, OrderStore store, DraftOrderWriter writer
         return new Orders(rules, store, new DraftOrderWriter(redis, rules, store, settings));
     }
 
-    /**
-     * Serves {@code /api/orders}: {@code access} says who acts and what they may touch; requests are answered on
-     * {@code executor}, off the event loop.
-     */
-    public void registerApi(HttpRoutes routes, OrderAccess access, Executor executor) {
-        new OrderHttpApi(store, access).register(routes, executor);
+    /** Serves {@code /api/orders} to seats; {@code access} says which orders each may touch. */
+    public void registerApi(Router router, OrderAccess access) {
+        new OrderHttpApi(store, access).register(router);
     }
 }

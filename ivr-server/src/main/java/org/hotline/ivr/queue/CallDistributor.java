@@ -44,7 +44,9 @@ public final class CallDistributor implements AutoCloseable {
     private final QueueSetup setup;
     private final DistributorSettings settings;
     private final Clock clock;
-    private final CallbackDialer dialer;
+    /** Where callbacks whose turn came go; set by the follow-up side before {@link #start}. */
+    private volatile CallbackDialer dialer = CallbackDialer.NONE;
+    private volatile boolean started;
     private final DistributorScript script;
     private final DistributorScript views;
     private final WaitEstimator estimator;
@@ -54,13 +56,11 @@ public final class CallDistributor implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private final ExecutorService io;
 
-    public CallDistributor(RedisGateway redis, QueueSetup setup, DistributorSettings settings, Clock clock,
-                           CallbackDialer dialer) {
+    public CallDistributor(RedisGateway redis, QueueSetup setup, DistributorSettings settings, Clock clock) {
         this.redis = redis;
         this.setup = setup;
         this.settings = settings;
         this.clock = clock;
-        this.dialer = dialer;
         this.script = new DistributorScript(redis, "/queue/distributor.lua");
         this.views = new DistributorScript(redis, "/queue/queue-views.lua");
         this.estimator = new WaitEstimator(setup, settings.defaultHandleTime());
@@ -72,7 +72,20 @@ public final class CallDistributor implements AutoCloseable {
      * Writes the queue settings to Redis, cleans up what this node's previous life left behind, then
      * starts the heartbeat/timer tick and the offer inboxes.
      */
+    /**
+     * Callbacks whose turn has come (a seat is reserved) go to {@code callbacks}; the follow-up side connects here
+     * once, before the distributor starts, so no turn can come while nobody places it.
+     */
+    public CallDistributor handCallbacksTo(CallbackDialer callbacks) {
+        if (started) {
+            throw new IllegalStateException("callbacks are connected before the distributor starts");
+        }
+        this.dialer = callbacks;
+        return this;
+    }
+
     public CallDistributor start() {
+        started = true;
         for (String group : setup.groups()) {
             run(group, "configure", configureArgs(group));
             JsonNode reclaimed = run(group, "reclaim", List.of());

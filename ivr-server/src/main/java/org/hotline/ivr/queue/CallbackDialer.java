@@ -14,7 +14,7 @@ public interface CallbackDialer {
     /** Must not block: it runs on the thread that made the routing decision. */
     void dial(SeatOffer offer);
 
-    /** Until AMI is wired: logs and leaves the seat to the offer timer, which pauses it ("no answer"). */
+    /** Until one is connected: logs and leaves the seat to the offer timer, which pauses it ("no answer"). */
     CallbackDialer NONE = offer -> LoggerFactory.getLogger(CallbackDialer.class)
             .warn("callback {} reached seat {} but no callback dialer is configured", offer.callId(), offer.seatId());
 }

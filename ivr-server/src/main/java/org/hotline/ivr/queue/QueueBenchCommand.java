@@ -63,7 +63,7 @@ public final class QueueBenchCommand implements Callable<Integer> {
         try (RedisGateway redis = new RedisGateway(url, Duration.ofSeconds(5), RetryPolicy.DEFAULT);
              CallDistributor distributor = new CallDistributor(redis, setup(),
                      new DistributorSettings("bench", Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(1),
-                             Duration.ofHours(1), Duration.ofMinutes(3)), Clock.systemUTC(), CallbackDialer.NONE)) {
+                             Duration.ofHours(1), Duration.ofMinutes(3)), Clock.systemUTC())) {
             redis.call("flush", jedis -> jedis.flushAll());
             distributor.start();
             Bench bench = new Bench(distributor);

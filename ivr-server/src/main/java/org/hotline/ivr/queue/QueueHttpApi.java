@@ -1,27 +1,27 @@
 package org.hotline.ivr.queue;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Map;
-import org.hotline.ivr.ops.HttpResponses;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 
 /**
- * {@code GET /api/queues} and {@code GET /api/seats}: the latest stats snapshot as JSON, served from
- * memory on the event loop (the poller reads Redis). Seats carry no password hash.
+ * {@code GET /api/queues} and {@code GET /api/seats} for supervisors: the latest stats snapshot as JSON, served
+ * from memory (the poller reads Redis). Seats carry no password hash.
  */
 public final class QueueHttpApi {
 
     private QueueHttpApi() {
     }
 
-    public static void register(HttpRoutes routes, QueueStatsPoller poller) {
-        routes.add("/api/queues", request -> {
+    public static void register(Router router, QueueStatsPoller poller) {
+        router.get("/api/queues", Role.SUPERVISOR, request -> {
             QueueStats stats = poller.latest();
-            return HttpResponses.json(HttpResponseStatus.OK, Map.of("at", stats.at().toString(), "queues", stats.queues()));
+            return HttpResponses.ok(Map.of("at", stats.at().toString(), "queues", stats.queues()));
         });
-        routes.add("/api/seats", request -> {
+        router.get("/api/seats", Role.SUPERVISOR, request -> {
             QueueStats stats = poller.latest();
-            return HttpResponses.json(HttpResponseStatus.OK, Map.of("at", stats.at().toString(), "seats", stats.seats()));
+            return HttpResponses.ok(Map.of("at", stats.at().toString(), "seats", stats.seats()));
         });
     }
 }

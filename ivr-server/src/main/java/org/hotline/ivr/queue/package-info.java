@@ -4,6 +4,7 @@
  * every key of a queue group shares one hash tag ({@code {q:main}}), so several nodes can share one seat
  * pool, a node can restart or die without losing a queued call, and the scripts also run on Redis Cluster.
  * The AGI side of waiting (hold music, announcements, callback offer, dialing the seat) is {@link
- * org.hotline.ivr.queue.HoldLoop}.
+ * org.hotline.ivr.queue.HoldLoop}. A callback's turn goes to the {@link org.hotline.ivr.queue.CallbackDialer} the
+ * follow-up side connects before the distributor starts.
  */
 package org.hotline.ivr.queue;

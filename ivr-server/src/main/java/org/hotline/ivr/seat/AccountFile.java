@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.hotline.ivr.http.Role;
 import org.hotline.ivr.ops.PasswordHash;
 
 /**
  * The accounts of one YAML file: {@code seats:} in seats.yaml, {@code supervisors:} in supervisors.yaml, each
- * entry with {@code id}, {@code name} and {@code passwordHash}; other keys (skills, device ...) are the queue's.
+ * entry with {@code id}, {@code name} and {@code passwordHash}, a supervisor also with {@code roles}; other keys
+ * (skills, device ...) are the queue's.
  * Every bad entry is reported with the file and entry at once.
  */
 public final class AccountFile {
@@ -63,12 +67,33 @@ public final class AccountFile {
             if (!PasswordHash.wellFormed(hash)) {
                 problems.add(where + ".passwordHash: must be pbkdf2-sha256$<iterations>$<salt>$<hash>");
             }
-            byId.put(id, new Account(id, entry.path("name").asText(id), role, hash));
+            byId.put(id, new Account(id, entry.path("name").asText(id), roles(entry, role, where, problems), hash));
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
         return new AccountFile(byId);
+    }
+
+    /**
+     * Every account of supervisors.yaml supervises; {@code roles: [admin]} adds administration. A seat is a seat
+     * whatever else its entry says.
+     */
+    private static Set<Role> roles(JsonNode entry, Role role, String where, List<String> problems) {
+        Set<Role> roles = new LinkedHashSet<>(Set.of(role));
+        JsonNode list = entry.get("roles");
+        if (role == Role.SEAT || list == null) {
+            return roles;
+        }
+        for (JsonNode item : list.isArray() ? list : List.of(list)) {
+            String text = item.asText("");
+            if (text.equals("supervisor") || text.equals("admin")) {
+                roles.add(Role.parse(text));
+            } else {
+                problems.add(where + ".roles: '" + text + "' is not a role; supervisor or admin");
+            }
+        }
+        return roles;
     }
 
     public Optional<Account> find(String id) {

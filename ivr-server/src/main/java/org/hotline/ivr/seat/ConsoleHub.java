@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.hotline.ivr.ops.WebSocketEndpoint.Peer;
+import org.hotline.ivr.http.WebSocketEndpoint.Peer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package org.hotline.ivr.seat;
 
-/** The parts every console route shares to decide who may do what. */
-record ConsoleSecurity(SessionStore sessions, LoginThrottle throttle, Guard guard, OriginPolicy origins,
-                       boolean secureCookie) {
+import org.hotline.ivr.http.OriginPolicy;
+
+/** The parts the login routes share: sessions, the failed-login throttle, the Origin rule, cookie flags. */
+record ConsoleSecurity(SessionStore sessions, LoginThrottle throttle, OriginPolicy origins, boolean secureCookie) {
 }

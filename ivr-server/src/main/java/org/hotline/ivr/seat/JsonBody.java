@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
-import org.hotline.ivr.ops.WebRequest;
+import org.hotline.ivr.http.WebRequest;
 
 /** The JSON object a console request carries; only {@code application/json} is taken (a form post is not). */
 final class JsonBody {

@@ -2,26 +2,37 @@ package org.hotline.ivr.seat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Principal;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.WebRequest;
 import org.hotline.ivr.ops.PasswordHash;
-import org.hotline.ivr.ops.WebRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Log in, log out and "who am I" for one role. Password hashing is slow on purpose, so it runs on its own
- * small pool; an unknown id costs as much as a wrong password, so timing does not tell which ids exist.
+ * Log in (public), log out and "who am I" for one area, the console or the wallboard, each with its own cookie.
+ * Password hashing is slow on purpose, so it runs on its own small pool; an unknown id costs as much as a wrong
+ * password, so timing does not tell which ids exist.
  */
 final class LoginRoutes {
 
-    /** What else happens when someone of this role logs in or out (a seat's state, its sockets). */
+    /** What else happens when someone of this area logs in or out (a seat's state, its sockets). */
     interface Hooks {
         Hooks NONE = new Hooks() {
         };
@@ -29,7 +40,7 @@ final class LoginRoutes {
         default void loggedIn(Account account) {
         }
 
-        default void loggedOut(Session session) {
+        default void loggedOut(Principal principal) {
         }
     }
 
@@ -37,45 +48,47 @@ final class LoginRoutes {
     private static final int MAX_FIELD = 200;
 
     private final Role role;
+    private final String cookie;
     private final AccountFile accounts;
-    private final SessionStore sessions;
-    private final LoginThrottle throttle;
-    private final Guard guard;
-    private final OriginPolicy origins;
-    private final boolean secureCookie;
+    private final ConsoleSecurity security;
     private final Hooks hooks;
     private final Executor hashing;
     private final String decoyHash;
 
-    LoginRoutes(Role role, AccountFile accounts, ConsoleSecurity security, Hooks hooks, Executor hashing) {
+    LoginRoutes(Role role, String cookie, AccountFile accounts, ConsoleSecurity security, Hooks hooks, Executor hashing) {
         this.role = role;
+        this.cookie = cookie;
         this.accounts = accounts;
-        this.sessions = security.sessions();
-        this.throttle = security.throttle();
-        this.guard = security.guard();
-        this.origins = security.origins();
-        this.secureCookie = security.secureCookie();
+        this.security = security;
         this.hooks = hooks;
         this.hashing = hashing;
         this.decoyHash = accounts.all().stream().findFirst().map(Account::passwordHash)
                 .orElseGet(() -> PasswordHash.create("decoy".toCharArray(), 1000));
     }
 
-    CompletionStage<FullHttpResponse> login(WebRequest request) {
-        if (!origins.allows(request)) {
-            return done(ApiResponses.forbidden("origin not allowed"));
+    /** {@code prefix} is the area's API, e.g. {@code /console/api}. */
+    void register(Router router, String prefix) {
+        router.addAsync(HttpMethod.POST, prefix + "/login", Role.PUBLIC, this::login)
+                .post(prefix + "/logout", role, this::logout)
+                .get(prefix + "/me", role, request -> HttpResponses.ok(whoAmI(request.principal())));
+    }
+
+    private CompletionStage<FullHttpResponse> login(WebRequest request) {
+        if (!security.origins().allows(request)) {
+            return done(HttpResponses.forbidden("origin not allowed"));
         }
         Optional<JsonNode> body = JsonBody.of(request);
         String id = body.map(b -> JsonBody.text(b, "id")).orElse("");
         String password = body.map(b -> JsonBody.text(b, "password")).orElse("");
         if (id.isBlank() || password.isEmpty() || id.length() > MAX_FIELD || password.length() > MAX_FIELD) {
-            return done(ApiResponses.badRequest(java.util.List.of("id and password: required, as a JSON object")));
+            return done(HttpResponses.badRequest(List.of("id and password: required, as a JSON object")));
         }
         String address = request.remoteHost();
-        Optional<Duration> wait = throttle.waitBefore(role, id, address);
+        Optional<Duration> wait = security.throttle().waitBefore(role, id, address);
         if (wait.isPresent()) {
             log.info("console login for {} {} from {} held back {} ms", role, id, address, wait.get().toMillis());
-            return done(ApiResponses.tooManyAttempts(wait.get()));
+            return done(HttpResponses.retryLater(HttpResponseStatus.TOO_MANY_REQUESTS,
+                    "too many failed logins; wait and try again", wait.get()));
         }
         Optional<Account> account = accounts.find(id);
         return CompletableFuture.supplyAsync(() -> PasswordHash.verify(password.toCharArray(),
@@ -84,43 +97,46 @@ final class LoginRoutes {
     }
 
     private FullHttpResponse loggedIn(Account account) {
-        throttle.succeeded(role, account.id());
-        SessionStore.Opened opened = sessions.open(account);
+        security.throttle().succeeded(role, account.id());
+        SessionStore.Opened opened = security.sessions().open(account);
         hooks.loggedIn(account);
-        log.info("console login: {} {}", role, account.id());
-        return ApiResponses.withCookie(ApiResponses.ok(whoAmI(opened.session())), role, opened.token(),
-                sessions.ttl(), secureCookie);
+        log.info("console login: {} {} {}", role, account.id(), account.roles());
+        return withCookie(HttpResponses.ok(whoAmI(opened.session().principal())), opened.token(),
+                security.sessions().ttl());
     }
 
     private FullHttpResponse refused(String id, String address) {
-        throttle.failed(role, id, address);
+        security.throttle().failed(role, id, address);
         log.info("console login refused: {} {} from {}", role, id, address);
-        return ApiResponses.error(HttpResponseStatus.UNAUTHORIZED, "wrong id or password");
+        return HttpResponses.error(HttpResponseStatus.UNAUTHORIZED, "wrong id or password");
     }
 
-    FullHttpResponse logout(WebRequest request) {
-        Guard.Verdict verdict = guard.check(request, role);
-        if (!verdict.allowed()) {
-            return verdict.refusal();
-        }
-        sessions.close(verdict.session());
-        hooks.loggedOut(verdict.session());
-        log.info("console logout: {} {}", role, verdict.session().subject());
-        return ApiResponses.withCookie(ApiResponses.ok(Map.of("loggedOut", true)), role, "", Duration.ZERO, secureCookie);
+    private FullHttpResponse logout(WebRequest request) {
+        request.cookie(cookie).ifPresent(security.sessions()::close);
+        hooks.loggedOut(request.principal());
+        log.info("console logout: {} {}", role, request.principal().subject());
+        return withCookie(HttpResponses.ok(Map.of("loggedOut", true)), "", Duration.ZERO);
     }
 
-    FullHttpResponse me(WebRequest request) {
-        Guard.Verdict verdict = guard.check(request, role);
-        return verdict.allowed() ? ApiResponses.ok(whoAmI(verdict.session())) : verdict.refusal();
-    }
-
-    private static Map<String, Object> whoAmI(Session session) {
+    private Map<String, Object> whoAmI(Principal principal) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", session.subject());
-        body.put("name", session.name());
-        body.put("role", session.role().name().toLowerCase());
-        body.put("csrf", session.csrf());
+        body.put("id", principal.subject());
+        body.put("name", principal.name());
+        body.put("role", role.label());
+        body.put("roles", principal.roles().stream().map(Role::label).sorted().toList());
+        body.put("csrf", principal.csrf());
         return body;
+    }
+
+    private FullHttpResponse withCookie(FullHttpResponse response, String token, Duration maxAge) {
+        DefaultCookie value = new DefaultCookie(cookie, token);
+        value.setPath("/");
+        value.setHttpOnly(true);
+        value.setSecure(security.secureCookie());
+        value.setSameSite(CookieHeaderNames.SameSite.Strict);
+        value.setMaxAge(maxAge.toSeconds());
+        response.headers().add(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(value));
+        return response;
     }
 
     private static CompletionStage<FullHttpResponse> done(FullHttpResponse response) {

@@ -2,6 +2,7 @@ package org.hotline.ivr.seat;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.hotline.ivr.http.Role;
 import org.hotline.ivr.redis.RedisGateway;
 import redis.clients.jedis.params.SetParams;
 

@@ -8,27 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
-import org.hotline.ivr.ops.WebRequest;
-import org.hotline.ivr.redis.RedisUnavailableException;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.WebRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /console/api/...}: what a logged-in seat may do. Every call and order is checked against the
- * session's seat: another seat's call, its caller's number or its order answers 403.
+ * {@code /console/api/...}: what a logged-in seat may do (the front door has checked the seat role and, for changes,
+ * the CSRF token). Every call and order is checked against the session's seat: another seat's call, its caller's
+ * number or its order answers 403.
  */
 final class SeatApi {
 
-    static final String PREFIX = "/console/api/";
+    static final String PREFIX = "/console/api";
     private static final Logger log = LoggerFactory.getLogger(SeatApi.class);
     private static final int MAX_REASON = 100;
 
     private final LoginRoutes login;
-    private final Guard guard;
     private final SeatStates states;
     private final AssignedCalls calls;
     private final OrderEditing orders;
@@ -37,12 +36,9 @@ final class SeatApi {
     private final SeatEvents events;
     private final CallerNumberAudit audit;
     private final KnowledgeLookup knowledge;
-    private final Executor io;
 
-    SeatApi(LoginRoutes login, Guard guard, ConsoleParts parts, ScreenPopView view, SeatEvents events,
-            CallerNumberAudit audit, Executor io) {
+    SeatApi(LoginRoutes login, ConsoleParts parts, ScreenPopView view, SeatEvents events, CallerNumberAudit audit) {
         this.login = login;
-        this.guard = guard;
         this.states = parts.states();
         this.calls = parts.calls();
         this.orders = parts.orders();
@@ -51,54 +47,29 @@ final class SeatApi {
         this.events = events;
         this.audit = audit;
         this.knowledge = parts.knowledge();
-        this.io = io;
     }
 
-    CompletionStage<FullHttpResponse> handle(WebRequest request) {
-        String[] path = request.path().substring(PREFIX.length()).split("/");
-        HttpMethod method = request.method();
-        if (path.length == 1 && path[0].equals("login") && method.equals(HttpMethod.POST)) {
-            return CompletableFuture.supplyAsync(() -> login.login(request), io).thenCompose(stage -> stage);
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return route(request, method, path);
-            } catch (RedisUnavailableException e) {
-                return ApiResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "state store unavailable; try again");
-            }
-        }, io);
+    void register(Router router) {
+        login.register(router, PREFIX);
+        router.get(PREFIX + "/screen", Role.SEAT, request -> HttpResponses.ok(view.screen(seat(request))))
+                .get(PREFIX + "/catalogue", Role.SEAT, request -> HttpResponses.ok(Map.of(
+                        "categories", catalogue.categories(), "urgencies", List.of("normal", "high", "emergency"))))
+                .get(PREFIX + "/places", Role.SEAT, request -> HttpResponses.ok(Map.of("places",
+                        catalogue.places(request.query("q").orElse("").strip(), 8))))
+                .get(PREFIX + "/kb", Role.SEAT, this::searchKnowledge)
+                .get(PREFIX + "/kb/{id}", Role.SEAT, request -> knowledge.article(request.param("id"))
+                        .map(HttpResponses::ok).orElseGet(() -> HttpResponses.notFound("no such article")))
+                .post(PREFIX + "/state", Role.SEAT, request -> changeState(request, seat(request)))
+                .get(PREFIX + "/calls/{id}", Role.SEAT, request -> call(seat(request), request.param("id")))
+                .post(PREFIX + "/calls/{id}/caller", Role.SEAT, request -> callerNumber(seat(request), request.param("id")))
+                .add(HttpMethod.PUT, PREFIX + "/orders/{id}", Role.SEAT,
+                        request -> editOrder(request, seat(request), request.param("id"), false))
+                .post(PREFIX + "/orders/{id}/submit", Role.SEAT,
+                        request -> editOrder(request, seat(request), request.param("id"), true));
     }
 
-    private FullHttpResponse route(WebRequest request, HttpMethod method, String[] path) {
-        String first = path[0];
-        if (path.length == 1 && first.equals("logout") && method.equals(HttpMethod.POST)) {
-            return login.logout(request);
-        }
-        if (path.length == 1 && first.equals("me") && method.equals(HttpMethod.GET)) {
-            return login.me(request);
-        }
-        Guard.Verdict verdict = guard.check(request, Role.SEAT);
-        if (!verdict.allowed()) {
-            return verdict.refusal();
-        }
-        String seatId = verdict.session().subject();
-        String key = method.name() + " " + first + "/" + path.length;
-        return switch (key) {
-            case "GET screen/1" -> ApiResponses.ok(view.screen(seatId));
-            case "GET catalogue/1" -> ApiResponses.ok(Map.of("categories", catalogue.categories(),
-                    "urgencies", List.of("normal", "high", "emergency")));
-            case "GET places/1" -> ApiResponses.ok(Map.of("places",
-                    catalogue.places(request.query("q").orElse("").strip(), 8)));
-            case "GET kb/1" -> searchKnowledge(request);
-            case "GET kb/2" -> knowledge.article(path[1]).map(ApiResponses::ok)
-                    .orElseGet(() -> ApiResponses.notFound("no such article"));
-            case "POST state/1" -> changeState(request, seatId);
-            case "GET calls/2" -> call(seatId, path[1]);
-            case "POST calls/3" -> path[2].equals("caller") ? callerNumber(seatId, path[1]) : ApiResponses.notFound("no such path");
-            case "PUT orders/2" -> editOrder(request, seatId, path[1], false);
-            case "POST orders/3" -> path[2].equals("submit") ? editOrder(request, seatId, path[1], true) : ApiResponses.notFound("no such path");
-            default -> ApiResponses.notFound("no such path: " + request.path());
-        };
+    private static String seat(WebRequest request) {
+        return request.principal().subject();
     }
 
     private FullHttpResponse changeState(WebRequest request, String seatId) {
@@ -111,13 +82,13 @@ final class SeatApi {
         } else if (state.equals(SeatStatus.PAUSED) && !reason.isEmpty() && reason.length() <= MAX_REASON) {
             changed = states.pause(seatId, reason);
         } else {
-            return ApiResponses.badRequest(List.of("state: ready, or paused with a reason of 1.." + MAX_REASON + " characters"));
+            return HttpResponses.badRequest(List.of("state: ready, or paused with a reason of 1.." + MAX_REASON + " characters"));
         }
         if (!changed) {
-            return ApiResponses.error(HttpResponseStatus.CONFLICT, "not while the seat holds a call");
+            return HttpResponses.error(HttpResponseStatus.CONFLICT, "not while the seat holds a call");
         }
         events.publish(seatId, "state");
-        return ApiResponses.ok(view.status(states.status(seatId)));
+        return HttpResponses.ok(view.status(states.status(seatId)));
     }
 
     /**
@@ -127,13 +98,13 @@ final class SeatApi {
     private FullHttpResponse searchKnowledge(WebRequest request) {
         String limitText = request.query("limit").orElse("");
         if (!limitText.isEmpty() && !limitText.matches("[1-9][0-9]?")) {
-            return ApiResponses.badRequest(List.of("limit: a number from 1 to 20"));
+            return HttpResponses.badRequest(List.of("limit: a number from 1 to 20"));
         }
         int limit = limitText.isEmpty() ? 8 : Math.min(20, Integer.parseInt(limitText));
         List<Map<String, Object>> found = knowledge.search(request.query("q").orElse(""),
                 request.query("category").orElse(""), request.query("lang").orElse(""), limit).stream()
                 .map(SeatApi::found).toList();
-        return ApiResponses.ok(Map.of("articles", found));
+        return HttpResponses.ok(Map.of("articles", found));
     }
 
     private static Map<String, Object> found(KnowledgeLookup.Found hit) {
@@ -151,30 +122,30 @@ final class SeatApi {
     private FullHttpResponse call(String seatId, String callId) {
         Optional<ScreenPop> call = calls.find(callId);
         if (call.isEmpty()) {
-            return ApiResponses.notFound("no such call");
+            return HttpResponses.notFound("no such call");
         }
         if (!call.get().seatId().equals(seatId)) {
             return refuse(seatId, "call " + callId);
         }
-        return ApiResponses.ok(view.pop(call.get()));
+        return HttpResponses.ok(view.pop(call.get()));
     }
 
     private FullHttpResponse callerNumber(String seatId, String callId) {
         Optional<ScreenPop> call = calls.find(callId);
         if (call.isEmpty()) {
-            return ApiResponses.notFound("no such call");
+            return HttpResponses.notFound("no such call");
         }
         if (!call.get().seatId().equals(seatId)) {
             return refuse(seatId, "the number of call " + callId);
         }
         audit.revealed(seatId, callId);
-        return ApiResponses.ok(Map.of("callId", callId, "caller", calls.callerNumber(callId).orElse("")));
+        return HttpResponses.ok(Map.of("callId", callId, "caller", calls.callerNumber(callId).orElse("")));
     }
 
     private FullHttpResponse editOrder(WebRequest request, String seatId, String orderId, boolean submit) {
         Optional<DraftOrder> order = orders.find(orderId);
         if (order.isEmpty()) {
-            return ApiResponses.notFound("no such order");
+            return HttpResponses.notFound("no such order");
         }
         boolean own = calls.find(order.get().callId()).map(call -> call.seatId().equals(seatId)).orElse(false);
         if (!own) {
@@ -182,7 +153,7 @@ final class SeatApi {
         }
         Optional<JsonNode> body = JsonBody.of(request);
         if (body.isEmpty()) {
-            return ApiResponses.badRequest(List.of("body: a JSON object with category, location, urgency, summary"));
+            return HttpResponses.badRequest(List.of("body: a JSON object with category, location, urgency, summary"));
         }
         OrderEdit edit = new OrderEdit(JsonBody.text(body.get(), "category"), JsonBody.text(body.get(), "location"),
                 JsonBody.text(body.get(), "urgency"), JsonBody.text(body.get(), "summary"));
@@ -192,26 +163,26 @@ final class SeatApi {
             problems.addAll(edit.missingForSubmit());
         }
         if (!problems.isEmpty()) {
-            return ApiResponses.badRequest(problems);
+            return HttpResponses.badRequest(problems);
         }
         if (DraftOrder.SUBMITTED.equals(order.get().status())) {
-            return ApiResponses.error(HttpResponseStatus.CONFLICT, "order already submitted");
+            return HttpResponses.error(HttpResponseStatus.CONFLICT, "order already submitted");
         }
         DraftOrder saved;
         try {
             saved = submit ? orders.submit(orderId, edit, seatId) : orders.save(orderId, edit, seatId);
         } catch (IllegalArgumentException e) {
-            return ApiResponses.badRequest(List.of(e.getMessage()));
+            return HttpResponses.badRequest(List.of(e.getMessage()));
         }
         if (submit) {
             log.info("seat {} submitted order {}", seatId, orderId);
             events.publish(seatId, "order");
         }
-        return ApiResponses.ok(ScreenPopView.order(saved));
+        return HttpResponses.ok(ScreenPopView.order(saved));
     }
 
     private static FullHttpResponse refuse(String seatId, String what) {
         log.warn("seat {} was refused {} (not its own)", seatId, what);
-        return ApiResponses.forbidden("not your call");
+        return HttpResponses.forbidden("not your call");
     }
 }

@@ -7,7 +7,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.ivr.http.Role;
 import org.hotline.ivr.redis.RedisGateway;
 
 /**
@@ -36,8 +40,9 @@ public final class SessionStore {
 
     public Opened open(Account account) {
         String token = randomToken();
-        Session session = new Session(keyOf(token), account.role(), account.id(), account.name(), randomToken());
-        Map<String, String> fields = Map.of("role", session.role().name(), "subject", session.subject(),
+        Session session = new Session(keyOf(token), account.roles(), account.id(), account.name(), randomToken());
+        String roles = session.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        Map<String, String> fields = Map.of("roles", roles, "subject", session.subject(),
                 "name", session.name(), "csrf", session.csrf());
         redis.call("console session open", jedis -> {
             jedis.hset(PREFIX + session.key(), fields);
@@ -62,12 +67,17 @@ public final class SessionStore {
         if (fields.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Session(key, Role.valueOf(fields.get("role")), fields.get("subject"),
-                fields.getOrDefault("name", ""), fields.get("csrf")));
+        // "role": one role, as sessions opened before roles were lists say it.
+        Set<Role> roles = Arrays.stream(fields.getOrDefault("roles", fields.getOrDefault("role", "")).split(","))
+                .filter(name -> !name.isBlank()).map(Role::valueOf).collect(Collectors.toSet());
+        return Optional.of(new Session(key, roles, fields.get("subject"), fields.getOrDefault("name", ""),
+                fields.get("csrf")));
     }
 
-    public void close(Session session) {
-        redis.call("console session close", jedis -> jedis.del(PREFIX + session.key()));
+    /** Ends the session of a cookie token. */
+    public void close(String token) {
+        String key = keyOf(token);
+        redis.call("console session close", jedis -> jedis.del(PREFIX + key));
     }
 
     private String randomToken() {

@@ -1,32 +1,29 @@
 package org.hotline.ivr.seat;
 
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.HttpResponses;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.WebRequest;
 
 /**
  * The console's page, script and style from the classpath ({@code console-web/}), read once at start. A strict
  * Content-Security-Policy allows only this server's own scripts: no inline script, so injected markup cannot run.
  */
-final class StaticFiles implements HttpRoutes.Route {
+final class StaticFiles {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final List<String> FILES = List.of("console.html", "wallboard.html", "console.js", "wallboard.js",
-            "common.js", "i18n.js", "console.css", "knowledge.js");
+            "common.js", "i18n.js", "console.css", "knowledge.js", "recordings.js");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 
@@ -45,12 +42,16 @@ final class StaticFiles implements HttpRoutes.Route {
         }
     }
 
-    @Override
-    public FullHttpResponse handle(FullHttpRequest request) {
-        if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-            return ApiResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET only");
+    /** The pages and their files, public: they hold no data, the API behind them asks for the login. */
+    void register(Router router) {
+        for (String area : List.of("/console", "/wallboard")) {
+            router.nonBlocking(HttpMethod.GET, area, Role.PUBLIC, this::serve)
+                    .nonBlocking(HttpMethod.GET, area + "/{file...}", Role.PUBLIC, this::serve);
         }
-        String path = new QueryStringDecoder(request.uri()).path();
+    }
+
+    private FullHttpResponse serve(WebRequest request) {
+        String path = request.path();
         String name = switch (path) {
             case "/console", "/console/" -> "console.html";
             case "/wallboard", "/wallboard/" -> "wallboard.html";
@@ -58,15 +59,11 @@ final class StaticFiles implements HttpRoutes.Route {
         };
         byte[] body = files.get(name);
         if (body == null) {
-            return ApiResponses.notFound("no such file");
+            return HttpResponses.notFound("no such file");
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, TYPES.get(name.substring(name.lastIndexOf('.') + 1)))
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
-                .set("Content-Security-Policy", CSP);
-        return ApiResponses.secured(response);
+        FullHttpResponse response = HttpResponses.bytes(HttpResponseStatus.OK, body,
+                TYPES.get(name.substring(name.lastIndexOf('.') + 1)), "no-cache");
+        response.headers().set("Content-Security-Policy", CSP);
+        return response;
     }
 }

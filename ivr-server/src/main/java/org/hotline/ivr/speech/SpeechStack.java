@@ -3,9 +3,11 @@ package org.hotline.ivr.speech;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.hotline.ivr.audio.AudioMetrics;
 import org.hotline.ivr.audio.AudioSocketServer;
@@ -27,17 +29,21 @@ public final class SpeechStack implements AutoCloseable {
     private final Recognizers recognizers;
     private final Descriptions descriptions;
     private final RecordingStore recordings;
+    private final CallRecordings callRecordings;
+    private final IvrConfig.Audio audio;
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
 
     private SpeechStack(AudioSocketServer server, SpeechModels models, Recognizers recognizers,
-                        Descriptions descriptions, RecordingStore recordings, ExecutorService io,
-                        ScheduledExecutorService timer) {
+                        Descriptions descriptions, RecordingStore recordings, CallRecordings callRecordings,
+                        IvrConfig.Audio audio, ExecutorService io, ScheduledExecutorService timer) {
         this.server = server;
         this.models = models;
         this.recognizers = recognizers;
         this.descriptions = descriptions;
         this.recordings = recordings;
+        this.callRecordings = callRecordings;
+        this.audio = audio;
         this.io = io;
         this.timer = timer;
     }
@@ -63,12 +69,17 @@ public final class SpeechStack implements AutoCloseable {
         RecordingStore recordings = new RecordingStore(config.audio().recordings(), config.audio().retention(),
                 Clock.systemUTC());
         recordings.scheduleSweeps(timer);
+        // The seat conversations Asterisk writes are kept as long as the descriptions.
+        new RecordingStore(config.audio().conversations(), config.audio().retention(), Clock.systemUTC())
+                .scheduleSweeps(timer);
+        CallRecordings callRecordings = redis == null ? null : new CallRecordings(redis, config.audio().retention(), io);
         TranscriptPublisher publisher = redis == null ? null : new TranscriptPublisher(redis, config.speech().transcriptTtl());
         AudioStreams streams = new AudioStreams();
         Descriptions descriptions = new Descriptions(streams, recognition.apply(recognizers), recordings, publisher, io, timer,
                 config.audio().connectTimeout());
         AudioSocketServer server = AudioSocketServer.start(config.audio(), transport, streams, new AudioMetrics(registry));
-        return new SpeechStack(server, models, recognizers, descriptions, recordings, io, timer);
+        return new SpeechStack(server, models, recognizers, descriptions, recordings, callRecordings, config.audio(), io,
+                timer);
     }
 
     /** For the flow runner: {@code expect(uuid, options)} before {@code EXEC AudioSocket}. */
@@ -79,6 +90,16 @@ public final class SpeechStack implements AutoCloseable {
     /** Where descriptions are recorded (and where a crash's open recordings are repaired at start-up). */
     public RecordingStore recordings() {
         return recordings;
+    }
+
+    /** Every recording of each call (description, conversation); null on a node without Redis. */
+    public CallRecordings callRecordings() {
+        return callRecordings;
+    }
+
+    /** The {@code record-conversation} AGI script, finding a call's order with {@code orderOfCall}. */
+    public ConversationRecorder conversationRecorder(Function<String, Optional<String>> orderOfCall) {
+        return new ConversationRecorder(audio, callRecordings, orderOfCall, io, Clock.systemUTC());
     }
 
     public SpeechModels models() {

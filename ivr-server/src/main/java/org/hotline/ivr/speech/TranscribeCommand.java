@@ -5,12 +5,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.hotline.ivr.audio.Resampler;
 import org.hotline.ivr.audio.WavAudio;
 import org.hotline.ivr.audio.WavReader;
 import org.hotline.ivr.ops.ConfigLoader;
@@ -22,23 +20,33 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ivr transcribe <file.wav> --lang zh [--json]}: transcribes a recording of any sample rate with
- * the installed model, e.g. to back-fill calls recorded before a model was installed.
- * Exit codes: 0 done, 1 unreadable file, 2 no usable model for the language.
+ * the installed model. {@code ivr transcribe --backfill --since 7d}: the description recordings of that period
+ * whose orders have no transcript ({@link TranscriptBackfill}).
+ * Exit codes: 0 done, 1 unreadable file or bad arguments, 2 no usable model for the language.
  */
 @Command(name = "transcribe", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.cli.VersionProvider.class,
-        description = "Transcribe a WAV recording (16-bit PCM, any sample rate) with the installed Vosk model.")
+        description = {"Transcribe a WAV recording (16-bit PCM, any sample rate) with the installed Vosk model,",
+                "or with --backfill the orders' description recordings that have no transcript yet."})
 public final class TranscribeCommand implements Callable<Integer> {
-
-    private static final int CHUNK = Recognizers.RATE / 5;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<file.wav>")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<file.wav>")
     Path file;
 
-    @Option(names = "--lang", required = true, description = "Language code of the recording, e.g. zh, en.")
+    @Option(names = "--lang", description = "Language code of the recording, e.g. zh, en.")
     String language;
+
+    @Option(names = "--backfill", description = "Transcribe the orders' description recordings that have no transcript.")
+    boolean backfill;
+
+    @Option(names = "--since", defaultValue = "7d", converter = org.hotline.ivr.cli.DurationConverter.class,
+            description = "With --backfill: recordings of this last period (default ${DEFAULT-VALUE}).")
+    java.time.Duration since;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "With --backfill: the server's configuration (default: defaults and IVR_* environment).")
+    Path config;
 
     @Option(names = "--json", description = "Print the transcript as JSON with word timings and confidence.")
     boolean json;
@@ -49,6 +57,13 @@ public final class TranscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (backfill) {
+            return new BackfillRun(spec.commandLine().getOut(), err, config, modelsDir).run(since);
+        }
+        if (file == null || language == null) {
+            err.println("give a recording and its --lang, or --backfill");
+            return 1;
+        }
         WavAudio audio;
         try {
             audio = WavReader.read(file);
@@ -67,21 +82,10 @@ public final class TranscribeCommand implements Callable<Integer> {
                         + "); install one with ./ivr models install " + lang);
                 return 2;
             }
-            Transcript transcript = transcribe(audio, recognition.get());
+            Transcript transcript = TranscriptBackfill.transcribe(audio, recognition.get());
             print(transcript, audio);
             return 0;
         }
-    }
-
-    private static Transcript transcribe(WavAudio audio, Recognition recognition) throws Exception {
-        short[] samples = audio.samples();
-        Resampler resampler = audio.sampleRate() == Recognizers.RATE ? null : new Resampler(audio.sampleRate(), Recognizers.RATE);
-        int step = Math.max(1, CHUNK * audio.sampleRate() / Recognizers.RATE);
-        for (int i = 0; i < samples.length; i += step) {
-            short[] part = Arrays.copyOfRange(samples, i, Math.min(samples.length, i + step));
-            recognition.accept(resampler == null ? part : resampler.process(part));
-        }
-        return recognition.finish().toCompletableFuture().get(10, TimeUnit.MINUTES);
     }
 
     private void print(Transcript transcript, WavAudio audio) throws IOException {

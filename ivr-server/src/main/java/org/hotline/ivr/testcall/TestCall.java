@@ -1,6 +1,7 @@
 package org.hotline.ivr.testcall;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,17 @@ public final class TestCall {
     }
 
     /** The citizen presses these keys now, one after another. */
+    /** The citizen speaks {@code wav} (8 kHz mono) now, then holds in silence. */
+    public void say(Path wav) {
+        String file = wav.toAbsolutePath().toString().replaceFirst("\\.wav$", "");
+        String citizen = citizenChannel();
+        note("test", "speak", wav.getFileName().toString());
+        scheduler.execute(() -> {
+            act(new SetVarAction(citizen, "SAY", file));
+            act(new RedirectAction(citizen, "test-caller", "say", 1));
+        });
+    }
+
     public void press(String digits) {
         for (int i = 0; i < digits.length(); i++) {
             String digit = String.valueOf(digits.charAt(i));
@@ -189,13 +201,7 @@ public final class TestCall {
             }
         } else if (AgiCommands.startsAudioSocket(command) && plan.speech().isPresent() && !spoke) {
             spoke = true;
-            String file = plan.speech().get().toAbsolutePath().toString().replaceFirst("\\.wav$", "");
-            String citizen = citizenChannel;
-            note("test", "speak", plan.speech().get().getFileName().toString());
-            scheduler.execute(() -> {
-                act(new SetVarAction(citizen, "SAY", file));
-                act(new RedirectAction(citizen, "test-caller", "say", 1));
-            });
+            say(plan.speech().get());
         }
     }
 

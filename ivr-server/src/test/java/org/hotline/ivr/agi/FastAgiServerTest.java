@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.GetVariableCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.VerboseCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
@@ -83,7 +85,7 @@ class FastAgiServerTest {
     }
 
     @Test
-    void commandRoundTripsReuseAsteriskJavasCommandsAndReplies() throws Exception {
+    void commandsAreAsteriskJavasAndRepliesAreParsedHereInUtf8() throws Exception {
         try (RawAgiPeer peer = new RawAgiPeer(server.port()).sendEnvironment("hold", "1.1")) {
             AgiCommandChannel channel = nextCall().channel();
             CompletionStage<AgiReply> answer = channel.send(new AnswerCommand());
@@ -97,6 +99,15 @@ class FastAgiServerTest {
             AgiReply reply = data.toCompletableFuture().get(5, TimeUnit.SECONDS);
             assertThat(reply.getResult()).isEqualTo("12");
             assertThat(reply.getExtra()).isEqualTo("timeout");
+
+            CompletionStage<AgiReply> set = channel.send(new SetVariableCommand("DISTRICT", "北京 朝阳"));
+            assertThat(peer.readLine()).isEqualTo("SET VARIABLE \"DISTRICT\" \"北京 朝阳\"");
+            peer.write("200 result=1\n");
+            assertThat(set.toCompletableFuture().get(5, TimeUnit.SECONDS).getResultCode()).isEqualTo(1);
+            CompletionStage<AgiReply> get = channel.send(new GetVariableCommand("DISTRICT"));
+            assertThat(peer.readLine()).isEqualTo("GET VARIABLE \"DISTRICT\"");
+            peer.write("200 result=1 (北京 朝阳)\n");
+            assertThat(get.toCompletableFuture().get(5, TimeUnit.SECONDS).getExtra()).isEqualTo("北京 朝阳");
         }
     }
 

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-class AmiLinkTest {
+public class AmiLinkTest {
 
     static final String SECRET = "s3cret-never-logged";
-    static final AmiLinkPolicy FAST = new AmiLinkPolicy(AmiLinkPolicy.EVENT_MASK, Duration.ofSeconds(2),
+    public static final AmiLinkPolicy FAST = new AmiLinkPolicy(AmiLinkPolicy.EVENT_MASK, Duration.ofSeconds(2),
             Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(400));
 
     private FakeAmiPeer peer;
@@ -163,10 +163,10 @@ class AmiLinkTest {
         return appender;
     }
 
-    static final class Recorder implements AmiSubscriber {
-        final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
-        final AtomicInteger ups = new AtomicInteger();
-        final AtomicInteger downs = new AtomicInteger();
+    public static final class Recorder implements AmiSubscriber {
+        public final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+        public final AtomicInteger ups = new AtomicInteger();
+        public final AtomicInteger downs = new AtomicInteger();
 
         @Override
         public void onEvent(AmiLink link, ManagerEvent event) {

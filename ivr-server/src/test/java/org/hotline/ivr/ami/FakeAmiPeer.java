@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeAmiPeer implements AutoCloseable {
 
-    static final String BANNER = "Asterisk Call Manager/9.0.0";
+    public static final String BANNER = "Asterisk Call Manager/9.0.0";
     private static final String CHALLENGE = "840212345";
 
     private final String user;
@@ -36,11 +36,11 @@ public final class FakeAmiPeer implements AutoCloseable {
     private final int port;
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
-    final Map<String, String> deviceStates = new ConcurrentHashMap<>();
-    final List<Map<String, String>> channels = new CopyOnWriteArrayList<>();
+    public final Map<String, String> deviceStates = new ConcurrentHashMap<>();
+    public final List<Map<String, String>> channels = new CopyOnWriteArrayList<>();
     volatile long responseDelayMillis;
     /** How the next Status lists end: refused with an Error, or cut after the first channel (Asterisk died). */
-    final java.util.Queue<String> statusFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    public final java.util.Queue<String> statusFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
     private volatile ServerSocket server;
     private volatile Thread acceptor;
@@ -58,20 +58,20 @@ public final class FakeAmiPeer implements AutoCloseable {
     }
 
     /** Every action received so far, as its headers (keys as sent). */
-    List<Map<String, String>> actions() {
+    public List<Map<String, String>> actions() {
         return List.copyOf(actions);
     }
 
-    List<Map<String, String>> actions(String name) {
+    public List<Map<String, String>> actions(String name) {
         return actions.stream().filter(a -> name.equalsIgnoreCase(a.get("Action"))).toList();
     }
 
-    int loggedInSessions() {
+    public int loggedInSessions() {
         return (int) sessions.stream().filter(s -> s.loggedIn).count();
     }
 
     /** Sends an event of manager class {@code eventClass} to every session logged in with that class in its mask. */
-    void emit(String eventClass, Map<String, String> headers) {
+    public void emit(String eventClass, Map<String, String> headers) {
         if ("DeviceStateChange".equals(headers.get("Event"))) {
             deviceStates.put(headers.get("Device"), headers.get("State"));
         }
@@ -89,12 +89,12 @@ public final class FakeAmiPeer implements AutoCloseable {
     }
 
     /** Writes text as is to every logged-in session: for malformed packets. */
-    void sendRaw(String text) {
+    public void sendRaw(String text) {
         sessions.stream().filter(s -> s.loggedIn).forEach(s -> s.write(text));
     }
 
     /** Asterisk dies: the port closes and every session is cut. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         server.close();
         try {
             // the socket is only really closed once the thread blocked in accept() has left it
@@ -107,7 +107,7 @@ public final class FakeAmiPeer implements AutoCloseable {
     }
 
     /** Asterisk is back, on the same port. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         server = bind(port);
         acceptInBackground(server);
     }
@@ -316,7 +316,7 @@ public final class FakeAmiPeer implements AutoCloseable {
         return new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     }
 
-    static String md5(String text) {
+    public static String md5(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -60,7 +60,7 @@ class AgiBenchCommandTest {
         }
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
         assertThat(out.toString())
-                .contains("| concurrent calls | server | commands/s | server CPU µs/command | p50 ms | p99 ms |")
+                .contains("| concurrent calls | server | commands/s | server CPU µs/command | of which kernel | p50 ms | p99 ms |")
                 .containsPattern("\\| 5 \\| netty \\| .* \\| yes \\|")
                 .containsPattern("\\| 5 \\| asterisk-java \\| .* \\| yes \\|")
                 .contains("| server | idle calls |")

@@ -21,13 +21,13 @@ class CommandMixTest {
     @Test
     void settingsRefuseCallsWithoutRoomForAnswerAndHangup() {
         assertThatThrownBy(() -> new BenchSettings(List.of(10), 1, List.of(ServerKind.NETTY), Duration.ZERO,
-                Duration.ofSeconds(1), 0, Duration.ofSeconds(1), 100, 10, "512m", Duration.ofSeconds(5)))
+                Duration.ofSeconds(1), 0, Duration.ofSeconds(1), 100, 10, ServerLaunch.unpinned("512m"), Duration.ofSeconds(5)))
                 .hasMessageContaining("--commands must be at least 2");
     }
 
     @Test
     void serverKindsAreNamedAsOnTheCommandLine() {
         assertThat(ServerKind.of("asterisk-java")).isEqualTo(ServerKind.ASTERISK_JAVA);
-        assertThatThrownBy(() -> ServerKind.of("tomcat")).hasMessageContaining("netty or asterisk-java");
+        assertThatThrownBy(() -> ServerKind.of("tomcat")).hasMessageContaining("netty, asterisk-java or floor");
     }
 }

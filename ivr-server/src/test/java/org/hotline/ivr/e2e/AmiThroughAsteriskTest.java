@@ -2,11 +2,13 @@ package org.hotline.ivr.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,33 +27,28 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-
+import org.hotline.ivr.AgiCallCleanup;
 import org.hotline.ivr.agi.AgiMetrics;
 import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.agi.FastAgiServer;
-import org.hotline.ivr.ami.OriginateResult;
-
-import org.hotline.ivr.ops.IvrConfig;
-import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.agi.LiveAgiCalls;
-import org.hotline.ivr.ami.AgiCallCleanup;
-import org.hotline.ivr.ami.AmiCallbackDialer;
-import org.hotline.ivr.ami.HangupWatch;
 import org.hotline.ivr.ami.AmiEndpoint;
 import org.hotline.ivr.ami.AmiLink;
 import org.hotline.ivr.ami.AmiLinkPolicy;
 import org.hotline.ivr.ami.AmiLinkState;
 import org.hotline.ivr.ami.AmiLinks;
 import org.hotline.ivr.ami.AmiSubscriber;
-import org.hotline.ivr.ami.CallbackOutcome;
-import org.hotline.ivr.ami.CallbackPolicy;
-import org.hotline.ivr.ami.CallbackRequest;
+import org.hotline.ivr.ami.HangupWatch;
 import org.hotline.ivr.ami.Originator;
 import org.hotline.ivr.ami.SeatDeviceStates;
 import org.hotline.ivr.ami.SeatDeviceWatch;
 import org.hotline.ivr.ami.SeatDevices;
+import org.hotline.ivr.followup.AmiCallbackDialer;
+import org.hotline.ivr.followup.CallbackOutcome;
+import org.hotline.ivr.followup.CallbackPolicy;
+import org.hotline.ivr.followup.CallbackRequest;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RetryPolicy;
@@ -116,8 +113,7 @@ class AmiThroughAsteriskTest {
         links = new AmiLinks(List.of(new AmiEndpoint("pbx1", "127.0.0.1", amiPort, "ivr", secret)), policy);
         Originator originator = new Originator(links, timers);
         dialer = new AmiCallbackDialer(originator, new CallbackPolicy("ivr-callback", "Local/caller@test-caller",
-                "12345", Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ofSeconds(1)),
-                (request, outcome) -> { }, timers);
+                "12345", Duration.ofSeconds(10), Duration.ofSeconds(10), 1, Duration.ofSeconds(1)), timers);
         transport = new NettyTransport(2);
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", agiPort, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
                 // The FastAGI server's own hang-up grace is longer than the AMI clean-up's here, so that a stuck

@@ -85,9 +85,11 @@ public final class AsteriskRig implements AutoCloseable {
                 ? new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout())
                 : new IvrConfig.Redis("redis://" + redisProcess.address(), List.of(), "", List.of(), workDir.resolve("redis"),
                         REDIS_TIMEOUT, REDIS_RETRY_FOR, 0, Duration.ZERO, "", ""));
-        // Recordings of the callers' descriptions stay in the run's folder, not in the repository's data/.
+        // Recordings of the callers' descriptions and of the seat conversations (Asterisk's MixMonitor, each side
+        // also on its own, for the tests) stay in the run's folder, not in the repository's data/.
         IvrConfig config = new IvrConfig(withRedis.nodeId(), withRedis.agi(),
-                withRedis.audio().withRecordings(workDir.resolve("recordings")), withRedis.http(), withRedis.console(),
+                withRedis.audio().withRecordings(workDir.resolve("recordings"))
+                        .withConversations(workDir.resolve("conversations"), true), withRedis.http(), withRedis.console(),
                 serverUsesAmi ? new IvrConfig.Ami(true, List.of(new IvrConfig.AmiServer("pbx1", "127.0.0.1", amiPort,
                         "ivr", "", secret))) : withRedis.ami(),
                 withRedis.redis(), withRedis.speech(), withRedis.paths(),

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.audio.WavAudio;
+import org.hotline.ivr.audio.WavReader;
 import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.queue.QueueStats;
+import org.hotline.ivr.speech.CallRecordings;
 import org.hotline.ivr.testcall.TestCall;
 import org.hotline.ivr.testcall.TestCallPlan;
 import org.hotline.ivr.testcall.TestCallResult;
@@ -37,6 +40,10 @@ class HotlineCallThroughAsteriskTest {
         TestCall call = rig.place(TestCallPlan.hotline("13800138000").keys("1,1,1").speech(Hotline.sample("zh-01"))
                 .timeout(Duration.ofSeconds(90)));
         Hotline.awaitSeatOnCall(rig, "1001", call.ivrLegId());
+        // The citizen speaks to the seat, whose test phone echoes it back: both sides of the conversation.
+        WavAudio spoken = WavReader.read(Hotline.sample("zh-03"));
+        call.say(Hotline.sample("zh-03"));
+        Thread.sleep(Math.round(spoken.seconds() * 1000) + 1500);
         call.hangUpCitizen();
         TestCallResult result = call.result().get(30, TimeUnit.SECONDS);
 
@@ -54,6 +61,52 @@ class HotlineCallThroughAsteriskTest {
         assertThat(Path.of(order.recordingPath())).isRegularFile().satisfies(wav ->
                 assertThat(Files.size(wav)).isGreaterThan(8000 * 2 * 3));
         Hotline.awaitSeatState(rig, "1001", "wrapup");
+        assertTheConversationWasRecordedWithBothSides(rig, call.ivrLegId(), order.orderId(), spoken);
+    }
+
+    /** Asterisk's MixMonitor, started on the seat's channel by [ivr-queue-answered], left the file the call notes. */
+    private static void assertTheConversationWasRecordedWithBothSides(AsteriskRig rig, String callId, String orderId,
+                                                                      WavAudio spoken) throws Exception {
+        CallRecordings.Recording conversation = rig.server().speech().callRecordings().list(callId).stream()
+                .filter(r -> r.kind().equals(CallRecordings.Recording.CONVERSATION)).findFirst()
+                .orElseThrow(() -> new AssertionError("no conversation recording noted on " + callId));
+        Path mixed = Path.of(conversation.path());
+        assertThat(mixed.getFileName().toString()).isEqualTo(callId + "-" + orderId + ".wav");
+        assertThat(conversation.node()).isEqualTo("seat 1001");
+        // MixMonitor closes its files as the channel hangs up: wait for the last of them.
+        Path seatSide = mixed.resolveSibling(callId + "-" + orderId + "-seat.wav");
+        Path callerSide = mixed.resolveSibling(callId + "-" + orderId + "-caller.wav");
+        Hotline.await(Duration.ofSeconds(10), "MixMonitor's files", () -> Files.isRegularFile(mixed)
+                && Files.isRegularFile(seatSide) && Files.isRegularFile(callerSide), () -> String.valueOf(mixed));
+        Hotline.await(Duration.ofSeconds(10), "the conversation's length on the order",
+                () -> rig.server().speech().callRecordings().list(callId).stream()
+                        .anyMatch(r -> r.kind().equals(CallRecordings.Recording.CONVERSATION) && r.durationMillis() > 0),
+                () -> String.valueOf(rig.server().speech().callRecordings().list(callId)));
+        assertThat(rig.server().speech().callRecordings().list(callId)).first().satisfies(description -> {
+            assertThat(description.kind()).isEqualTo(CallRecordings.Recording.DESCRIPTION);
+            assertThat(description.node()).isEqualTo("describe-problem");
+            assertThat(description.durationMillis()).isGreaterThan(3000);
+        });
+        long words = Math.round(spoken.seconds() * 1000 * 0.6);
+        assertThat(voicedMillis(WavReader.read(callerSide))).as("the citizen's side").isGreaterThan(words);
+        assertThat(voicedMillis(WavReader.read(seatSide))).as("the seat's side (its echo)").isGreaterThan(words);
+        assertThat(voicedMillis(WavReader.read(mixed))).as("both, mixed").isGreaterThan(words);
+    }
+
+    /** How much of the audio is louder than -40 dBFS, in 10 ms frames. */
+    private static long voicedMillis(WavAudio audio) {
+        int frame = audio.sampleRate() / 100;
+        long voiced = 0;
+        for (int start = 0; start + frame <= audio.samples().length; start += frame) {
+            double energy = 0;
+            for (int i = start; i < start + frame; i++) {
+                energy += (double) audio.samples()[i] * audio.samples()[i];
+            }
+            if (10 * Math.log10(energy / frame / (32768.0 * 32768.0) + 1e-12) > -40) {
+                voiced += 10;
+            }
+        }
+        return voiced;
     }
 
     @Test

@@ -88,14 +88,17 @@ class FlowReloadTest {
 
     @Test
     void anEngineerReloadsOverHttpAndSeesEveryProblem() throws Exception {
-        org.hotline.ivr.ops.HttpRoutes routes = new org.hotline.ivr.ops.HttpRoutes();
+        var admin = org.hotline.ivr.http.ApiTokens.issue("deploy", java.util.Set.of(org.hotline.ivr.http.Role.ADMIN));
+        var routes = new org.hotline.ivr.http.Router()
+                .authenticateWith(org.hotline.ivr.http.ApiTokens.of(java.util.List.of(admin.entry())));
         bench.flows.routes(routes);
-        try (org.hotline.ivr.ops.HttpServer http = org.hotline.ivr.ops.HttpServer.start(
+        try (org.hotline.ivr.http.HttpServer http = org.hotline.ivr.http.HttpServer.start(
                 org.hotline.ivr.ops.ConfigLoader.defaultsOnly().http().withPort(0), bench.transport, routes)) {
             Files.writeString(flows.resolve("news.yaml"), VERSION.formatted("p-three"));
             var client = java.net.http.HttpClient.newHttpClient();
             var response = client.send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://127.0.0.1:" + http.port() + "/admin/flows/reload"))
+                    .header("Authorization", "Bearer " + admin.token())
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
 

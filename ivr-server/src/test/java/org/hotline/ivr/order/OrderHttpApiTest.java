@@ -11,8 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.HttpServer;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +32,8 @@ class OrderHttpApiTest {
     private static RedisOrders orders;
     private static NettyTransport transport;
     private static HttpServer server;
-    private static final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2,
-            runnable -> new Thread(runnable, "order-api-pool"));
+    /** Seats as machine clients with the seat role: the front door proves them as it would a console session. */
+    private static final java.util.Map<String, ApiTokens.Issued> SEATS = new java.util.HashMap<>();
     /** The threads the access checks ran on: they read Redis behind the console, so never an event loop. */
     private static final java.util.Queue<String> accessThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -41,20 +43,11 @@ class OrderHttpApiTest {
     static void start() throws InterruptedException {
         orders = new RedisOrders(dataDir);
         transport = new NettyTransport(2);
-        HttpRoutes routes = new HttpRoutes();
-        OrderAccess open = OrderAccess.trustedHeader();
+        for (String seat : List.of("seat-3", "seat-12", "s1")) {
+            SEATS.put(seat, ApiTokens.issue(seat, java.util.Set.of(Role.SEAT)));
+        }
+        Router routes = new Router().authenticateWith(ApiTokens.of(SEATS.values().stream().map(ApiTokens.Issued::entry).toList()));
         OrderAccess recorded = new OrderAccess() {
-            @Override
-            public java.util.Optional<String> actingSeat(io.netty.handler.codec.http.FullHttpRequest request) {
-                accessThreads.add(Thread.currentThread().getName());
-                return open.actingSeat(request);
-            }
-
-            @Override
-            public boolean anonymousMayRead() {
-                return open.anonymousMayRead();
-            }
-
             @Override
             public boolean mayUse(String seatId, DraftOrder order) {
                 accessThreads.add(Thread.currentThread().getName());
@@ -66,7 +59,7 @@ class OrderHttpApiTest {
                 return true;
             }
         };
-        new OrderHttpApi(orders.store, recorded).register(routes, pool);
+        new OrderHttpApi(orders.store, recorded).register(routes);
         server = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport, routes);
     }
 
@@ -74,7 +67,6 @@ class OrderHttpApiTest {
     static void stop() {
         server.close();
         transport.close();
-        pool.shutdown();
         orders.close();
     }
 
@@ -88,7 +80,7 @@ class OrderHttpApiTest {
 
     @Test
     void anOrderIsReadableById() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/orders/" + draft.orderId(), null, null);
+        HttpResponse<String> response = send("GET", "/api/orders/" + draft.orderId(), null, "s1");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode order = JSON.readTree(response.body());
         assertThat(order.get("category").asText()).isEqualTo("housing-property");
@@ -101,18 +93,18 @@ class OrderHttpApiTest {
     void aCallersOrdersAreListedNewestFirst() throws Exception {
         DraftOrder second = orders.writer.draft(new CallFacts("h2", "13800138000", "zh", List.of(), "暖气不热", "",
                 Instant.parse("2026-11-26T02:00:00Z")));
-        JsonNode list = JSON.readTree(send("GET", "/api/orders?caller=13800138000", null, null).body());
+        JsonNode list = JSON.readTree(send("GET", "/api/orders?caller=13800138000", null, "s1").body());
         assertThat(list.get("orders")).extracting(o -> o.get("orderId").asText())
                 .containsExactly(second.orderId(), draft.orderId());
     }
 
     @Test
-    void requestsAreAnsweredOnTheGivenPoolNeverOnTheEventLoop() throws Exception {
+    void requestsAreAnsweredOnTheRoutePoolNeverOnTheEventLoop() throws Exception {
         accessThreads.clear();
         assertThat(send("GET", "/api/orders/" + draft.orderId(), null, "seat-3").statusCode()).isEqualTo(200);
         assertThat(send("PATCH", "/api/orders/" + draft.orderId(), "{\"urgency\":\"high\"}", "seat-3").statusCode())
                 .isEqualTo(200);
-        assertThat(accessThreads).hasSize(4).containsOnly("order-api-pool");
+        assertThat(accessThreads).hasSize(2).allMatch(name -> name.startsWith("http-route"));
     }
 
     @Test
@@ -136,11 +128,13 @@ class OrderHttpApiTest {
         assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"colour\":\"red\"}", "s1"), 400, "colour");
         assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"district\":42}", "s1"), 400, "district");
         assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "not json", "s1"), 400, "body");
-        assertProblem(send("PATCH", "/api/orders/" + draft.orderId(), "{\"summary\":\"x\"}", null), 401, "seat");
-        assertProblem(send("GET", "/api/orders?caller=abc", null, null), 400, "caller");
-        assertProblem(send("GET", "/api/orders?caller=138&limit=0", null, null), 400, "limit");
-        assertProblem(send("GET", "/api/orders/12345-19990101-000001", null, null), 404, "orderId");
-        assertProblem(send("DELETE", "/api/orders/" + draft.orderId(), null, "s1"), 405, "method");
+        assertThat(send("PATCH", "/api/orders/" + draft.orderId(), "{\"summary\":\"x\"}", null).statusCode()).isEqualTo(401);
+        assertProblem(send("GET", "/api/orders?caller=abc", null, "s1"), 400, "caller");
+        assertProblem(send("GET", "/api/orders?caller=138&limit=0", null, "s1"), 400, "limit");
+        assertProblem(send("GET", "/api/orders/12345-19990101-000001", null, "s1"), 404, "orderId");
+        HttpResponse<String> delete = send("DELETE", "/api/orders/" + draft.orderId(), null, "s1");
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow").orElse("")).contains("GET").contains("PATCH");
         assertThat(orders.store.get(draft.orderId())).contains(draft);
     }
 
@@ -155,7 +149,7 @@ class OrderHttpApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (seat != null) {
-            request.header(OrderHttpApi.SEAT_HEADER, seat);
+            request.header("Authorization", "Bearer " + SEATS.get(seat).token());
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CallDistributorRoutingTest {
+public class CallDistributorRoutingTest {
 
     private QueueFixture fixture;
     private final List<SeatOffer> callbacks = new CopyOnWriteArrayList<>();
@@ -259,7 +259,7 @@ class CallDistributorRoutingTest {
         assertThat(seatState(d, "1")).isEqualTo("oncall");
     }
 
-    static JsonNode seatInRedis(CallDistributor d, String id) {
+    public static JsonNode seatInRedis(CallDistributor d, String id) {
         for (JsonNode group : d.rawStats()) {
             for (JsonNode seat : group.path("seats")) {
                 if (seat.path("id").asText().equals(id)) {
@@ -270,7 +270,7 @@ class CallDistributorRoutingTest {
         throw new AssertionError("no seat " + id + " in Redis");
     }
 
-    static String seatState(CallDistributor d, String id) {
+    public static String seatState(CallDistributor d, String id) {
         return seatInRedis(d, id).path("state").asText();
     }
 

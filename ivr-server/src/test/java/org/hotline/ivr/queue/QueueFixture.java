@@ -14,21 +14,21 @@ import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RetryPolicy;
 
 /** A real redis-server and distributor nodes on it; ticks are driven by hand through {@link #clock}. */
-final class QueueFixture implements AutoCloseable {
+public final class QueueFixture implements AutoCloseable {
 
-    static final Duration WRAP_UP = Duration.ofSeconds(10);
+    public static final Duration WRAP_UP = Duration.ofSeconds(10);
 
     final EmbeddedRedis redis;
     final MutableClock clock = new MutableClock(1_764_000_000_000L);
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    QueueFixture() throws Exception {
+    public QueueFixture() throws Exception {
         Path dir = Files.createTempDirectory("queue-redis");
         this.redis = EmbeddedRedis.start(dir);
     }
 
     /** Queues: general (longest-idle), tax (fewest-calls), enterprise (highest-skill), en (foreign). */
-    static QueueSetup setup(List<SeatConfig> seats) {
+    public static QueueSetup setup(List<SeatConfig> seats) {
         return new QueueSetup(seats, List.of(
                 queue("general", "general", "zh", RoutingStrategy.LONGEST_IDLE),
                 queue("tax", "tax", "zh", RoutingStrategy.FEWEST_CALLS),
@@ -39,34 +39,39 @@ final class QueueFixture implements AutoCloseable {
                         "normal", new PriorityClass("normal", Duration.ZERO)));
     }
 
-    static QueueConfig queue(String id, String skill, String language, RoutingStrategy strategy) {
+    public static QueueConfig queue(String id, String skill, String language, RoutingStrategy strategy) {
         return new QueueConfig(id, id, "main", skill, 1, language, strategy, WRAP_UP, Duration.ofSeconds(20), 0.8,
                 Duration.ofSeconds(20), Duration.ofMinutes(10), QueueConfig.Overflow.NONE, "", Duration.ofSeconds(45),
                 Duration.ofMinutes(2));
     }
 
-    static SeatConfig seat(String id, Map<String, Integer> skills, String... languages) {
+    public static SeatConfig seat(String id, Map<String, Integer> skills, String... languages) {
         return new SeatConfig(id, "Seat " + id, "PJSIP/" + id, "main", skills, List.of(languages), "unused");
     }
 
     /** A started distributor node with its own Redis connection pool; automatic ticks are off. */
-    CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
+    public CallDistributor node(String nodeId, QueueSetup setup, CallbackDialer dialer) {
+        return unstartedNode(nodeId, setup).handCallbacksTo(dialer).start();
+    }
+
+    /** The same, not started yet: for a callback side that needs the distributor before it starts. */
+    public CallDistributor unstartedNode(String nodeId, QueueSetup setup) {
         RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
         DistributorSettings settings = new DistributorSettings(nodeId, Duration.ofHours(1), Duration.ofSeconds(15),
                 Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3));
-        CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock, dialer);
+        CallDistributor distributor = new CallDistributor(gateway, setup, settings, clock);
         open.add(gateway);
         open.add(distributor);
-        return distributor.start();
+        return distributor;
     }
 
-    RedisGateway gateway() {
+    public RedisGateway gateway() {
         RedisGateway gateway = new RedisGateway(redis.url(), Duration.ofSeconds(2), RetryPolicy.DEFAULT);
         open.add(gateway);
         return gateway;
     }
 
-    static <T> T await(CompletionStage<T> stage) {
+    public static <T> T await(CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -75,13 +80,13 @@ final class QueueFixture implements AutoCloseable {
     }
 
     /** Enqueues and waits until the enqueue script has run (not for a seat), so the next step sees the call. */
-    static CompletableFuture<SeatOffer> enqueued(CallDistributor node, WaitingCall call) {
+    public static CompletableFuture<SeatOffer> enqueued(CallDistributor node, WaitingCall call) {
         CompletableFuture<SeatOffer> offer = node.enqueue(call).toCompletableFuture();
         await(node.position(call));
         return offer;
     }
 
-    static WaitingCall call(String id, String queue, String priorityClass) {
+    public static WaitingCall call(String id, String queue, String priorityClass) {
         return new WaitingCall(id, queue, priorityClass, "zh", "13800138000");
     }
 

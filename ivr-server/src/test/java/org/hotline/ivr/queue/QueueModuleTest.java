@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hotline.ivr.agi.AgiScripts;
-import org.hotline.ivr.ops.HttpRoutes;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.redis.RedisGateway;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class QueueModuleTest {
         try (QueueFixture fixture = new QueueFixture();
              RedisGateway redis = fixture.gateway();
              QueueModule module = QueueModule.start("node-1", Path.of("../config/seats.yaml"),
-                     Path.of("../config/queues.yaml"), redis, metrics, new HttpRoutes(), scripts, CallbackDialer.NONE)) {
+                     Path.of("../config/queues.yaml"), redis, metrics, new Router(), scripts)) {
             CallDistributor distributor = module.distributor();
             await(distributor.login("1004"));
             await(distributor.login("1001"));

@@ -16,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.ApiTokens;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class QueueStatsEndpointTest {
             poller.refresh();
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             QueueMetrics.bind(registry, poller, setup);
-            HttpRoutes routes = new HttpRoutes();
+            Router routes = new Router().authenticateWith(ApiTokens.of(List.of(SUPERVISOR.entry())));
             QueueHttpApi.register(routes, poller);
             try (HttpServer http = HttpServer.start(new IvrConfig.Http("127.0.0.1", 0), transport, routes)) {
                 JsonNode queues = get(http, "/api/queues").path("queues");
@@ -74,6 +76,9 @@ class QueueStatsEndpointTest {
         }
     }
 
+    /** Queue and seat views are for supervisors: a machine client with that role reads them here. */
+    private static final ApiTokens.Issued SUPERVISOR = ApiTokens.issue("wallboard-feed", java.util.Set.of(Role.SUPERVISOR));
+
     private static JsonNode find(JsonNode list, String id) {
         for (JsonNode item : list) {
             if (item.path("id").asText().equals(id)) {
@@ -89,7 +94,8 @@ class QueueStatsEndpointTest {
 
     private static String getText(HttpServer http, String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
+                        .header("Authorization", "Bearer " + SUPERVISOR.token()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

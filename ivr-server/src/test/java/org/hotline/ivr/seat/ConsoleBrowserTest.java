@@ -19,6 +19,7 @@ import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.redis.EmbeddedRedis;
 import org.hotline.ivr.sim.CallScenario;
 import org.hotline.ivr.sim.SimClient;
+import org.hotline.ivr.speech.RecordingAudit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,33 @@ class ConsoleBrowserTest {
         click("btn-lang");
         wait.until(ExpectedConditions.textToBe(By.id("transcript-note"),
                 "no transcript: no speech model installed; recording kept"));
+
+        // With no transcript the seat plays what the caller said: the pop's player streams the recording.
+        WebElement player = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#recordings audio[data-kind=description]")));
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('#recordings audio').readyState")).intValue() >= 1);
+        double seconds = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#recordings audio').duration")).doubleValue();
+        assertThat(seconds).as("the WAV's length, as the browser decoded it").isGreaterThan(3);
+        String url = player.getAttribute("src");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {headers: {Range: 'bytes=0-99'}}).then(r => done(r.status + ' '"
+                + " + r.headers.get('Content-Range')));", url);
+        assertThat(String.valueOf(status)).matches("206 bytes 0-99/\\d+");
+        Object listed = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/orders/' + arguments[0] + '/recordings').then(r => r.json()).then(b => done("
+                + "b.recordings.map(r => r.kind + ' ' + (r.durationMillis > 3000) + ' ' + r.node).join()));", text("order-id"));
+        assertThat(listed).as("the order API lists the order's recordings").isEqualTo("description true describe-problem");
+        String path = java.net.URI.create(url).getPath();
+        assertThat(new ConsoleClient(node.base()).loggedInSeat("1004").get(path).status())
+                .as("another seat").isEqualTo(403);
+        ConsoleClient supervisor = new ConsoleClient(node.base());
+        supervisor.login("wallboard", "9001", "demo9001");
+        assertThat(supervisor.get(path.replace("/console/api/", "/wallboard/api/")).status()).as("a supervisor")
+                .isEqualTo(200);
+        long audited = node.server().redis().call("audit", jedis -> jedis.xlen(RecordingAudit.STREAM));
+        assertThat(audited).as("every access audited").isGreaterThanOrEqualTo(3);
         screenshot("console-no-model");
     }
 

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.hotline.ivr.flow.CallsInIvr;
+import org.hotline.ivr.http.Role;
+import org.hotline.ivr.http.Router;
 import org.hotline.ivr.knowledge.KnowledgeBase;
-import org.hotline.ivr.ops.HttpRoutes;
 import org.hotline.ivr.ops.IvrConfig;
-import org.hotline.ivr.order.OrderAccess;
+import org.hotline.ivr.order.OrderContacts;
 import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.OrderSettings;
@@ -20,9 +21,11 @@ import org.hotline.ivr.seat.Account;
 import org.hotline.ivr.seat.AccountFile;
 import org.hotline.ivr.seat.ConsoleParts;
 import org.hotline.ivr.seat.KnowledgeLookup;
-import org.hotline.ivr.seat.Role;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.SeatEvents;
+import org.hotline.ivr.speech.CallRecordings;
+import org.hotline.ivr.speech.RecordingAudit;
+import org.hotline.ivr.speech.RecordingHttpApi;
 
 /** The console on the real call distributor and order store. */
 public final class LiveConsole {
@@ -32,16 +35,32 @@ public final class LiveConsole {
 
     /**
      * The wiring {@code IvrServer} uses once it starts the queue and order modules:
-     * {@code LiveConsole.install(config, routes, redis, queueModule, orders, OrderSettings.defaults(), knowledge)}. It also
-     * serves {@code /api/orders} behind the console's login ({@link ConsoleOrderAccess}), on the console's pool.
+     * {@code LiveConsole.install(config, router, redis, queueModule, orders, OrderSettings.defaults(), knowledge)}.
+     * It also serves {@code /api/orders} to seats with the console's rule of whose order is whose
+     * ({@link ConsoleOrderAccess}).
      */
-    public static SeatConsole install(IvrConfig config, HttpRoutes routes, RedisGateway redis, QueueModule queue,
+    public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
                                       Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge) {
+        return install(config, router, redis, queue, orders, orderSettings, knowledge, null);
+    }
+
+    /**
+     * The same, and the call recordings for the pop's player ({@link RecordingHttpApi}: the seat a call was given
+     * to and supervisors); none with {@code recordings} null.
+     */
+    public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
+                                      Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge,
+                                      CallRecordings recordings) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
                 orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge));
-        SeatConsole console = SeatConsole.install(routes, redis, config.console(), parts, new SeatEvents(redis));
-        orders.registerApi(routes, new ConsoleOrderAccess(
-                console.authorise(OrderAccess.Acting::as, OrderAccess.Acting::refused), parts.calls()), console.executor());
+        SeatConsole console = SeatConsole.install(router, redis, config.console(), parts, new SeatEvents(redis));
+        ConsoleOrderAccess access = new ConsoleOrderAccess(parts.calls());
+        orders.registerApi(router, access);
+        if (recordings != null) {
+            new RecordingHttpApi(recordings, orders.store(), access, parts.calls()::seatOf,
+                    new OrderContacts(redis, orderSettings.keys())::orderOfCall, new RecordingAudit(redis, Clock.systemUTC()))
+                    .register(router);
+        }
         return console;
     }
 
@@ -49,10 +68,10 @@ public final class LiveConsole {
      * @param queueStats the latest queue figures, e.g. {@code QueueStatsPoller::latest}
      * @param supervisors supervisors.yaml ({@code paths.supervisors})
      */
-    public static SeatConsole install(IvrConfig.Console config, Path supervisors, HttpRoutes routes, RedisGateway redis,
+    public static SeatConsole install(IvrConfig.Console config, Path supervisors, Router router, RedisGateway redis,
                                       CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
                                       OrderRules rules, OrderSettings orderSettings) {
-        return SeatConsole.install(routes, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
+        return SeatConsole.install(router, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
                 orderSettings, KnowledgeLookup.NONE), new SeatEvents(redis));
     }
 

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.hotline.ivr.ops.HttpRoutes;
-import org.hotline.ivr.ops.HttpServer;
+import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.ops.PasswordHash;
@@ -23,7 +23,6 @@ import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.queue.CallDistributor;
-import org.hotline.ivr.queue.CallbackDialer;
 import org.hotline.ivr.queue.DistributorSettings;
 import org.hotline.ivr.queue.PriorityClass;
 import org.hotline.ivr.queue.QueueConfig;
@@ -71,9 +70,8 @@ class LiveConsoleTest {
                 RoutingStrategy.LONGEST_IDLE, Duration.ofMinutes(5), Duration.ofSeconds(20), 0.8, Duration.ofSeconds(20),
                 Duration.ofMinutes(10), QueueConfig.Overflow.NONE, "", Duration.ofSeconds(45), Duration.ofMinutes(2));
         QueueSetup setup = new QueueSetup(seats, List.of(general), Map.of("normal", new PriorityClass("normal", Duration.ZERO)));
-        CallbackDialer noCallbacks = offer -> { };
         distributor = new CallDistributor(redis, setup, new DistributorSettings("test-node", Duration.ofMillis(500),
-                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3)), Clock.systemUTC(), noCallbacks).start();
+                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofMinutes(3)), Clock.systemUTC()).start();
         stats = new QueueStatsPoller(distributor, Clock.systemUTC());
         OrderRules rules = OrderRules.load(Path.of("..", "config"));
         OrderSettings settings = OrderSettings.defaults();
@@ -82,7 +80,7 @@ class LiveConsoleTest {
         Path supervisors = dir.resolve("supervisors.yaml");
         Files.writeString(supervisors, "supervisors:\n  - id: \"9001\"\n    name: Zhao Lei\n    passwordHash: "
                 + PasswordHash.create("demo9001".toCharArray(), 1000) + "\n");
-        HttpRoutes routes = new HttpRoutes();
+        Router routes = new Router();
         console = LiveConsole.install(new IvrConfig.Console(false, Duration.ofHours(1), Duration.ofSeconds(30), List.of()),
                 supervisors, routes, redis, distributor, stats::refresh, orders, rules, settings);
         transport = new NettyTransport(2);

@@ -1,0 +1,61 @@
+package org.hotline.ivr.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.ops.NettyTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener: every route of the {@link Router}, WebSocket paths included, on event loops of its own (give
+ * it a transport that the call protocols do not use) and a bounded pool for the routes that block.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Channel serverChannel;
+    private final ThreadPoolExecutor pool;
+
+    private HttpServer(Channel serverChannel, ThreadPoolExecutor pool) {
+        this.serverChannel = serverChannel;
+        this.pool = pool;
+    }
+
+    public static HttpServer start(IvrConfig.Http config, NettyTransport transport, Router router)
+            throws InterruptedException {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(config.routeThreads(), config.routeThreads(), 0,
+                TimeUnit.MILLISECONDS, config.routeQueue() == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(config.routeQueue()), new DefaultThreadFactory("http-route", true));
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(transport.acceptors(), transport.workers())
+                    .channel(transport.serverChannelClass())
+                    .childHandler(new HttpInitializer(config, new Dispatcher(router, pool)))
+                    .bind(config.bind(), config.port()).sync().channel();
+            log.info("HTTP listening on {} ({} routes, {} public)", channel.localAddress(), router.routes().size(),
+                    router.routes().stream().filter(Route::open).count());
+            return new HttpServer(channel, pool);
+        } catch (RuntimeException | InterruptedException e) {
+            pool.shutdownNow();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        pool.shutdownNow();
+    }
+}
