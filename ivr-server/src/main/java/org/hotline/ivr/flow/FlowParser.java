@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 final class FlowParser {
 
     private static final Set<String> TOP = Set.of("flow", "description", "languages", "default-language", "timezone",
-            "calendar", "queue-fallback", "start", "nodes");
+            "calendar", "queue-fallback", "on-error", "start", "nodes");
 
     private final NodeParser nodes = new NodeParser();
 
@@ -62,7 +62,8 @@ final class FlowParser {
         Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         Map<String, FlowNode> parsed = parseNodes(top, problems, labels);
         return new Flow(name, file, version(text), languages, defaultLanguage, zone(top), calendar(top, problems),
-                top.string("queue-fallback", ""), top.requiredRef("start", "a flow"), parsed, new StepLabels(labels));
+                top.string("queue-fallback", ""), top.ref("on-error"), top.requiredRef("start", "a flow"), parsed,
+                new StepLabels(labels));
     }
 
     private Map<String, FlowNode> parseNodes(YamlSection top, List<FlowProblem> problems,

@@ -1,11 +1,13 @@
 package org.hotline.ivr.flow;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.hotline.ivr.agi.AgiHangupException;
+import org.hotline.ivr.redis.RedisUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,6 +31,7 @@ final class FlowRun {
     private final CompletableFuture<String> done = new CompletableFuture<>();
     private FlowNode current;
     private int taken;
+    private boolean fellBack;
 
     FlowRun(CallContext call, FlowServices services, JourneyStore.Writer journey, CallsInIvr.Presence inIvr) {
         this.call = call;
@@ -44,7 +47,7 @@ final class FlowRun {
 
             @Override
             public void note(CallContext c, FlowNode node, String result) {
-                journey.step(new CallContext.PathStep(java.time.Instant.now(), c.flow().name(), node.id(), JourneyStore.NOTE, "",
+                journey.step(new CallContext.PathStep(Instant.now(), c.flow().name(), node.id(), JourneyStore.NOTE, "",
                         result));
                 log(() -> log.info("{}: {}", node.id(), result));
             }
@@ -109,6 +112,10 @@ final class FlowRun {
 
     private void finish(String outcome, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause != null && !fellBack && !(cause instanceof AgiHangupException) && RedisUnavailableException.isCauseOf(cause)) {
+            fallBack(cause);
+            return;
+        }
         String result = outcome;
         if (cause instanceof AgiHangupException) {
             String at = current == null ? "start" : current.id();
@@ -125,6 +132,25 @@ final class FlowRun {
         keepWords().thenCompose(x -> journey.ended(call, ending)).whenComplete((x, e) -> {
             log(() -> log.info("flow {} ended: {}", call.flow().name(), ending));
             done.complete(ending);
+        });
+    }
+
+    /** A step could not reach Redis after its retries: the caller goes on by the flow's fallback, once. */
+    private void fallBack(Throwable cause) {
+        fellBack = true;
+        String at = current == null ? "start" : current.id();
+        String why = RedisFallback.why(call, at, cause);
+        journey.step(new CallContext.PathStep(Instant.now(), call.flow().name(), at, JourneyStore.NOTE, "", why));
+        log(() -> log.warn("flow {}: {}", call.flow().name(), why));
+        if (call.flow().onError() == null) {
+            inIvr.leave();
+        }
+        RedisFallback.route(call).whenComplete((next, error) -> {
+            if (error != null) {
+                finish(null, error);
+            } else {
+                loop(next);
+            }
         });
     }
 

@@ -42,11 +42,36 @@ final class FlowValidator {
             nodeSpecific(flow, node, problems);
             missingPrompts(flow, node, problems);
         }
+        fallback(flow, problems);
         if (flow.start() != null && nodes.containsKey(flow.start().name())) {
             Set<String> reachable = reachable(flow);
             nodes.values().stream().filter(n -> !reachable.contains(n.id())).forEach(n -> problems.add(new FlowProblem(
                     n.pos(), n.id(), "unreachable: no path from start '" + flow.start().name() + "' leads here")));
             trappingLoops(flow, reachable, problems);
+        }
+    }
+
+    /** Where a caller goes when Redis cannot be reached: no flow may leave them to a silent hang-up. */
+    private void fallback(Flow flow, List<FlowProblem> problems) {
+        SourcePos top = new SourcePos(flow.file(), 1, 1);
+        if (flow.onError() != null) {
+            if (!flow.nodes().containsKey(flow.onError().name())) {
+                problems.add(new FlowProblem(flow.onError().pos(), "", "on-error node '" + flow.onError().name()
+                        + "' does not exist"));
+            }
+            return;
+        }
+        if (flow.queueFallback().isBlank()) {
+            problems.add(new FlowProblem(top, "", "a flow needs 'queue-fallback' (a Dial target such as"
+                    + " Local/operators@hotline-seats) or 'on-error' (a node): where a caller goes when Redis cannot"
+                    + " be reached, instead of being hung up"));
+            return;
+        }
+        List<String> missing = flow.languages().stream()
+                .filter(lang -> prompts.text(lang, Flow.HOLD_PROMPT).isEmpty()).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new FlowProblem(top, "", "prompt '" + Flow.HOLD_PROMPT + "' (played before the queue-fallback"
+                    + " Dial) has no text in " + String.join(", ", missing) + " (" + prompts.directory() + "/<lang>.yaml)"));
         }
     }
 
@@ -133,6 +158,9 @@ final class FlowValidator {
     private static Set<String> reachable(Flow flow) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(flow.start().name()));
+        if (flow.onError() != null) {
+            todo.add(flow.onError().name());
+        }
         while (!todo.isEmpty()) {
             String id = todo.pop();
             FlowNode node = flow.nodes().get(id);

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 import org.hotline.ivr.redis.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Each call's journey in Redis, for the seat console and reports: hash {@code ivr:call:<id>} (flow, version,
@@ -23,6 +29,7 @@ import org.hotline.ivr.redis.RedisGateway;
 public final class JourneyStore {
 
     private static final ObjectMapper JSON = Json.mapper();
+    private static final Logger log = LoggerFactory.getLogger(JourneyStore.class);
 
     /**
      * What Redis holds for one call: the nodes passed ({@code steps}, the call's path) and, apart, the journal's
@@ -68,8 +75,14 @@ public final class JourneyStore {
         return new Journey(fields, steps, notes);
     }
 
+    /**
+     * Writes of one call, in order, off the event loop. A write Redis does not take stays queued and goes with the
+     * next one (or at the end of the call): a caller sent to the operators while Redis was away still has a journal
+     * saying so, once Redis is back before the call ends.
+     */
     final class Writer {
         private final String key;
+        private final Deque<Function<UnifiedJedis, ?>> unwritten = new ConcurrentLinkedDeque<>();
         private CompletionStage<?> last = CompletableFuture.completedFuture(null);
 
         private Writer(String callId) {
@@ -114,11 +127,24 @@ public final class JourneyStore {
                 jedis.expire(key, ttl.toSeconds());
                 return jedis.expire(key + ":journey", ttl.toSeconds());
             });
-            return last;
+            return last.handle((x, e) -> {
+                if (e != null) {
+                    log.warn("journal {} not completed, Redis unreachable: {} write(s) lost with the call", key,
+                            unwritten.size());
+                }
+                return null;
+            });
         }
 
-        private void chain(java.util.function.Function<redis.clients.jedis.UnifiedJedis, ?> write) {
-            last = last.handle((x, e) -> null).thenCompose(x -> redis.callAsync("journey", write));
+        private void chain(Function<UnifiedJedis, ?> write) {
+            unwritten.add(write);
+            last = last.handle((x, e) -> null).thenCompose(x -> redis.callAsync("journey", jedis -> {
+                for (Function<UnifiedJedis, ?> next = unwritten.peek(); next != null; next = unwritten.peek()) {
+                    next.apply(jedis);
+                    unwritten.poll();
+                }
+                return null;
+            }));
         }
     }
 

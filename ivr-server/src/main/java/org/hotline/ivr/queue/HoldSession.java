@@ -151,9 +151,17 @@ final class HoldSession {
                 .thenCompose(reply -> {
                     String status = reply.getResultCode() == 1 ? reply.getExtra() : "";
                     if ("ANSWER".equals(status)) {
+                        // The conversation took place: a Redis failure now must not send the caller anywhere
+                        // (the seat is freed by the queue's settlement once Asterisk shows the call gone).
                         return distributor.answered(seat)
                                 .thenCompose(r -> distributor.hangupAfterCall(seat))
-                                .thenApply(r -> HoldOutcome.CONNECTED);
+                                .handle((r, failure) -> {
+                                    if (failure != null) {
+                                        withCallId(() -> log.warn("seat {} talked to the caller, but the end of the"
+                                                + " call is not recorded: {}", seat.seatId(), failure.toString()));
+                                    }
+                                    return HoldOutcome.CONNECTED;
+                                });
                     }
                     withCallId(() -> log.info("seat {} did not answer ({}): paused, caller back at the head",
                             seat.seatId(), status.isEmpty() ? "no DIALSTATUS" : status));

@@ -34,6 +34,7 @@ class HangupCleanupInServerTest {
                   queue: zh-general
                   priority: 5
                   announce: queue-hold
+            on-error: wait
             """;
 
     /** Straight into the queue, no announcement: the seat is rung at once. */
@@ -47,6 +48,7 @@ class HangupCleanupInServerTest {
                 enqueue:
                   queue: zh-general
                   priority: 5
+            on-error: wait
             """;
 
     @TempDir

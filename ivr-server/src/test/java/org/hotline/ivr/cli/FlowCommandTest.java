@@ -39,7 +39,7 @@ class FlowCommandTest {
     void lintFailsABrokenFlowWithMachineReadableProblems(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("prompts"));
         Files.writeString(dir.resolve("prompts/zh.yaml"), "hello: 你好\n");
-        Files.writeString(dir.resolve("bad.yaml"), "languages: [zh]\nstart: a\nnodes:\n  a:\n    play: hello\n    next: b\n");
+        Files.writeString(dir.resolve("bad.yaml"), "languages: [zh]\nstart: a\nnodes:\n  a:\n    play: hello\n    next: b\non-error: a\n");
         Run run = run("lint", "--json", dir.resolve("bad.yaml").toString());
         assertThat(run.status()).isEqualTo(1);
         JsonNode problem = new ObjectMapper().readTree(run.out()).path("files").get(0).path("problems").get(0);

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hotline.ivr.redis.RedisProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -47,7 +48,20 @@ public final class AsteriskExtension implements ExecutionCondition, BeforeAllCal
         Assumptions.assumeTrue(home.isPresent(), ABSENT);
         Path workDir = Files.createTempDirectory("ivr-e2e-");
         boolean ami = context.getRequiredTestClass().isAnnotationPresent(ServerLogsInToAmi.class);
-        context.getStore(NS).put(RIG, AsteriskRig.start(home.get(), workDir, ami));
+        RedisProcess redis = null;
+        if (context.getRequiredTestClass().isAnnotationPresent(ServerOnRedisProcess.class)) {
+            Assumptions.assumeTrue(Files.isExecutable(RedisProcess.SERVER), "no " + RedisProcess.SERVER
+                    + " (Debian package redis-server): tests of Redis outages through Asterisk are skipped");
+            redis = RedisProcess.server(workDir, "--appendonly", "yes");
+        }
+        try {
+            context.getStore(NS).put(RIG, AsteriskRig.start(home.get(), workDir, ami, redis));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (redis != null) {
+                redis.close();
+            }
+            throw e;
+        }
     }
 
     @Override

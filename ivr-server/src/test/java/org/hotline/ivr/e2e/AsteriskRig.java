@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.hotline.ivr.IvrServer;
 import org.hotline.ivr.demo.DemoScripts;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
+import org.hotline.ivr.redis.RedisProcess;
 import org.hotline.ivr.testcall.AmiTestLine;
 import org.hotline.ivr.testcall.TestCall;
 import org.hotline.ivr.testcall.TestCallEvent;
@@ -28,8 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class AsteriskRig implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AsteriskRig.class);
+    /** With a {@link RedisProcess}: one command's timeout, and how long an operation retries before it gives up. */
+    static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
+    static final Duration REDIS_RETRY_FOR = Duration.ofSeconds(3);
 
     private final Path workDir;
+    private final RedisProcess redisProcess;
     private final IvrServer server;
     private final Restart restart;
     private volatile AsteriskRun asterisk;
@@ -43,8 +50,10 @@ public final class AsteriskRig implements AutoCloseable {
     private record Restart(Path home, Path runDir, int amiPort, int agiPort, String secret, Path dialplan, Path moh) {
     }
 
-    private AsteriskRig(Path workDir, IvrServer server, AsteriskRun asterisk, AmiTestLine ami, Restart restart) {
+    private AsteriskRig(Path workDir, IvrServer server, AsteriskRun asterisk, AmiTestLine ami, Restart restart,
+                        RedisProcess redisProcess) {
         this.workDir = workDir;
+        this.redisProcess = redisProcess;
         this.server = server;
         this.restart = restart;
         this.asterisk = asterisk;
@@ -58,12 +67,24 @@ public final class AsteriskRig implements AutoCloseable {
      * it is up (the link retries by itself).
      */
     static AsteriskRig start(Path home, Path workDir, boolean serverUsesAmi) throws IOException, InterruptedException {
+        return start(home, workDir, serverUsesAmi, null);
+    }
+
+    /**
+     * The same with the server's Redis a {@link RedisProcess} of the rig's own (null: the embedded one), with a short
+     * timeout and retry window, so tests can stall and kill it and see the flow's fallback within seconds.
+     */
+    static AsteriskRig start(Path home, Path workDir, boolean serverUsesAmi, RedisProcess redisProcess)
+            throws IOException, InterruptedException {
         int amiPort = freePort();
         String secret = "t-" + UUID.randomUUID();
         // Relative paths (call-flows/, speech-models/, config/) from the repository root, as ./ivr does.
         IvrConfig defaults = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString()))
                 .load(null).withPorts(0, 0, 0);
-        IvrConfig withRedis = defaults.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout()));
+        IvrConfig withRedis = defaults.withRedis(redisProcess == null
+                ? new IvrConfig.Redis("", workDir.resolve("redis"), defaults.redis().timeout())
+                : new IvrConfig.Redis("redis://" + redisProcess.address(), List.of(), "", List.of(), workDir.resolve("redis"),
+                        REDIS_TIMEOUT, REDIS_RETRY_FOR, 0, Duration.ZERO, "", ""));
         // Recordings of the callers' descriptions and of the seat conversations (Asterisk's MixMonitor, each side
         // also on its own, for the tests) stay in the run's folder, not in the repository's data/.
         IvrConfig config = new IvrConfig(withRedis.nodeId(), withRedis.agi(),
@@ -89,7 +110,7 @@ public final class AsteriskRig implements AutoCloseable {
             AmiTestLine line = AmiTestLine.connect("127.0.0.1", asterisk.amiPort(), "test", asterisk.secret(), 4);
             log.info("Asterisk up in {} ms at {} (AMI :{}), IVR server FastAGI :{}", asterisk.startup().toMillis(),
                     asterisk.runDir(), asterisk.amiPort(), server.agiPort());
-            return new AsteriskRig(workDir, server, asterisk, line, restart);
+            return new AsteriskRig(workDir, server, asterisk, line, restart, redisProcess);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (asterisk != null) {
                 asterisk.close();
@@ -104,6 +125,10 @@ public final class AsteriskRig implements AutoCloseable {
                 how.dialplan(), how.moh());
         // Every AGI line in messages.log: the exact protocol, and 510/520 rejections for the log check.
         run.cli("agi set debug on");
+        // The shipped app_queue queues (the operators' group of the flows' queue-fallback), as operators paste them.
+        Files.copy(SharedAsterisk.repositoryRoot().resolve("config/asterisk/queues.conf"),
+                run.runDir().resolve("etc/queues.conf"), StandardCopyOption.REPLACE_EXISTING);
+        run.cli("module reload app_queue.so");
         return run;
     }
 
@@ -185,6 +210,17 @@ public final class AsteriskRig implements AutoCloseable {
         ami.close();
         asterisk.close();
         server.close();
+        if (redisProcess != null) {
+            redisProcess.close();
+        }
+    }
+
+    /** The server's Redis as a process of its own (with {@link ServerOnRedisProcess}), to stall or kill. */
+    public RedisProcess redisProcess() {
+        if (redisProcess == null) {
+            throw new IllegalStateException("this rig's server uses the embedded Redis: annotate the class @ServerOnRedisProcess");
+        }
+        return redisProcess;
     }
 
     static int freePort() throws IOException {

@@ -68,6 +68,7 @@ class CallerHangupTest {
                   announce: p-queue
               bye:
                 hangup: p-bye
+            on-error: bye
             """;
 
     @TempDir

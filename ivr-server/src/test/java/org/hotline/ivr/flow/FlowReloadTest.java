@@ -28,6 +28,7 @@ class FlowReloadTest {
                 next: bye
               bye:
                 hangup: bye
+            on-error: bye
             """;
 
     @TempDir
@@ -130,6 +131,7 @@ class FlowReloadTest {
                       - else: a
                   bye:
                     hangup: bye
+                on-error: bye
                 """);
         bench.flows.reload();
         CallRecord record = bench.call(CallScenario.of("spin", "spin", "13800138000"));

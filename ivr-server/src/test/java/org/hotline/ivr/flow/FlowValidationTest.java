@@ -24,7 +24,12 @@ class FlowValidationTest {
         Files.writeString(dir.resolve("prompts/en.yaml"), "hello: Hello\nmenu: Choose\nbye: Bye\n");
     }
 
+    /** The problems of a flow, apart from a missing fallback (every flow needs one; checked on its own below). */
     private List<FlowProblem> problems(String yaml) throws IOException {
+        return allProblems(yaml).stream().filter(p -> !p.message().startsWith("a flow needs 'queue-fallback'")).toList();
+    }
+
+    private List<FlowProblem> allProblems(String yaml) throws IOException {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, yaml);
         try {
@@ -33,6 +38,49 @@ class FlowValidationTest {
             return e.problems();
         }
         throw new AssertionError("the flow was accepted");
+    }
+
+    @Test
+    void aFlowMustSayWhereCallersGoWhenRedisCannotBeReached() throws IOException {
+        at(only(allProblems("""
+                languages: [zh, en]
+                start: a
+                nodes:
+                  a:
+                    hangup: bye
+                """)), 1, 1, "", "a flow needs 'queue-fallback' (a Dial target such as Local/operators@hotline-seats)"
+                + " or 'on-error' (a node)");
+        at(only(allProblems("""
+                languages: [zh, en]
+                queue-fallback: Local/operators@hotline-seats
+                start: a
+                nodes:
+                  a:
+                    hangup: bye
+                """)), 1, 1, "", "prompt 'please-hold' (played before the queue-fallback Dial) has no text in zh, en");
+        at(only(allProblems("""
+                languages: [zh, en]
+                on-error: sorry
+                start: a
+                nodes:
+                  a:
+                    hangup: bye
+                """)), 2, 11, "", "on-error node 'sorry' does not exist");
+    }
+
+    @Test
+    void anOnErrorNodeCountsAsReachable() throws IOException {
+        Files.writeString(dir.resolve("t.yaml"), """
+                languages: [zh, en]
+                on-error: sorry
+                start: a
+                nodes:
+                  a:
+                    hangup: bye
+                  sorry:
+                    hangup: bye
+                """);
+        assertThat(new FlowLoader().load(dir.resolve("t.yaml")).onError().name()).isEqualTo("sorry");
     }
 
     private static FlowProblem only(List<FlowProblem> problems) {
@@ -296,6 +344,7 @@ class FlowValidationTest {
                     next: bye
                   bye:
                     hangup: bye
+                on-error: bye
                 """);
         Flow flow = new FlowLoader().load(file);
         FlowNode.Describe d = (FlowNode.Describe) flow.nodes().get("d");

@@ -44,6 +44,7 @@ class StepLabelsTest {
                         3: {next: a, label: {zh: 建议, EN: Idea}}
                   a:
                     hangup: bye
+                on-error: a
                 """);
         try {
             new FlowLoader().load(file);

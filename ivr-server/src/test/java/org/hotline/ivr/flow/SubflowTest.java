@@ -30,6 +30,7 @@ class SubflowTest {
                     next: bye
                   bye:
                     hangup: bye
+                on-error: bye
                 """);
         Files.writeString(flows.resolve("notices.yaml"), """
                 languages: [zh]
@@ -40,6 +41,7 @@ class SubflowTest {
                     next: done
                   done:
                     return:
+                on-error: read
                 """);
     }
 
