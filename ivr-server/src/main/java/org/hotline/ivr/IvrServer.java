@@ -158,7 +158,7 @@ public final class IvrServer implements AutoCloseable {
                         .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
                 .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
-                .withQueueing(new QueuePartQueueing(queues.holdLoop()))
+                .withQueueing(new QueuePartQueueing(queues.distributor()).registerSeatAnswered(scripts))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
@@ -199,7 +199,7 @@ public final class IvrServer implements AutoCloseable {
      */
     private void startQueueAmiAndFollowups() {
         QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
-        queues = QueueModule.create(config.nodeId(), setup, redis, metrics, routes, scripts);
+        queues = QueueModule.create(config.nodeId(), setup, redis, metrics, routes);
         started.push(queues);
         ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
         started.push(ami);
