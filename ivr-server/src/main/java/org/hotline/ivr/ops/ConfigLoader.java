@@ -119,7 +119,37 @@ public final class ConfigLoader {
         }
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
         return new IvrConfig(nodeId, agi, audio, httpConfig, console, ami, redisConfig, speech(root.at("speech")),
-                pathConfig, calls, logFormat);
+                pathConfig, calls, logFormat, sms(root.at("sms")));
+    }
+
+    private IvrConfig.Sms sms(ConfigReader sms) {
+        String gateway = sms.string("gateway").strip();
+        if (!gateway.equals("none") && !gateway.equals("kannel")) {
+            sms.problem("gateway", gateway, "must be none or kannel");
+        }
+        String url = sms.string("kannel.url").strip();
+        if (!url.matches("https?://[^\\s]+")) {
+            sms.problem("kannel.url", url, "must be Kannel's sendsms URL, e.g. http://127.0.0.1:13013/cgi-bin/sendsms");
+        }
+        String passwordEnv = sms.string("kannel.passwordEnv");
+        String password = env.getOrDefault(passwordEnv, "");
+        if (gateway.equals("kannel") && password.isEmpty()) {
+            sms.problem("kannel.passwordEnv", passwordEnv, "environment variable " + passwordEnv
+                    + " is not set; the sendsms password is only read from the environment");
+        }
+        String sendAt = sms.string("sendAt").strip();
+        if (!sendAt.equals("draft") && !sendAt.equals("submit")) {
+            sms.problem("sendAt", sendAt, "must be draft or submit");
+        }
+        String from = sms.string("from").strip();
+        requireText(sms, "from", from);
+        IvrConfig.Sms config = new IvrConfig.Sms(gateway, url, sms.string("kannel.user"), passwordEnv, password, from,
+                sendAt, sms.path("texts"), sms.integer("maxAttempts", 1, 100), positive(sms, "retryDelay"),
+                positive(sms, "maxRetryDelay"), positive(sms, "timeout"));
+        if (config.maxRetryDelay().compareTo(config.retryDelay()) < 0) {
+            sms.problem("maxRetryDelay", config.maxRetryDelay().toString(), "must not be shorter than retryDelay");
+        }
+        return config;
     }
 
     private IvrConfig.Redis redis(ConfigReader redis) {

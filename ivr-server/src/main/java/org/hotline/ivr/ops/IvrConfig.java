@@ -17,7 +17,54 @@ public record IvrConfig(
         Speech speech,
         Paths paths,
         Calls calls,
-        String logFormat) {
+        String logFormat,
+        Sms sms) {
+
+    /** Without SMS (gateway {@code none}): the configuration as it was before the {@code sms} section. */
+    public IvrConfig(String nodeId, Agi agi, Audio audio, Http http, Console console, Ami ami, Redis redis,
+                     Speech speech, Paths paths, Calls calls, String logFormat) {
+        this(nodeId, agi, audio, http, console, ami, redis, speech, paths, calls, logFormat, Sms.NONE);
+    }
+
+    /**
+     * {@code sms}: receipts to citizens through {@code gateway} ({@code none} or {@code kannel}: Kannel's HTTP sendsms
+     * at {@code kannelUrl} as {@code kannelUser}, the password read from the environment variable
+     * {@code passwordEnv} and never printed); {@code sendAt} {@code draft} or {@code submit}; {@code texts} the file
+     * with the texts per language; retries with a delay doubling from {@code retryDelay} to {@code maxRetryDelay},
+     * {@code maxAttempts} in all, then the dead letters.
+     */
+    public record Sms(String gateway, String kannelUrl, String kannelUser, String passwordEnv, String password,
+                      String from, String sendAt, Path texts, int maxAttempts, Duration retryDelay,
+                      Duration maxRetryDelay, Duration timeout) {
+        public static final Sms NONE = new Sms("none", "http://127.0.0.1:13013/cgi-bin/sendsms", "ivr",
+                "IVR_SMS_PASSWORD", "", "12345", "draft", Path.of("config/sms.yaml"), 8, Duration.ofSeconds(30),
+                Duration.ofMinutes(30), Duration.ofSeconds(10));
+
+        public boolean enabled() {
+            return !gateway.equals("none");
+        }
+
+        public Sms withGateway(String name, String url, String password) {
+            return new Sms(name, url, kannelUser, passwordEnv, password, from, sendAt, texts, maxAttempts, retryDelay,
+                    maxRetryDelay, timeout);
+        }
+
+        public Sms withTexts(Path file) {
+            return new Sms(gateway, kannelUrl, kannelUser, passwordEnv, password, from, sendAt, file, maxAttempts,
+                    retryDelay, maxRetryDelay, timeout);
+        }
+
+        public Sms withRetries(int attempts, Duration delay, Duration maxDelay) {
+            return new Sms(gateway, kannelUrl, kannelUser, passwordEnv, password, from, sendAt, texts, attempts, delay,
+                    maxDelay, timeout);
+        }
+
+        @Override
+        public String toString() {
+            return "Sms[gateway=" + gateway + ", url=" + kannelUrl + ", user=" + kannelUser + ", password="
+                    + (password.isEmpty() ? "(unset)" : "****") + ", from=" + from + ", sendAt=" + sendAt + "]";
+        }
+    }
 
     /** FastAGI; {@code maxConnections}: sockets open at once, all Asterisks together (more are refused). */
     public record Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout,
@@ -256,20 +303,24 @@ public record IvrConfig(
     }
 
     public IvrConfig withCalls(Calls newCalls) {
-        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, newCalls, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, newCalls, logFormat, sms);
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
-                console, ami, redis, speech, paths, calls, logFormat);
+                console, ami, redis, speech, paths, calls, logFormat, sms);
     }
 
     public IvrConfig withAudio(Audio newAudio) {
-        return new IvrConfig(nodeId, agi, newAudio, http, console, ami, redis, speech, paths, calls, logFormat);
+        return new IvrConfig(nodeId, agi, newAudio, http, console, ami, redis, speech, paths, calls, logFormat, sms);
+    }
+
+    public IvrConfig withSms(Sms newSms) {
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, calls, logFormat, newSms);
     }
 
     public IvrConfig withRedis(Redis newRedis) {
-        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, calls, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, calls, logFormat, sms);
     }
 }
