@@ -14,6 +14,7 @@ import org.hotline.ivr.speech.ModelsCommand;
 import org.hotline.ivr.speech.SpeechBench;
 import org.hotline.ivr.speech.TranscribeCommand;
 import org.hotline.ivr.order.OrderCommand;
+import org.hotline.ivr.sms.SmsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
         subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class, ConfigCommand.class,
-                PromptsCommand.class, OrderCommand.class, ModelsCommand.class, TranscribeCommand.class,
+                PromptsCommand.class, OrderCommand.class, SmsCommand.class, ModelsCommand.class, TranscribeCommand.class,
                 BenchCommand.class, SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 

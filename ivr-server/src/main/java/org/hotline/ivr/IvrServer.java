@@ -60,6 +60,7 @@ import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.live.LiveConsole;
+import org.hotline.ivr.sms.SmsModule;
 import org.hotline.ivr.speech.ConversationRecorder;
 import org.hotline.ivr.speech.RecognitionSource;
 import org.hotline.ivr.speech.SpeechStack;
@@ -150,6 +151,7 @@ public final class IvrServer implements AutoCloseable {
         Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startQueueAmiAndFollowups();
+        started.push(SmsModule.start(config.sms(), config.nodeId(), redis, orders, metrics, health));
         // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
         scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
                 new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
