@@ -42,6 +42,7 @@ import org.hotline.ivr.http.HttpResponses;
 import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.AdminAudit;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -132,6 +133,7 @@ public final class IvrServer implements AutoCloseable {
         routes = new Router(config.console().allowedOrigins())
                 .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
+        AdminAudit.install(routes, redis);
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
