@@ -159,7 +159,8 @@ public final class IvrServer implements AutoCloseable {
                 .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
                         .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
+                        .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
