@@ -112,7 +112,8 @@ public final class ConfigLoader {
         ConfigReader callsSection = root.at("calls");
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
                 positive(callsSection, "draftTimeout"), callsSection.path("spool"),
-                positive(callsSection, "spoolReplayEvery"));
+                positive(callsSection, "spoolReplayEvery"), positive(callsSection, "nodeDeadAfter"),
+                positive(callsSection, "freeStuckSeatAfter"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");
@@ -195,7 +196,7 @@ public final class ConfigLoader {
         IvrConfig.Agi config = new IvrConfig.Agi(agi.string("bind"), agi.port("port"), peers,
                 agi.duration("requestTimeout"), agi.duration("idleTimeout"),
                 agi.integer("maxLineLength", 256, 1 << 20), agi.integer("maxVariables", 16, 4096),
-                positive(agi, "hangupGrace"));
+                positive(agi, "hangupGrace"), agi.integer("maxConnections", 1, 1_000_000));
         if (config.requestTimeout().isZero()) {
             agi.problem("requestTimeout", "0", "must be longer than zero");
         }
@@ -208,7 +209,8 @@ public final class ConfigLoader {
                 audio.duration("connectTimeout"), audio.duration("idleTimeout"),
                 audio.integer("maxFrameMillis", 20, 500), audio.duration("describeEndSilence"),
                 audio.duration("menuEndSilence"), audio.duration("noSpeechTimeout"), audio.duration("maxDescription"),
-                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"));
+                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"),
+                audio.integer("maxConnections", 1, 1_000_000));
         endSilence(audio, "describeEndSilence", config.describeEndSilence());
         endSilence(audio, "menuEndSilence", config.menuEndSilence());
         if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()

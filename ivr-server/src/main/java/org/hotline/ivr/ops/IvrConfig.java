@@ -66,11 +66,22 @@ public record IvrConfig(
         }
     }
 
+    /** FastAGI; {@code maxConnections}: sockets open at once, all Asterisks together (more are refused). */
     public record Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout,
-                      Duration idleTimeout, int maxLineLength, int maxVariables, Duration hangupGrace) {
+                      Duration idleTimeout, int maxLineLength, int maxVariables, Duration hangupGrace,
+                      int maxConnections) {
+        /** What {@code ivr-defaults.yaml} says for {@code agi.maxConnections}. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 5000;
+
+        public Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout, Duration idleTimeout,
+                   int maxLineLength, int maxVariables, Duration hangupGrace) {
+            this(bind, port, allowedPeers, requestTimeout, idleTimeout, maxLineLength, maxVariables, hangupGrace,
+                    DEFAULT_MAX_CONNECTIONS);
+        }
+
         public Agi withPort(int newPort) {
             return new Agi(bind, newPort, allowedPeers, requestTimeout, idleTimeout, maxLineLength, maxVariables,
-                    hangupGrace);
+                    hangupGrace, maxConnections);
         }
     }
 
@@ -79,52 +90,71 @@ public record IvrConfig(
      * ends a free description or a spoken menu answer where the flow node sets none; {@code retention}: how long
      * recordings are kept; {@code promptAudio}: the built prompts ({@code ./ivr prompts build}) the server plays
      * into a stream itself; {@code conversations}: where Asterisk's MixMonitor writes the seat conversations (the
-     * same path on both hosts: shared storage), {@code conversationLegs} also each side on its own.
+     * same path on both hosts: shared storage), {@code conversationLegs} also each side on its own;
+     * {@code maxConnections}: streams open at once, all Asterisks together (more are refused).
      */
     public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
                         Duration retention, Duration connectTimeout, Duration idleTimeout,
                         int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
                         Duration noSpeechTimeout, Duration maxDescription, Path promptAudio, Path conversations,
-                        boolean conversationLegs) {
+                        boolean conversationLegs, int maxConnections) {
+        /** What {@code ivr-defaults.yaml} says for {@code audio.maxConnections}. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 5000;
         /** An end-of-turn silence shorter than this cuts callers off at a breath (250 ms did) ... */
         public static final Duration MIN_END_SILENCE = Duration.ofMillis(300);
         /** ... and one longer than this leaves them waiting in silence, wondering whether anyone listens. */
         public static final Duration MAX_END_SILENCE = Duration.ofSeconds(10);
 
+        public Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
+                     Duration retention, Duration connectTimeout, Duration idleTimeout,
+                     int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
+                     Duration noSpeechTimeout, Duration maxDescription, Path promptAudio, Path conversations,
+                     boolean conversationLegs) {
+            this(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout, idleTimeout,
+                    maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription, promptAudio,
+                    conversations, conversationLegs, DEFAULT_MAX_CONNECTIONS);
+        }
+
         public Audio withPort(int newPort) {
             return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withRecordings(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, dir, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withIdleTimeout(Duration idle) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idle, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withBind(String address, List<String> peers) {
             return new Audio(address, port, peers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withPromptAudio(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    dir, conversations, conversationLegs);
+                    dir, conversations, conversationLegs, maxConnections);
+        }
+
+        public Audio withMaxConnections(int max) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio, conversations, conversationLegs, max);
         }
 
         public Audio withConversations(Path dir, boolean legs) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, dir, legs);
+                    promptAudio, dir, legs, maxConnections);
         }
     }
 
@@ -264,11 +294,18 @@ public record IvrConfig(
     /**
      * {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended; {@code draftTimeout}: a
      * draft Redis has not taken within this goes to the {@code spool} folder (one append-only file per node),
-     * replayed into Redis at start-up and every {@code spoolReplayEvery}.
+     * replayed into Redis at start-up and every {@code spoolReplayEvery}. {@code nodeDeadAfter}: a node silent this
+     * long is dead, and the live nodes settle its calls; {@code freeStuckSeatAfter}: a dead node's call on a seat that
+     * no Asterisk lists any more (or none can be asked) ends this long after, and its seat is freed.
      */
-    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery) {
+    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery,
+                        Duration nodeDeadAfter, Duration freeStuckSeatAfter) {
         public Calls withSpool(Path dir) {
-            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery);
+            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery, nodeDeadAfter, freeStuckSeatAfter);
+        }
+
+        public Calls withNodeLeases(Duration deadAfter, Duration freeSeatAfter) {
+            return new Calls(journeyTtl, draftTimeout, spool, spoolReplayEvery, deadAfter, freeSeatAfter);
         }
     }
 
