@@ -43,6 +43,7 @@ import org.hotline.ivr.http.HttpResponses;
 import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.AdminAudit;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -134,6 +135,7 @@ public final class IvrServer implements AutoCloseable {
         routes = new Router(config.console().allowedOrigins())
                 .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
+        AdminAudit.install(routes, redis);
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
@@ -161,7 +163,8 @@ public final class IvrServer implements AutoCloseable {
                 .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
                         .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
+                        .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         NodeCalls openCalls = new NodeCalls(redis, config.nodeId(), config.calls().nodeDeadAfter());
