@@ -9,6 +9,8 @@
  * AGI nor flow: what a waiting caller hears (music, announcements, the callback offer, dialing the seat) is the
  * flow's enqueue node ({@code org.hotline.ivr.flow.HoldLoop}), which calls this record API. A callback's turn
  * goes to the {@link org.hotline.ivr.queue.CallbackDialer} the follow-up side connects before the distributor
- * starts.
+ * starts. A dead node's calls on seats become orphans that any live node settles ({@link
+ * org.hotline.ivr.queue.SeatSettlement}) once Asterisk, asked through {@link org.hotline.ivr.queue.CallChannels},
+ * lets the caller go; an operator on a call may log out at any time.
  */
 package org.hotline.ivr.queue;
