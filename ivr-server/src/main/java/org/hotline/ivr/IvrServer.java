@@ -163,14 +163,9 @@ public final class IvrServer implements AutoCloseable {
                 .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
                         .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-<<<<<<< HEAD
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
-                .withQueueing(new QueuePartQueueing(queues.distributor()).registerSeatAnswered(scripts))
-=======
                 .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
                         .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
-                .withQueueing(new QueuePartQueueing(queues.holdLoop()))
->>>>>>> main
+                .withQueueing(new QueuePartQueueing(queues.distributor()).registerSeatAnswered(scripts))
                 .withQueues(new QueuePartStatus(queues.stats()));
         NodeCalls openCalls = new NodeCalls(redis, config.nodeId(), config.calls().nodeDeadAfter());
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl(), openCalls)
@@ -215,12 +210,8 @@ public final class IvrServer implements AutoCloseable {
      */
     private void startQueueAmiAndFollowups() {
         QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
-<<<<<<< HEAD
-        queues = QueueModule.create(config.nodeId(), setup, redis, metrics, routes);
-=======
         queues = QueueModule.create(DistributorSettings.defaults(config.nodeId()).withNodeLeases(
-                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes, scripts);
->>>>>>> main
+                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes);
         started.push(queues);
         ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
         started.push(ami);

@@ -29,16 +29,12 @@ public final class QueueModule implements AutoCloseable {
     }
 
     public static QueueModule create(String nodeId, QueueSetup setup, RedisGateway redis, MeterRegistry metrics,
-<<<<<<< HEAD
                                      Router routes) {
-=======
-                                     Router routes, AgiScripts scripts) {
-        return create(DistributorSettings.defaults(nodeId), setup, redis, metrics, routes, scripts);
+        return create(DistributorSettings.defaults(nodeId), setup, redis, metrics, routes);
     }
 
     public static QueueModule create(DistributorSettings settings, QueueSetup setup, RedisGateway redis,
-                                     MeterRegistry metrics, Router routes, AgiScripts scripts) {
->>>>>>> main
+                                     MeterRegistry metrics, Router routes) {
         Clock clock = Clock.systemUTC();
         CallDistributor distributor = new CallDistributor(redis, setup, settings, clock);
         QueueStatsPoller poller = new QueueStatsPoller(distributor, clock);
