@@ -42,6 +42,7 @@ import org.hotline.ivr.http.HttpResponses;
 import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.AdminAudit;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -50,6 +51,7 @@ import org.hotline.ivr.order.OrderContacts;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.PendingDrafts;
+import org.hotline.ivr.queue.DistributorSettings;
 import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueSetup;
 import org.hotline.ivr.queue.QueueSetupLoader;
@@ -132,6 +134,7 @@ public final class IvrServer implements AutoCloseable {
         routes = new Router(config.console().allowedOrigins())
                 .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
+        AdminAudit.install(routes, redis);
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
@@ -159,7 +162,8 @@ public final class IvrServer implements AutoCloseable {
                 .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
                         .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
+                        .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
@@ -201,7 +205,8 @@ public final class IvrServer implements AutoCloseable {
      */
     private void startQueueAmiAndFollowups() {
         QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
-        queues = QueueModule.create(config.nodeId(), setup, redis, metrics, routes, scripts);
+        queues = QueueModule.create(DistributorSettings.defaults(config.nodeId()).withNodeLeases(
+                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes, scripts);
         started.push(queues);
         ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
         started.push(ami);
@@ -212,9 +217,12 @@ public final class IvrServer implements AutoCloseable {
         AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, config.agi().hangupGrace().multipliedBy(2),
                 config.ami().servers().size() == 1, Clock.systemUTC());
         started.push(cleanup);
+        // A dead node's calls on seats: their seats are freed once Asterisk says the caller is gone.
+        QueueOrphanWatch orphans = new QueueOrphanWatch(queues.distributor(), ami.links());
+        queues.distributor().askChannelsOf(orphans);
         List<AmiSubscriber> subscribers = new ArrayList<>(List.of(
                 new SeatDeviceWatch(QueueSeatDevices.devices(setup), new QueueSeatDevices(queues.distributor()), redis),
-                new HangupWatch(cleanup)));
+                new HangupWatch(cleanup), new HangupWatch(orphans)));
         subscribers.addAll(followups.amiSubscribers());
         ami.start(subscribers, health);
         queues.start();

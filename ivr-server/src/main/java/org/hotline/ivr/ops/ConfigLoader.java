@@ -112,7 +112,8 @@ public final class ConfigLoader {
         ConfigReader callsSection = root.at("calls");
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
                 positive(callsSection, "draftTimeout"), callsSection.path("spool"),
-                positive(callsSection, "spoolReplayEvery"));
+                positive(callsSection, "spoolReplayEvery"), positive(callsSection, "nodeDeadAfter"),
+                positive(callsSection, "freeStuckSeatAfter"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");

@@ -294,11 +294,18 @@ public record IvrConfig(
     /**
      * {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended; {@code draftTimeout}: a
      * draft Redis has not taken within this goes to the {@code spool} folder (one append-only file per node),
-     * replayed into Redis at start-up and every {@code spoolReplayEvery}.
+     * replayed into Redis at start-up and every {@code spoolReplayEvery}. {@code nodeDeadAfter}: a node silent this
+     * long is dead, and the live nodes settle its calls; {@code freeStuckSeatAfter}: a dead node's call on a seat that
+     * no Asterisk lists any more (or none can be asked) ends this long after, and its seat is freed.
      */
-    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery) {
+    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery,
+                        Duration nodeDeadAfter, Duration freeStuckSeatAfter) {
         public Calls withSpool(Path dir) {
-            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery);
+            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery, nodeDeadAfter, freeStuckSeatAfter);
+        }
+
+        public Calls withNodeLeases(Duration deadAfter, Duration freeSeatAfter) {
+            return new Calls(journeyTtl, draftTimeout, spool, spoolReplayEvery, deadAfter, freeSeatAfter);
         }
     }
 
