@@ -143,7 +143,6 @@ public final class CallBench {
         private final AtomicLong failed = new AtomicLong();
         private final AtomicReference<String> firstFailure = new AtomicReference<>("");
         private final Queue<String> describedIds = new ConcurrentLinkedQueue<>();
-        private volatile boolean measuring;
         private volatile boolean stopping;
 
         Load(SimClient citizens, int calls, int describers) {
@@ -168,7 +167,6 @@ public final class CallBench {
                 commands.getIntervalHistogram();
                 frames.latency().getIntervalHistogram();
                 Cpu cpuStart = Cpu.now();
-                measuring = true;
                 List<Integer> onLine = new ArrayList<>();
                 List<Integer> describing = new ArrayList<>();
                 var sampler = timer.scheduleAtFixedRate(() -> {
@@ -179,7 +177,6 @@ public final class CallBench {
                 }, 500, 1000, TimeUnit.MILLISECONDS);
                 long windowStart = System.nanoTime();
                 Thread.sleep(settings.window().toMillis());
-                measuring = false;
                 double seconds = (System.nanoTime() - windowStart) / 1e9;
                 Cpu cpuEnd = Cpu.now();
                 Histogram command = commands.getIntervalHistogram();
@@ -237,19 +234,17 @@ public final class CallBench {
             } catch (RuntimeException e) {
                 call = CompletableFuture.failedFuture(e);
             }
-            boolean inWindow = measuring;
             call.orTimeout(settings.drainTimeout().toMillis() + settings.talk().toMillis() * 2, TimeUnit.MILLISECONDS)
                     .whenComplete((record, error) -> {
                         ended.incrementAndGet();
-                        boolean counted = inWindow || measuring;
                         String problem = error != null ? error.toString()
                                 : "completed".equals(record.outcome()) ? null : "call ended " + record.outcome();
-                        if (counted && problem == null) {
+                        if (problem == null) {
                             completed.incrementAndGet();
                             if (describes) {
                                 describedIds.add(record.uniqueId());
                             }
-                        } else if (counted) {
+                        } else {
                             failed.incrementAndGet();
                             firstFailure.compareAndSet("", problem);
                         }

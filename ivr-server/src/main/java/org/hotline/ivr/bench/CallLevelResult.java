@@ -3,11 +3,11 @@ package org.hotline.ivr.bench;
 /**
  * One level of {@code ./ivr bench calls}: latencies in microseconds over the measured window, the node's CPU (its
  * threads and its redis-server; not the simulated callers') per call-minute, heap per call in progress, and what
- * became of the calls that ended in the window.
+ * became of every call the level placed (warm-up, window and drain: none may be lost).
  *
  * @param inProgressMean  calls on the line, sampled every second of the window
  * @param describingMean  descriptions streaming at once (mean and peak over the window)
- * @param described       describing calls that ended in the window; {@code drafts}: of those, with their draft order in Redis
+ * @param described       describing calls that completed; {@code drafts}: of those, with their draft order in Redis
  * @param stillInProgress calls that had not ended when the drain timed out (counted as failures)
  */
 public record CallLevelResult(int calls, int describingSlots, int seats, double windowSeconds, double inProgressMean,
