@@ -27,6 +27,7 @@ import org.hotline.ivr.ami.HangupWatch;
 import org.hotline.ivr.ami.SeatDeviceWatch;
 import org.hotline.ivr.flow.FlowModule;
 import org.hotline.ivr.flow.FlowServices;
+import org.hotline.ivr.flow.NodeCalls;
 import org.hotline.ivr.flow.OrderPartDrafts;
 import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
@@ -42,6 +43,7 @@ import org.hotline.ivr.http.HttpResponses;
 import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.AdminAudit;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -133,6 +135,7 @@ public final class IvrServer implements AutoCloseable {
         routes = new Router(config.console().allowedOrigins())
                 .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
+        AdminAudit.install(routes, redis);
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
@@ -165,7 +168,11 @@ public final class IvrServer implements AutoCloseable {
                         .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
-        flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
+        NodeCalls openCalls = new NodeCalls(redis, config.nodeId(), config.calls().nodeDeadAfter());
+        flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl(), openCalls)
+                .routes(routes);
+        // Before the first call: what this node's last process left open is closed (node-lost), then its lease held.
+        started.push(openCalls.start(flows.runner().journeys(), flows.runner().callsInIvr()));
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
