@@ -9,6 +9,7 @@
 --
 -- Keys (P = KEYS[1]):
 --   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt lastCall (the call wrapped up)
+--                          leaving (1: logs out when its call ends)
 --   P:seats          set   seats that ever logged in
 --   P:ready:<q>      zset  ready seats of queue q, scored by the queue's strategy (lowest wins)
 --   P:staffed:<q>    set   seats of q that are logged in and not paused
@@ -181,7 +182,12 @@ end
 -- The seat of an offer the call's node gave up on (or never reported): the call is gone or requeued.
 local function releaseOffer(seat, callId, pauseReason)
   redis.call('ZREM', k('timers'), 'o:' .. seat)
-  if pauseReason then
+  if redis.call('HGET', k('seat', seat), 'leaving') == '1' then
+    local qs = seatQueues(seat)
+    leaveReady(seat, qs)
+    setStaffed(seat, qs, false)
+    redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '', 'call', '', 'queue', '', 'leaving', '')
+  elseif pauseReason then
     redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', pauseReason, 'call', '', 'queue', '')
     setStaffed(seat, seatQueues(seat), false)
   else
@@ -279,15 +285,32 @@ commands.pause = function()
 end
 
 -- ARGV: seat
-commands.logout = function()
-  local seat = ARGV[4]
-  local state = seatState(seat)
-  if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' cannot log out while ' .. state) end
+-- A seat holding a call (offered or on call) is marked leaving: when that call ends it logs out instead of
+-- wrapping up and taking the next call (the operator has gone). ARGV[5] 'after' asks for that; without it the
+-- command refuses a busy seat as before.
+local function logOut(seat)
   local qs = seatQueues(seat)
   leaveReady(seat, qs)
   setStaffed(seat, qs, false)
   redis.call('ZREM', k('timers'), 'w:' .. seat)
-  redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '')
+  redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '', 'call', '', 'leaving', '')
+end
+
+commands.logout = function()
+  local seat = ARGV[4]
+  local state = seatState(seat)
+  if state == 'offered' or state == 'oncall' then
+    if ARGV[5] ~= 'after' then return fail('seat ' .. seat .. ' cannot log out while ' .. state) end
+    redis.call('HSET', k('seat', seat), 'leaving', '1')
+    return done({ leaving = true })
+  end
+  logOut(seat)
+  return done()
+end
+
+-- ARGV: seat. Undoes a logout asked for during a call.
+commands.stay = function()
+  redis.call('HDEL', k('seat', ARGV[4]), 'leaving')
   return done()
 end
 
@@ -370,7 +393,10 @@ commands.hangup = function()
   redis.call('HINCRBY', k('seat', seat), 'calls', 1)
   dropCall(callId)
   local wrap = num(redis.call('HGET', k('qconf', q), 'wrap'), 0)
-  if wrap > 0 then
+  if redis.call('HGET', k('seat', seat), 'leaving') == '1' then
+    logOut(seat)
+    redis.call('HSET', k('seat', seat), 'lastCall', callId)
+  elseif wrap > 0 then
     redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q, 'lastCall', callId)
     redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
   else

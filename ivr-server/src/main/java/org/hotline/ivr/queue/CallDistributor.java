@@ -263,6 +263,20 @@ public final class CallDistributor implements AutoCloseable {
         return seatCommand(seatId, "logout", List.of(seatId));
     }
 
+    /**
+     * Logs the seat out now, or, while it is offered or on a call, once that call ends (no wrap-up, no next
+     * call: the operator has gone). True if the seat is leaving after its call; {@link #stay} takes it back.
+     */
+    public CompletionStage<Boolean> logoutAfterCall(String seatId) {
+        return async(setup.requireSeat(seatId).group(), "logout", List.of(seatId, "after"))
+                .thenApply(result -> result.path("leaving").asBoolean(false));
+    }
+
+    /** The seat logged in again before its call ended: it no longer leaves after the call. */
+    public CompletionStage<Void> stay(String seatId) {
+        return seatCommand(seatId, "stay", List.of(seatId));
+    }
+
     /** One heartbeat: ends due wrap-ups, releases expired offers, cleans up dead nodes. Runs every tickEvery. */
     public void tick() {
         for (String group : setup.groups()) {
