@@ -9,15 +9,17 @@
 --
 -- Keys (P = KEYS[1]):
 --   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt lastCall (the call wrapped up)
---                          leaving (1: logs out when its call ends)
+--                          leaving (1: its operator logged out during the call; it goes out when the call ends)
 --   P:seats          set   seats that ever logged in
 --   P:ready:<q>      zset  ready seats of queue q, scored by the queue's strategy (lowest wins)
 --   P:staffed:<q>    set   seats of q that are logged in and not paused
 --   P:wait:<q>       zset  waiting calls, score = arrival - head start (lowest is served first)
 --   P:arr:<q>        zset  waiting calls by arrival (longest wait)
---   P:call:<id>      hash  queue node kind lang number arrival class state seat answeredAt
+--   P:call:<id>      hash  queue node kind lang number arrival class state seat answeredAt orphan (ms, see orphans)
 --   P:nodecalls:<n>  set   live calls owned by node n (to clean up when n dies)
 --   P:nodes          zset  node -> last heartbeat
+--   P:orphans        zset  calls on a seat (offered or on call) whose node died -> when it was found dead; each is
+--                          settled (settle) once Asterisk says its channel is gone, or no one can tell for a while
 --   P:inbox:<n>      list  offers for node n's calls decided on another node
 --   P:timers         zset  "w:<seat>" wrap-up end, "o:<seat>" offer expiry
 --   P:qconf:<q>      hash  strategy ring wrap sl
@@ -155,7 +157,49 @@ end
 local function dropCall(callId)
   local n = redis.call('HGET', k('call', callId), 'node')
   if n then redis.call('SREM', k('nodecalls', n), callId) end
+  redis.call('ZREM', k('orphans'), callId)
   redis.call('DEL', k('call', callId))
+end
+
+-- Out of rotation: the seat's operator logged out (at once, or when the call they were on ended).
+local function goOut(seat)
+  local qs = seatQueues(seat)
+  leaveReady(seat, qs)
+  setStaffed(seat, qs, false)
+  redis.call('ZREM', k('timers'), 'w:' .. seat)
+  redis.call('ZREM', k('timers'), 'o:' .. seat)
+  redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '', 'call', '', 'queue', '')
+  redis.call('HDEL', k('seat', seat), 'leaving')
+end
+
+local function leaving(seat)
+  return redis.call('HGET', k('seat', seat), 'leaving') == '1'
+end
+
+-- A conversation of seat in q ended: its handling time counts towards the queue's average.
+local function countHandled(q, seat, answeredAt)
+  local handled = now - num(answeredAt, now)
+  redis.call('HINCRBY', k('stats', q), 'handled', 1)
+  redis.call('HINCRBY', k('stats', q), 'handleMs', handled)
+  redis.call('LPUSH', k('aht', q), handled)
+  redis.call('LTRIM', k('aht', q), 0, 49)
+  redis.call('HINCRBY', k('seat', seat), 'calls', 1)
+end
+
+-- The seat's call is over: wrap-up for the queue's wrap-up time (then ready), ready at once without one, or out
+-- when its operator logged out meanwhile.
+local function callOver(seat, q, callId)
+  if leaving(seat) then
+    goOut(seat)
+    return
+  end
+  local wrap = num(redis.call('HGET', k('qconf', q), 'wrap'), 0)
+  if wrap > 0 then
+    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q, 'lastCall', callId)
+    redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
+  else
+    readyAndAssign(seat)
+  end
 end
 
 -- back to the head of its queue: ahead of everyone now waiting there
@@ -182,11 +226,8 @@ end
 -- The seat of an offer the call's node gave up on (or never reported): the call is gone or requeued.
 local function releaseOffer(seat, callId, pauseReason)
   redis.call('ZREM', k('timers'), 'o:' .. seat)
-  if redis.call('HGET', k('seat', seat), 'leaving') == '1' then
-    local qs = seatQueues(seat)
-    leaveReady(seat, qs)
-    setStaffed(seat, qs, false)
-    redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '', 'call', '', 'queue', '', 'leaving', '')
+  if leaving(seat) then
+    goOut(seat)
   elseif pauseReason then
     redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', pauseReason, 'call', '', 'queue', '')
     setStaffed(seat, seatQueues(seat), false)
@@ -195,30 +236,36 @@ local function releaseOffer(seat, callId, pauseReason)
   end
 end
 
--- Everything a dead node owned: waiting calls leave, offered seats are freed. Seats on call stay on call
--- (the conversation may go on in Asterisk); hangupAfterCall from the console or AMI ends them.
+-- Everything a dead node owned: waiting calls leave (lost). Calls on a seat, ringing or answered, become orphans:
+-- Asterisk may still ring the seat or bridge the conversation without the node, so their seats stay as they are
+-- until a live node settles them (settle: the channel is gone, or nobody knows it for a while).
 local function reapNode(n)
-  local lost, offered = 0, {}
-  -- waiting calls first, so a freed seat cannot pick one of the dead node's calls
+  local lost, orphaned = 0, 0
   for _, callId in ipairs(redis.call('SMEMBERS', k('nodecalls', n))) do
     local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat')
     if c[1] == 'waiting' then
       unqueue(callId, c[2])
       redis.call('DEL', k('call', callId))
-    elseif c[1] == 'offered' then
-      redis.call('DEL', k('call', callId))
-      offered[#offered + 1] = c[3]
-    end
-    if c[1] == 'waiting' or c[1] == 'offered' then
       redis.call('HINCRBY', k('stats', c[2]), 'lost', 1)
       lost = lost + 1
+    elseif c[1] == 'offered' or c[1] == 'oncall' then
+      redis.call('HSET', k('call', callId), 'orphan', now)
+      redis.call('ZADD', k('orphans'), now, callId)
+      orphaned = orphaned + 1
     end
   end
   redis.call('DEL', k('nodecalls', n))
-  for _, seat in ipairs(offered) do
-    releaseOffer(seat, nil, nil)
+  return lost, orphaned
+end
+
+-- Orphans, oldest first, for the live nodes to check against Asterisk's channels.
+local function orphanList()
+  local out = {}
+  local list = redis.call('ZRANGE', k('orphans'), 0, 199, 'WITHSCORES')
+  for i = 1, #list, 2 do
+    out[#out + 1] = { call = list[i], since = tonumber(list[i + 1]) }
   end
-  return lost
+  return out
 end
 
 local commands = {}
@@ -244,6 +291,11 @@ end
 commands.login = function()
   local seat, spec, pauseReason = ARGV[4], ARGV[5], ARGV[6]
   local state = seatState(seat)
+  if (state == 'offered' or state == 'oncall') and leaving(seat) then
+    -- logged out during the call, back before it ended: it stays in rotation after all
+    redis.call('HDEL', k('seat', seat), 'leaving')
+    return done({ result = 'staying' })
+  end
   if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' is busy (' .. state .. ')') end
   leaveReady(seat, seatQueues(seat))
   setStaffed(seat, seatQueues(seat), false)
@@ -284,34 +336,16 @@ commands.pause = function()
   return done()
 end
 
--- ARGV: seat
--- A seat holding a call (offered or on call) is marked leaving: when that call ends it logs out instead of
--- wrapping up and taking the next call (the operator has gone). ARGV[5] 'after' asks for that; without it the
--- command refuses a busy seat as before.
-local function logOut(seat)
-  local qs = seatQueues(seat)
-  leaveReady(seat, qs)
-  setStaffed(seat, qs, false)
-  redis.call('ZREM', k('timers'), 'w:' .. seat)
-  redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '', 'call', '', 'leaving', '')
-end
-
+-- ARGV: seat. A seat ringing or on a call is marked leaving: it goes out when that call ends, never offered another.
 commands.logout = function()
   local seat = ARGV[4]
   local state = seatState(seat)
   if state == 'offered' or state == 'oncall' then
-    if ARGV[5] ~= 'after' then return fail('seat ' .. seat .. ' cannot log out while ' .. state) end
     redis.call('HSET', k('seat', seat), 'leaving', '1')
-    return done({ leaving = true })
+    return done({ result = 'leaving' })
   end
-  logOut(seat)
-  return done()
-end
-
--- ARGV: seat. Undoes a logout asked for during a call.
-commands.stay = function()
-  redis.call('HDEL', k('seat', ARGV[4]), 'leaving')
-  return done()
+  goOut(seat)
+  return done({ result = 'out' })
 end
 
 -- ARGV: callId seat
@@ -385,24 +419,34 @@ commands.hangup = function()
   local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat', 'answeredAt')
   if c[1] ~= 'oncall' then return fail('call ' .. callId .. ' is not on call (' .. tostring(c[1]) .. ')') end
   local q, seat = c[2], c[3]
-  local handled = now - num(c[4], now)
-  redis.call('HINCRBY', k('stats', q), 'handled', 1)
-  redis.call('HINCRBY', k('stats', q), 'handleMs', handled)
-  redis.call('LPUSH', k('aht', q), handled)
-  redis.call('LTRIM', k('aht', q), 0, 49)
-  redis.call('HINCRBY', k('seat', seat), 'calls', 1)
+  countHandled(q, seat, c[4])
   dropCall(callId)
-  local wrap = num(redis.call('HGET', k('qconf', q), 'wrap'), 0)
-  if redis.call('HGET', k('seat', seat), 'leaving') == '1' then
-    logOut(seat)
-    redis.call('HSET', k('seat', seat), 'lastCall', callId)
-  elseif wrap > 0 then
-    redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q, 'lastCall', callId)
-    redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
-  else
-    readyAndAssign(seat)
-  end
+  callOver(seat, q, callId)
   return done()
+end
+
+-- ARGV: callId. An orphan (a dead node's call on a seat) whose channel Asterisk no longer has, or that nobody has
+-- known for a while: its seat goes to wrap-up as after any call (out if its operator logged out meanwhile).
+commands.settle = function()
+  local callId = ARGV[4]
+  if not redis.call('ZSCORE', k('orphans'), callId) then return done({ result = 'unknown' }) end
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat', 'answeredAt', 'node', 'orphan')
+  if not c[1] then
+    redis.call('ZREM', k('orphans'), callId)
+    return done({ result = 'unknown' })
+  end
+  local q, seat = c[2], c[3]
+  if c[1] == 'oncall' then
+    countHandled(q, seat, c[4])
+  else
+    redis.call('HINCRBY', k('stats', q), 'lost', 1)
+    redis.call('ZREM', k('timers'), 'o:' .. seat)
+  end
+  dropCall(callId)
+  local freed = redis.call('HGET', k('seat', seat), 'call') == callId
+  if freed then callOver(seat, q, callId) end
+  return done({ result = 'settled', seat = seat, was = c[1], node = c[5] or '', freed = freed,
+                orphanedFor = now - num(c[6], now), state = seatState(seat) })
 end
 
 -- ARGV: callId number
@@ -444,8 +488,10 @@ commands.tick = function()
     if kind == 'w' and s[1] == 'wrapup' then
       readyAndAssign(seat)
     elseif kind == 'o' and s[1] == 'offered' then
-      local c = redis.call('HMGET', k('call', s[2]), 'node', 'queue', 'kind')
-      if c[3] == 'callback' or nodeAlive(c[1]) then
+      local c = redis.call('HMGET', k('call', s[2]), 'node', 'queue', 'kind', 'orphan')
+      if c[4] then
+        -- an orphan: Asterisk may have bridged it without the node; settle decides
+      elseif c[3] == 'callback' or nodeAlive(c[1]) then
         -- the dialing side is alive but never reported: treat as no answer
         releaseOffer(seat, s[2], 'no answer')
         requeueAtHead(s[2], c[2])
@@ -456,21 +502,23 @@ commands.tick = function()
       end
     end
   end
-  local lost = 0
-  for _, dead in ipairs(redis.call('ZRANGEBYSCORE', k('nodes'), '-inf', now - tonumber(ARGV[5]))) do
-    if dead ~= node then
-      lost = lost + reapNode(dead)
-      redis.call('ZREM', k('nodes'), dead)
+  local lost, orphaned, dead = 0, 0, {}
+  for _, n in ipairs(redis.call('ZRANGEBYSCORE', k('nodes'), '-inf', now - tonumber(ARGV[5]))) do
+    if n ~= node then
+      local l, o = reapNode(n)
+      lost, orphaned = lost + l, orphaned + o
+      redis.call('ZREM', k('nodes'), n)
+      dead[#dead + 1] = n
     end
   end
-  return done({ timers = #due, lost = lost })
+  return done({ timers = #due, lost = lost, orphaned = orphaned, dead = dead, orphans = orphanList() })
 end
 
--- A node starting up: whatever its previous life owned died with its sockets.
+-- A node starting up: whatever its previous life owned died with its sockets (its calls on seats become orphans).
 commands.reclaim = function()
-  local lost = reapNode(node)
+  local lost, orphaned = reapNode(node)
   redis.call('ZADD', k('nodes'), now, node)
-  return done({ lost = lost })
+  return done({ lost = lost, orphaned = orphaned, orphans = orphanList() })
 end
 
 local command = commands[cmd]

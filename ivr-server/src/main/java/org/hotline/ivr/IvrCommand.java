@@ -2,6 +2,7 @@ package org.hotline.ivr;
 
 import org.hotline.ivr.cli.BenchCommand;
 import org.hotline.ivr.cli.CallCommand;
+import org.hotline.ivr.cli.ConfigCommand;
 import org.hotline.ivr.cli.DemoCommand;
 import org.hotline.ivr.cli.FlowCommand;
 import org.hotline.ivr.cli.PromptsCommand;
@@ -13,14 +14,15 @@ import org.hotline.ivr.speech.ModelsCommand;
 import org.hotline.ivr.speech.SpeechBench;
 import org.hotline.ivr.speech.TranscribeCommand;
 import org.hotline.ivr.order.OrderCommand;
+import org.hotline.ivr.sms.SmsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./ivr}: the one entry point; each verb is a command class of its own. */
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class,
-                PromptsCommand.class, OrderCommand.class, ModelsCommand.class, TranscribeCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class, ConfigCommand.class,
+                PromptsCommand.class, OrderCommand.class, SmsCommand.class, ModelsCommand.class, TranscribeCommand.class,
                 BenchCommand.class, SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 

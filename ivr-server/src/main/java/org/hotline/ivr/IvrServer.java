@@ -27,6 +27,7 @@ import org.hotline.ivr.ami.HangupWatch;
 import org.hotline.ivr.ami.SeatDeviceWatch;
 import org.hotline.ivr.flow.FlowModule;
 import org.hotline.ivr.flow.FlowServices;
+import org.hotline.ivr.flow.NodeCalls;
 import org.hotline.ivr.flow.OrderPartDrafts;
 import org.hotline.ivr.flow.QueuePartQueueing;
 import org.hotline.ivr.flow.QueuePartStatus;
@@ -42,6 +43,7 @@ import org.hotline.ivr.http.HttpResponses;
 import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
+import org.hotline.ivr.http.AdminAudit;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -50,6 +52,7 @@ import org.hotline.ivr.order.OrderContacts;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.Orders;
 import org.hotline.ivr.order.PendingDrafts;
+import org.hotline.ivr.queue.DistributorSettings;
 import org.hotline.ivr.queue.QueueModule;
 import org.hotline.ivr.queue.QueueSetup;
 import org.hotline.ivr.queue.QueueSetupLoader;
@@ -59,6 +62,7 @@ import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.live.LiveConsole;
+import org.hotline.ivr.sms.SmsModule;
 import org.hotline.ivr.speech.ConversationRecorder;
 import org.hotline.ivr.speech.RecognitionSource;
 import org.hotline.ivr.speech.SpeechStack;
@@ -131,6 +135,7 @@ public final class IvrServer implements AutoCloseable {
         routes = new Router(config.console().allowedOrigins())
                 .authenticateWith(ApiTokens.load(config.paths().apiTokens()));
         redis = connectRedis();
+        AdminAudit.install(routes, redis);
         RedisHealthProbe probe = new RedisHealthProbe(redis);
         started.push(probe);
         health.register("redis", probe);
@@ -149,6 +154,7 @@ public final class IvrServer implements AutoCloseable {
         Gauge.builder("ivr_draft_spool_pending", drafts, DraftSpool::pending)
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startQueueAmiAndFollowups();
+        started.push(SmsModule.start(config.sms(), config.nodeId(), redis, orders, metrics, health));
         // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
         scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
                 new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
@@ -157,10 +163,15 @@ public final class IvrServer implements AutoCloseable {
                 .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
                         .noting(speech.callRecordings()))
                 .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout()))
+                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
+                        .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
                 .withQueueing(new QueuePartQueueing(queues.holdLoop()))
                 .withQueues(new QueuePartStatus(queues.stats()));
-        flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl()).routes(routes);
+        NodeCalls openCalls = new NodeCalls(redis, config.nodeId(), config.calls().nodeDeadAfter());
+        flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl(), openCalls)
+                .routes(routes);
+        // Before the first call: what this node's last process left open is closed (node-lost), then its lease held.
+        started.push(openCalls.start(flows.runner().journeys(), flows.runner().callsInIvr()));
         // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
@@ -199,7 +210,8 @@ public final class IvrServer implements AutoCloseable {
      */
     private void startQueueAmiAndFollowups() {
         QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
-        queues = QueueModule.create(config.nodeId(), setup, redis, metrics, routes, scripts);
+        queues = QueueModule.create(DistributorSettings.defaults(config.nodeId()).withNodeLeases(
+                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes, scripts);
         started.push(queues);
         ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
         started.push(ami);
@@ -210,9 +222,12 @@ public final class IvrServer implements AutoCloseable {
         AgiCallCleanup cleanup = new AgiCallCleanup(liveCalls, config.agi().hangupGrace().multipliedBy(2),
                 config.ami().servers().size() == 1, Clock.systemUTC());
         started.push(cleanup);
+        // A dead node's calls on seats: their seats are freed once Asterisk says the caller is gone.
+        QueueOrphanWatch orphans = new QueueOrphanWatch(queues.distributor(), ami.links());
+        queues.distributor().askChannelsOf(orphans);
         List<AmiSubscriber> subscribers = new ArrayList<>(List.of(
                 new SeatDeviceWatch(QueueSeatDevices.devices(setup), new QueueSeatDevices(queues.distributor()), redis),
-                new HangupWatch(cleanup)));
+                new HangupWatch(cleanup), new HangupWatch(orphans)));
         subscribers.addAll(followups.amiSubscribers());
         ami.start(subscribers, health);
         queues.start();

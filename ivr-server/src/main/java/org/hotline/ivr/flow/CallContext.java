@@ -40,6 +40,7 @@ public final class CallContext {
     private String recording = "";
     private boolean described;
     private String orderId = "";
+    private boolean enquiry;
     private String queue = "";
 
     CallContext(AgiCall call, Flow flow, Map<String, Flow> flows) {
@@ -162,6 +163,15 @@ public final class CallContext {
 
     public String orderId() {
         return orderId;
+    }
+
+    /** True once the caller asked after a case (a progress node): this call drafts no order of its own. */
+    public boolean enquiry() {
+        return enquiry;
+    }
+
+    void enquiry(boolean asked) {
+        this.enquiry = asked;
     }
 
     void orderId(String id) {

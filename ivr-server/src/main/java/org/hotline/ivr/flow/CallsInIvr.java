@@ -45,6 +45,11 @@ public final class CallsInIvr {
         });
     }
 
+    /** A call its node left in the IVR when it died: out now, not after {@link #SILENT}. */
+    void remove(String callId) {
+        redis.call("calls in IVR", jedis -> jedis.zrem(KEY, callId));
+    }
+
     /**
      * One call's presence: {@link Presence#enter}, {@link Presence#moved} at each node, {@link Presence#leave}
      * (each idempotent; a call back from a failed transfer enters again), written in that order.

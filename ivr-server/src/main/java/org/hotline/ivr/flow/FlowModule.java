@@ -34,9 +34,15 @@ public final class FlowModule {
 
     public static FlowModule start(Path flows, RedisGateway redis, AgiScripts scripts, FlowServices services,
                                    Duration journeyTtl) {
+        return start(flows, redis, scripts, services, journeyTtl, null);
+    }
+
+    /** The same, with this node's open calls tracked in {@code open} (a server node; null for tools). */
+    public static FlowModule start(Path flows, RedisGateway redis, AgiScripts scripts, FlowServices services,
+                                   Duration journeyTtl, NodeCalls open) {
         FlowLibrary library = new FlowLibrary(flows);
-        FlowModule module = new FlowModule(library, new FlowRunner(library, services, new JourneyStore(redis, journeyTtl),
-                new CallsInIvr(redis, java.time.Clock.systemUTC())), scripts);
+        FlowModule module = new FlowModule(library, new FlowRunner(library, services,
+                new JourneyStore(redis, journeyTtl, open), new CallsInIvr(redis, java.time.Clock.systemUTC())), scripts);
         module.reload();
         return module;
     }

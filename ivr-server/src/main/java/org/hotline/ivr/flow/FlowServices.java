@@ -2,6 +2,7 @@ package org.hotline.ivr.flow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +91,27 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
     @FunctionalInterface
     public interface DraftOrders {
         CompletionStage<String> draft(CallContext call);
+
+        /**
+         * Where the caller's case stands: the order numbered {@code entered} (digits; "" for the caller's most
+         * recent), only when the calling number is the order's; {@link CaseStatus#NOT_FOUND} otherwise.
+         */
+        default CompletionStage<CaseStatus> progress(CallContext call, String entered) {
+            return CompletableFuture.completedFuture(CaseStatus.NOT_FOUND);
+        }
+    }
+
+    /**
+     * A case as the caller hears it: {@code number} the digits read back (what the caller would key in),
+     * {@code status} received, dispatched, handled, closed or rehandle; {@code dispatchBy} the deadline while not
+     * yet dispatched (null otherwise).
+     */
+    public record CaseStatus(String orderId, String number, String status, Instant dispatchBy) {
+        public static final CaseStatus NOT_FOUND = new CaseStatus("", "", "", null);
+
+        public boolean found() {
+            return !orderId.isEmpty();
+        }
     }
 
     /** Describe over AudioSocket with no recognizer, enqueue as a transfer to the flow's fallback, drafts in Redis. */

@@ -43,10 +43,25 @@ public final class JourneyStore {
 
     private final RedisGateway redis;
     private final Duration ttl;
+    /** This node's open calls, or null where nothing tracks them (tools, tests reading journeys). */
+    private final NodeCalls open;
+    private static final String CLOSE_LOST = """
+            if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HEXISTS', KEYS[1], 'outcome') == 0 then
+              redis.call('HSET', KEYS[1], 'ended', ARGV[1], 'outcome', ARGV[2])
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
 
     public JourneyStore(RedisGateway redis, Duration ttl) {
+        this(redis, ttl, null);
+    }
+
+    /** Records that {@code open} tracks from their start to their end, for closing when their node dies. */
+    public JourneyStore(RedisGateway redis, Duration ttl, NodeCalls open) {
         this.redis = redis;
         this.ttl = ttl;
+        this.open = open;
     }
 
     public static String key(String callId) {
@@ -76,6 +91,18 @@ public final class JourneyStore {
     }
 
     /**
+     * Closes a record its node left open (it died): outcome {@code outcome} unless the call ended after all, and
+     * the record expires like any other.
+     */
+    void closeLost(String callId, String outcome) {
+        redis.call("journey close", jedis -> {
+            jedis.eval(CLOSE_LOST, List.of(key(callId)), List.of(Instant.now().toString(), outcome,
+                    Long.toString(ttl.toSeconds())));
+            return jedis.expire(key(callId) + ":journey", ttl.toSeconds());
+        });
+    }
+
+    /**
      * Writes of one call, in order, off the event loop. A write Redis does not take stays queued and goes with the
      * next one (or at the end of the call): a caller sent to the operators while Redis was away still has a journal
      * saying so, once Redis is back before the call ends.
@@ -97,7 +124,13 @@ public final class JourneyStore {
             fields.put("channel", call.call().request().channel());
             fields.put("language", call.language());
             fields.put("started", Instant.now().toString());
-            chain(jedis -> jedis.hset(key, fields));
+            String callId = call.callId();
+            chain(jedis -> {
+                if (open != null) {
+                    open.opened(jedis, callId);
+                }
+                return jedis.hset(key, fields);
+            });
         }
 
         synchronized void step(CallContext.PathStep step) {
@@ -123,8 +156,12 @@ public final class JourneyStore {
             fields.put("queue", call.queue());
             fields.put("variables", json(call.variables()));
             chain(jedis -> jedis.hset(key, fields));
+            String callId = call.callId();
             chain(jedis -> {
                 jedis.expire(key, ttl.toSeconds());
+                if (open != null) {
+                    open.closed(jedis, callId);
+                }
                 return jedis.expire(key + ":journey", ttl.toSeconds());
             });
             return last.handle((x, e) -> {

@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class NodeParser {
 
     static final Set<String> TYPES = Set.of("play", "language", "menu", "collect", "describe", "condition", "set",
-            "enqueue", "transfer", "goto", "subflow", "hangup", "return");
+            "enqueue", "transfer", "goto", "subflow", "hangup", "return", "progress");
     static final String KEYS = "0123456789*#";
     private static final Set<String> MAPPING_BODIES = Set.of("language", "menu", "collect", "describe", "set",
             "enqueue", "transfer");
@@ -35,7 +35,8 @@ final class NodeParser {
             return null;
         }
         String type = types.get(0);
-        boolean hasNext = Set.of("play", "language", "collect", "describe", "set", "subflow").contains(type);
+        boolean hasNext = Set.of("play", "language", "collect", "describe", "set", "subflow", "progress")
+                .contains(type);
         def.allowOnly(hasNext ? Set.of(type, "next", "note", "label") : Set.of(type, "note", "label"), "a " + type + " node");
         YamlSection body = MAPPING_BODIES.contains(type) ? def.section(type) : null;
         String id = def.nodeId();
@@ -53,6 +54,7 @@ final class NodeParser {
             case "subflow" -> new FlowNode.Subflow(id, def.pos(), def.requiredRef("subflow", "subflow"),
                     def.ref("next"));
             case "hangup" -> new FlowNode.Hangup(id, def.pos(), hangupPrompt(def));
+            case "progress" -> new FlowNode.Progress(id, def.pos(), def.string("progress", ""), def.ref("next"));
             default -> new FlowNode.Return(id, def.pos());
         };
     }

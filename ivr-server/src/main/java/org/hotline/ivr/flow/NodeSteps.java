@@ -7,10 +7,15 @@ import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SayDateTimeCommand;
+import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 
 /** What each kind of node does on a call; one step returns where the call goes next. */
 final class NodeSteps {
+
+    /** The deadline as Asterisk says it in the channel's language: day of month, month, hour and minute (24 h). */
+    private static final String DEADLINE_FORMAT = "dB HM";
 
     private final FlowServices services;
     private final ChoiceSteps choices;
@@ -49,6 +54,8 @@ final class NodeSteps {
             return enqueue(call, enqueue);
         } else if (node instanceof FlowNode.Transfer transfer) {
             return transfer(call, transfer);
+        } else if (node instanceof FlowNode.Progress progress) {
+            return progress(call, progress);
         } else if (node instanceof FlowNode.Goto go) {
             return done(call, node, "-> " + go.target().name(), Transition.to(go.target()));
         } else if (node instanceof FlowNode.Subflow subflow) {
@@ -146,7 +153,7 @@ final class NodeSteps {
         }
         String queue = call.expand(node.queue());
         call.queue(queue);
-        CompletionStage<String> drafted = call.orderId().isEmpty() ? draft(call, node)
+        CompletionStage<String> drafted = call.orderId().isEmpty() && !call.enquiry() ? draft(call, node)
                 : CompletableFuture.completedFuture(call.orderId());
         return drafted
                 .thenCompose(orderId -> KeyInput.play(call, node.announce()))
@@ -160,6 +167,33 @@ final class NodeSteps {
                             + " skills " + skills + ": " + outcome);
                     return Transition.end("queued: " + outcome);
                 });
+    }
+
+    /** Tells the caller their case (or "not found"); the call then carries that order and drafts none. */
+    private CompletionStage<Transition> progress(CallContext call, FlowNode.Progress node) {
+        String entered = call.expand(node.order()).replaceAll("[^0-9]", "");
+        call.enquiry(true);
+        return services.orders().progress(call, entered).thenCompose(found -> {
+            if (!found.found()) {
+                return KeyInput.play(call, new Ref("progress-not-found", node.pos())).thenApply(r -> {
+                    recorder.record(call, node, entered, "not found");
+                    return Transition.to(node.next());
+                });
+            }
+            call.orderId(found.orderId());
+            CompletionStage<?> told = KeyInput.play(call, new Ref("progress-your-order", node.pos()))
+                    .thenCompose(r -> KeyInput.send(call, new SayDigitsCommand(found.number(), "")))
+                    .thenCompose(r -> KeyInput.play(call, new Ref("progress-status-" + found.status(), node.pos())));
+            if (found.dispatchBy() != null) {
+                told = told.thenCompose(r -> KeyInput.play(call, new Ref("progress-dispatch-by", node.pos())))
+                        .thenCompose(r -> KeyInput.send(call, new SayDateTimeCommand(found.dispatchBy().getEpochSecond(),
+                                "", DEADLINE_FORMAT, call.flow().timezone().getId())));
+            }
+            return told.thenApply(r -> {
+                recorder.record(call, node, entered, "order " + found.orderId() + ": " + found.status());
+                return Transition.to(node.next());
+            });
+        });
     }
 
     private CompletionStage<Transition> transfer(CallContext call, FlowNode.Transfer node) {

@@ -2,6 +2,7 @@ package org.hotline.ivr.flow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,9 +11,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.order.DispatchDeadlines;
 import org.hotline.ivr.order.DraftOrderWriter;
 import org.hotline.ivr.order.DraftSpool;
 import org.hotline.ivr.order.PendingDrafts;
+import org.hotline.ivr.order.ProgressLookup;
 import org.hotline.ivr.redis.RedisUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,7 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
     private final DraftSpool spool;
     private final PendingDrafts pending;
     private final Duration timeout;
+    private final ProgressLookup progress;
 
     /** Without a spool: a draft Redis does not take fails the stage. */
     public OrderPartDrafts(DraftOrderWriter writer) {
@@ -39,10 +43,38 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
 
     /** {@code pending}: the descriptions under way on this node, whose record goes once their draft is kept. */
     public OrderPartDrafts(DraftOrderWriter writer, DraftSpool spool, PendingDrafts pending, Duration timeout) {
+        this(writer, spool, pending, timeout, null);
+    }
+
+    private OrderPartDrafts(DraftOrderWriter writer, DraftSpool spool, PendingDrafts pending, Duration timeout,
+                            ProgressLookup progress) {
         this.writer = writer;
         this.spool = spool;
         this.pending = pending;
         this.timeout = timeout;
+        this.progress = progress;
+    }
+
+    /** The same, telling callers their cases through {@code lookup}. */
+    public OrderPartDrafts answeringProgress(ProgressLookup lookup) {
+        return new OrderPartDrafts(writer, spool, pending, timeout, lookup);
+    }
+
+    /** Statuses as the caller hears them: a draft or a submitted order is "received". */
+    @Override
+    public CompletionStage<FlowServices.CaseStatus> progress(CallContext call, String entered) {
+        if (progress == null) {
+            return CompletableFuture.completedFuture(FlowServices.CaseStatus.NOT_FOUND);
+        }
+        return progress.findAsync(call.callerId(), entered).thenApply(found -> found.map(order -> {
+            String status = switch (order.status()) {
+                case DRAFT, SUBMITTED -> "received";
+                default -> order.status().id();
+            };
+            Instant dispatchBy = status.equals("received") && !order.dispatchBy().isEmpty()
+                    ? OffsetDateTime.parse(order.dispatchBy(), DispatchDeadlines.FORMAT).toInstant() : null;
+            return new FlowServices.CaseStatus(order.orderId(), progress.keyedNumber(order.orderId()), status, dispatchBy);
+        }).orElse(FlowServices.CaseStatus.NOT_FOUND));
     }
 
     @Override

@@ -4,7 +4,8 @@
  * versioned set of loaded flows ({@link org.hotline.ivr.flow.FlowLibrary}: a bad reload keeps the previous
  * version, calls finish on the version they started with), and the runner that walks a flow over the async
  * AGI channel ({@link org.hotline.ivr.flow.FlowRunner}) and keeps each call's journey in Redis, and which calls
- * are in the IVR right now ({@link org.hotline.ivr.flow.CallsInIvr}). What the
+ * are in the IVR right now ({@link org.hotline.ivr.flow.CallsInIvr}); a dead node's open records are closed as
+ * {@code node-lost} ({@link org.hotline.ivr.flow.NodeCalls}). What the
  * runner needs from speech, queue and order is behind the narrow interfaces in {@link FlowServices}.
  */
 package org.hotline.ivr.flow;

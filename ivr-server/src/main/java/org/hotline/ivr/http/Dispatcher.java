@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * gets 401 (under a {@link Router#GUARDED} prefix without a lookup; elsewhere 404 where no route matches at all);
  * otherwise, on the route pool, the credentials are proved (none proved: 401), the
  * path is looked up (404, 405), the role checked (403), and for a browser session's state change or WebSocket the
- * Origin and the CSRF token (403). Only then does the route run. A full pool answers 503 at once.
+ * Origin and the CSRF token (403). Only then does the route run. A full pool answers 503 at once. Every request a
+ * proven caller makes to an admin route, refused or answered, goes to the router's audit trail.
  */
 final class Dispatcher {
 
@@ -105,13 +106,32 @@ final class Dispatcher {
         Optional<Principal> acting = principals.stream().filter(p -> p.has(route.role())).findFirst();
         if (acting.isEmpty()) {
             log.info("{} refused {} {}: needs role {}", principals, request.method(), request.path(), route.role().label());
-            return done(HttpResponses.forbidden("this session may not do that (needs role " + route.role().label() + ")"));
+            return audited(route, principals.get(0), request,
+                    done(HttpResponses.forbidden("this session may not do that (needs role " + route.role().label() + ")")));
         }
         Optional<FullHttpResponse> forged = browserChecks(request, acting.get(), upgrade);
         if (forged.isPresent()) {
-            return done(forged.get());
+            return audited(route, acting.get(), request, done(forged.get()));
         }
-        return run(route, request.routed(found.params(), acting.get()));
+        return audited(route, acting.get(), request, run(route, request.routed(found.params(), acting.get())));
+    }
+
+    /** An admin route's request goes to the audit trail with the status it got, refused or answered. */
+    private CompletionStage<Answer> audited(Route route, Principal who, WebRequest request, CompletionStage<Answer> answer) {
+        if (route.role() != Role.ADMIN) {
+            return answer;
+        }
+        Router.AuditTrail trail = router.audit();
+        return answer.exceptionally(error -> Answer.of(failure(request, error))).thenApply(given -> {
+            int status = given.response() == null ? HttpResponseStatus.SWITCHING_PROTOCOLS.code()
+                    : given.response().status().code();
+            try {
+                trail.record(who, request, status);
+            } catch (RuntimeException e) {
+                log.warn("admin audit failed for {} {}", request.method(), request.path(), e);
+            }
+            return given;
+        });
     }
 
     /** A browser session's change needs an allowed Origin and its CSRF token; its WebSocket an allowed Origin. */

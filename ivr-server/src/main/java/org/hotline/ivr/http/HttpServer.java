@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.ops.ConnectionLimit;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.slf4j.Logger;
@@ -23,10 +24,12 @@ public final class HttpServer implements AutoCloseable {
 
     private final Channel serverChannel;
     private final ThreadPoolExecutor pool;
+    private final ConnectionLimit limit;
 
-    private HttpServer(Channel serverChannel, ThreadPoolExecutor pool) {
+    private HttpServer(Channel serverChannel, ThreadPoolExecutor pool, ConnectionLimit limit) {
         this.serverChannel = serverChannel;
         this.pool = pool;
+        this.limit = limit;
     }
 
     public static HttpServer start(IvrConfig.Http config, NettyTransport transport, Router router)
@@ -34,15 +37,17 @@ public final class HttpServer implements AutoCloseable {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(config.routeThreads(), config.routeThreads(), 0,
                 TimeUnit.MILLISECONDS, config.routeQueue() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(config.routeQueue()), new DefaultThreadFactory("http-route", true));
+        ConnectionLimit limit = new ConnectionLimit("HTTP",
+                new ConnectionLimit.Caps(config.maxConnections(), config.maxConnectionsPerPeer()), () -> { });
         try {
             Channel channel = new ServerBootstrap()
                     .group(transport.acceptors(), transport.workers())
                     .channel(transport.serverChannelClass())
-                    .childHandler(new HttpInitializer(config, new Dispatcher(router, pool)))
+                    .childHandler(new HttpInitializer(config, new Dispatcher(router, pool), limit))
                     .bind(config.bind(), config.port()).sync().channel();
             log.info("HTTP listening on {} ({} routes, {} public)", channel.localAddress(), router.routes().size(),
                     router.routes().stream().filter(Route::open).count());
-            return new HttpServer(channel, pool);
+            return new HttpServer(channel, pool, limit);
         } catch (RuntimeException | InterruptedException e) {
             pool.shutdownNow();
             throw e;
@@ -51,6 +56,11 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** HTTP connections open now (WebSockets included). */
+    public int openConnections() {
+        return limit.open();
     }
 
     @Override

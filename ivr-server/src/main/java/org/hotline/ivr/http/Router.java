@@ -41,7 +41,14 @@ public final class Router {
         }
     }
 
+    /** Told of every request a proven caller made to an {@link Role#ADMIN} route, with the status it got. */
+    @FunctionalInterface
+    interface AuditTrail {
+        void record(Principal who, WebRequest request, int status);
+    }
+
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private volatile AuditTrail audit = AdminAudit::logOnly;
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private final OriginPolicy origins;
 
@@ -89,6 +96,16 @@ public final class Router {
     public Router authenticateWith(Authenticator authenticator) {
         authenticators.add(authenticator);
         return this;
+    }
+
+    /** Admin requests go to {@code trail} (see {@link AdminAudit#install}) instead of the log alone. */
+    Router auditWith(AuditTrail trail) {
+        this.audit = trail;
+        return this;
+    }
+
+    AuditTrail audit() {
+        return audit;
     }
 
     /** Every route registered, for the test that no route is open by mistake, and for the docs. */

@@ -112,14 +112,45 @@ public final class ConfigLoader {
         ConfigReader callsSection = root.at("calls");
         IvrConfig.Calls calls = new IvrConfig.Calls(positive(callsSection, "journeyTtl"),
                 positive(callsSection, "draftTimeout"), callsSection.path("spool"),
-                positive(callsSection, "spoolReplayEvery"));
+                positive(callsSection, "spoolReplayEvery"), positive(callsSection, "nodeDeadAfter"),
+                positive(callsSection, "freeStuckSeatAfter"));
         String logFormat = root.string("log.format");
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             root.problem("log.format", logFormat, "must be text or json");
         }
         checkDistinctPorts(root, agi.port(), audio.port(), httpConfig.port());
         return new IvrConfig(nodeId, agi, audio, httpConfig, console, ami, redisConfig, speech(root.at("speech")),
-                pathConfig, calls, logFormat);
+                pathConfig, calls, logFormat, sms(root.at("sms")));
+    }
+
+    private IvrConfig.Sms sms(ConfigReader sms) {
+        String gateway = sms.string("gateway").strip();
+        if (!gateway.equals("none") && !gateway.equals("kannel")) {
+            sms.problem("gateway", gateway, "must be none or kannel");
+        }
+        String url = sms.string("kannel.url").strip();
+        if (!url.matches("https?://[^\\s]+")) {
+            sms.problem("kannel.url", url, "must be Kannel's sendsms URL, e.g. http://127.0.0.1:13013/cgi-bin/sendsms");
+        }
+        String passwordEnv = sms.string("kannel.passwordEnv");
+        String password = env.getOrDefault(passwordEnv, "");
+        if (gateway.equals("kannel") && password.isEmpty()) {
+            sms.problem("kannel.passwordEnv", passwordEnv, "environment variable " + passwordEnv
+                    + " is not set; the sendsms password is only read from the environment");
+        }
+        String sendAt = sms.string("sendAt").strip();
+        if (!sendAt.equals("draft") && !sendAt.equals("submit")) {
+            sms.problem("sendAt", sendAt, "must be draft or submit");
+        }
+        String from = sms.string("from").strip();
+        requireText(sms, "from", from);
+        IvrConfig.Sms config = new IvrConfig.Sms(gateway, url, sms.string("kannel.user"), passwordEnv, password, from,
+                sendAt, sms.path("texts"), sms.integer("maxAttempts", 1, 100), positive(sms, "retryDelay"),
+                positive(sms, "maxRetryDelay"), positive(sms, "timeout"));
+        if (config.maxRetryDelay().compareTo(config.retryDelay()) < 0) {
+            sms.problem("maxRetryDelay", config.maxRetryDelay().toString(), "must not be shorter than retryDelay");
+        }
+        return config;
     }
 
     private IvrConfig.Redis redis(ConfigReader redis) {
@@ -165,7 +196,7 @@ public final class ConfigLoader {
         IvrConfig.Agi config = new IvrConfig.Agi(agi.string("bind"), agi.port("port"), peers,
                 agi.duration("requestTimeout"), agi.duration("idleTimeout"),
                 agi.integer("maxLineLength", 256, 1 << 20), agi.integer("maxVariables", 16, 4096),
-                positive(agi, "hangupGrace"));
+                positive(agi, "hangupGrace"), agi.integer("maxConnections", 1, 1_000_000));
         if (config.requestTimeout().isZero()) {
             agi.problem("requestTimeout", "0", "must be longer than zero");
         }
@@ -178,7 +209,8 @@ public final class ConfigLoader {
                 audio.duration("connectTimeout"), audio.duration("idleTimeout"),
                 audio.integer("maxFrameMillis", 20, 500), audio.duration("describeEndSilence"),
                 audio.duration("menuEndSilence"), audio.duration("noSpeechTimeout"), audio.duration("maxDescription"),
-                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"));
+                audio.path("promptAudio"), audio.path("conversations"), audio.bool("conversationLegs"),
+                audio.integer("maxConnections", 1, 1_000_000));
         endSilence(audio, "describeEndSilence", config.describeEndSilence());
         endSilence(audio, "menuEndSilence", config.menuEndSilence());
         if (config.maxDescription().isZero() || config.connectTimeout().isZero() || config.idleTimeout().isZero()

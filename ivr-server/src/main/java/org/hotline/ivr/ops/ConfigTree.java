@@ -100,7 +100,7 @@ final class ConfigTree {
         return list;
     }
 
-    private static String upperSnake(String camel) {
+    static String upperSnake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 }

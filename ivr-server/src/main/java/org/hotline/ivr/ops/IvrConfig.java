@@ -17,13 +17,71 @@ public record IvrConfig(
         Speech speech,
         Paths paths,
         Calls calls,
-        String logFormat) {
+        String logFormat,
+        Sms sms) {
 
+    /** Without SMS (gateway {@code none}): the configuration as it was before the {@code sms} section. */
+    public IvrConfig(String nodeId, Agi agi, Audio audio, Http http, Console console, Ami ami, Redis redis,
+                     Speech speech, Paths paths, Calls calls, String logFormat) {
+        this(nodeId, agi, audio, http, console, ami, redis, speech, paths, calls, logFormat, Sms.NONE);
+    }
+
+    /**
+     * {@code sms}: receipts to citizens through {@code gateway} ({@code none} or {@code kannel}: Kannel's HTTP sendsms
+     * at {@code kannelUrl} as {@code kannelUser}, the password read from the environment variable
+     * {@code passwordEnv} and never printed); {@code sendAt} {@code draft} or {@code submit}; {@code texts} the file
+     * with the texts per language; retries with a delay doubling from {@code retryDelay} to {@code maxRetryDelay},
+     * {@code maxAttempts} in all, then the dead letters.
+     */
+    public record Sms(String gateway, String kannelUrl, String kannelUser, String passwordEnv, String password,
+                      String from, String sendAt, Path texts, int maxAttempts, Duration retryDelay,
+                      Duration maxRetryDelay, Duration timeout) {
+        public static final Sms NONE = new Sms("none", "http://127.0.0.1:13013/cgi-bin/sendsms", "ivr",
+                "IVR_SMS_PASSWORD", "", "12345", "draft", Path.of("config/sms.yaml"), 8, Duration.ofSeconds(30),
+                Duration.ofMinutes(30), Duration.ofSeconds(10));
+
+        public boolean enabled() {
+            return !gateway.equals("none");
+        }
+
+        public Sms withGateway(String name, String url, String password) {
+            return new Sms(name, url, kannelUser, passwordEnv, password, from, sendAt, texts, maxAttempts, retryDelay,
+                    maxRetryDelay, timeout);
+        }
+
+        public Sms withTexts(Path file) {
+            return new Sms(gateway, kannelUrl, kannelUser, passwordEnv, password, from, sendAt, file, maxAttempts,
+                    retryDelay, maxRetryDelay, timeout);
+        }
+
+        public Sms withRetries(int attempts, Duration delay, Duration maxDelay) {
+            return new Sms(gateway, kannelUrl, kannelUser, passwordEnv, password, from, sendAt, texts, attempts, delay,
+                    maxDelay, timeout);
+        }
+
+        @Override
+        public String toString() {
+            return "Sms[gateway=" + gateway + ", url=" + kannelUrl + ", user=" + kannelUser + ", password="
+                    + (password.isEmpty() ? "(unset)" : "****") + ", from=" + from + ", sendAt=" + sendAt + "]";
+        }
+    }
+
+    /** FastAGI; {@code maxConnections}: sockets open at once, all Asterisks together (more are refused). */
     public record Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout,
-                      Duration idleTimeout, int maxLineLength, int maxVariables, Duration hangupGrace) {
+                      Duration idleTimeout, int maxLineLength, int maxVariables, Duration hangupGrace,
+                      int maxConnections) {
+        /** What {@code ivr-defaults.yaml} says for {@code agi.maxConnections}. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 5000;
+
+        public Agi(String bind, int port, List<String> allowedPeers, Duration requestTimeout, Duration idleTimeout,
+                   int maxLineLength, int maxVariables, Duration hangupGrace) {
+            this(bind, port, allowedPeers, requestTimeout, idleTimeout, maxLineLength, maxVariables, hangupGrace,
+                    DEFAULT_MAX_CONNECTIONS);
+        }
+
         public Agi withPort(int newPort) {
             return new Agi(bind, newPort, allowedPeers, requestTimeout, idleTimeout, maxLineLength, maxVariables,
-                    hangupGrace);
+                    hangupGrace, maxConnections);
         }
     }
 
@@ -32,52 +90,71 @@ public record IvrConfig(
      * ends a free description or a spoken menu answer where the flow node sets none; {@code retention}: how long
      * recordings are kept; {@code promptAudio}: the built prompts ({@code ./ivr prompts build}) the server plays
      * into a stream itself; {@code conversations}: where Asterisk's MixMonitor writes the seat conversations (the
-     * same path on both hosts: shared storage), {@code conversationLegs} also each side on its own.
+     * same path on both hosts: shared storage), {@code conversationLegs} also each side on its own;
+     * {@code maxConnections}: streams open at once, all Asterisks together (more are refused).
      */
     public record Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
                         Duration retention, Duration connectTimeout, Duration idleTimeout,
                         int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
                         Duration noSpeechTimeout, Duration maxDescription, Path promptAudio, Path conversations,
-                        boolean conversationLegs) {
+                        boolean conversationLegs, int maxConnections) {
+        /** What {@code ivr-defaults.yaml} says for {@code audio.maxConnections}. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 5000;
         /** An end-of-turn silence shorter than this cuts callers off at a breath (250 ms did) ... */
         public static final Duration MIN_END_SILENCE = Duration.ofMillis(300);
         /** ... and one longer than this leaves them waiting in silence, wondering whether anyone listens. */
         public static final Duration MAX_END_SILENCE = Duration.ofSeconds(10);
 
+        public Audio(String bind, int port, List<String> allowedPeers, String advertiseHost, Path recordings,
+                     Duration retention, Duration connectTimeout, Duration idleTimeout,
+                     int maxFrameMillis, Duration describeEndSilence, Duration menuEndSilence,
+                     Duration noSpeechTimeout, Duration maxDescription, Path promptAudio, Path conversations,
+                     boolean conversationLegs) {
+            this(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout, idleTimeout,
+                    maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription, promptAudio,
+                    conversations, conversationLegs, DEFAULT_MAX_CONNECTIONS);
+        }
+
         public Audio withPort(int newPort) {
             return new Audio(bind, newPort, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withRecordings(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, dir, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withIdleTimeout(Duration idle) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idle, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withBind(String address, List<String> peers) {
             return new Audio(address, port, peers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, conversations, conversationLegs);
+                    promptAudio, conversations, conversationLegs, maxConnections);
         }
 
         public Audio withPromptAudio(Path dir) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    dir, conversations, conversationLegs);
+                    dir, conversations, conversationLegs, maxConnections);
+        }
+
+        public Audio withMaxConnections(int max) {
+            return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
+                    idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
+                    promptAudio, conversations, conversationLegs, max);
         }
 
         public Audio withConversations(Path dir, boolean legs) {
             return new Audio(bind, port, allowedPeers, advertiseHost, recordings, retention, connectTimeout,
                     idleTimeout, maxFrameMillis, describeEndSilence, menuEndSilence, noSpeechTimeout, maxDescription,
-                    promptAudio, dir, legs);
+                    promptAudio, dir, legs, maxConnections);
         }
     }
 
@@ -217,29 +294,40 @@ public record IvrConfig(
     /**
      * {@code journeyTtl}: how long a call's journey stays in Redis once the call has ended; {@code draftTimeout}: a
      * draft Redis has not taken within this goes to the {@code spool} folder (one append-only file per node),
-     * replayed into Redis at start-up and every {@code spoolReplayEvery}.
+     * replayed into Redis at start-up and every {@code spoolReplayEvery}. {@code nodeDeadAfter}: a node silent this
+     * long is dead, and the live nodes settle its calls; {@code freeStuckSeatAfter}: a dead node's call on a seat that
+     * no Asterisk lists any more (or none can be asked) ends this long after, and its seat is freed.
      */
-    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery) {
+    public record Calls(Duration journeyTtl, Duration draftTimeout, Path spool, Duration spoolReplayEvery,
+                        Duration nodeDeadAfter, Duration freeStuckSeatAfter) {
         public Calls withSpool(Path dir) {
-            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery);
+            return new Calls(journeyTtl, draftTimeout, dir, spoolReplayEvery, nodeDeadAfter, freeStuckSeatAfter);
+        }
+
+        public Calls withNodeLeases(Duration deadAfter, Duration freeSeatAfter) {
+            return new Calls(journeyTtl, draftTimeout, spool, spoolReplayEvery, deadAfter, freeSeatAfter);
         }
     }
 
     public IvrConfig withCalls(Calls newCalls) {
-        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, newCalls, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, newCalls, logFormat, sms);
     }
 
     /** The same configuration listening on other ports (0 = any free port), for demos and tests. */
     public IvrConfig withPorts(int agiPort, int audioPort, int httpPort) {
         return new IvrConfig(nodeId, agi.withPort(agiPort), audio.withPort(audioPort), http.withPort(httpPort),
-                console, ami, redis, speech, paths, calls, logFormat);
+                console, ami, redis, speech, paths, calls, logFormat, sms);
     }
 
     public IvrConfig withAudio(Audio newAudio) {
-        return new IvrConfig(nodeId, agi, newAudio, http, console, ami, redis, speech, paths, calls, logFormat);
+        return new IvrConfig(nodeId, agi, newAudio, http, console, ami, redis, speech, paths, calls, logFormat, sms);
+    }
+
+    public IvrConfig withSms(Sms newSms) {
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, calls, logFormat, newSms);
     }
 
     public IvrConfig withRedis(Redis newRedis) {
-        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, calls, logFormat);
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, newRedis, speech, paths, calls, logFormat, sms);
     }
 }

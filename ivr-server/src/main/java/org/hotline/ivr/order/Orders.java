@@ -18,6 +18,11 @@ public record Orders(OrderRules rules, OrderStore store, DraftOrderWriter writer
         return new Orders(rules, store, new DraftOrderWriter(redis, rules, store, settings));
     }
 
+    /** The case a caller asks after by phone. */
+    public ProgressLookup progress(RedisGateway redis, OrderSettings settings) {
+        return new ProgressLookup(redis, store, settings);
+    }
+
     /** Serves {@code /api/orders} to seats; {@code access} says which orders each may touch. */
     public void registerApi(Router router, OrderAccess access) {
         new OrderHttpApi(store, access).register(router);

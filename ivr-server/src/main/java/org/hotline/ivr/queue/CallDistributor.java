@@ -55,6 +55,7 @@ public final class CallDistributor implements AutoCloseable {
     private final Map<String, CompletableFuture<JsonNode>> lastCommand = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
     private final ExecutorService io;
+    private final SeatSettlement settlement;
 
     public CallDistributor(RedisGateway redis, QueueSetup setup, DistributorSettings settings, Clock clock) {
         this.redis = redis;
@@ -66,6 +67,21 @@ public final class CallDistributor implements AutoCloseable {
         this.estimator = new WaitEstimator(setup, settings.defaultHandleTime());
         this.ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("queue-ticker", true));
         this.io = Executors.newFixedThreadPool(4, new DefaultThreadFactory("queue-io", true));
+        this.settlement = new SeatSettlement(this, settings.freeStuckSeatAfter(), clock, io);
+    }
+
+    /**
+     * Where the seats of a dead node's calls learn that the caller's channel is gone (AMI's channel lists);
+     * without it such a seat is freed {@link DistributorSettings#freeStuckSeatAfter} after the node died.
+     */
+    public CallDistributor askChannelsOf(CallChannels channels) {
+        settlement.askChannelsOf(channels);
+        return this;
+    }
+
+    /** Asterisk hung up the channel of {@code callId} (seen by this node's AMI, whichever node owned the call). */
+    public void channelGone(String callId, String why) {
+        settlement.channelGone(callId, why);
     }
 
     /**
@@ -89,10 +105,12 @@ public final class CallDistributor implements AutoCloseable {
         for (String group : setup.groups()) {
             run(group, "configure", configureArgs(group));
             JsonNode reclaimed = run(group, "reclaim", List.of());
-            if (reclaimed.path("lost").asInt() > 0) {
-                log.warn("node {} restarted: {} of its calls in group {} were lost with the old process",
-                        settings.nodeId(), reclaimed.path("lost").asInt(), group);
+            if (reclaimed.path("lost").asInt() + reclaimed.path("orphaned").asInt() > 0) {
+                log.warn("node {} restarted: {} of its waiting calls in group {} were lost with the old process, {}"
+                                + " on seats are settled once Asterisk lets them go", settings.nodeId(),
+                        reclaimed.path("lost").asInt(), group, reclaimed.path("orphaned").asInt());
             }
+            settlement.seen(group, reclaimed.path("orphans"));
             OfferInbox inbox = new OfferInbox(redis, QueueKeys.tag(group), settings.nodeId(), this::offerFromInbox);
             inboxes.add(inbox);
             inbox.start();
@@ -259,36 +277,31 @@ public final class CallDistributor implements AutoCloseable {
         return seatCommand(seatId, "pause", List.of(seatId, reason));
     }
 
+    /** Out of rotation; a seat ringing or on a call goes out when that call ends and is offered no other. */
     public CompletionStage<Void> logout(String seatId) {
         return seatCommand(seatId, "logout", List.of(seatId));
     }
 
     /**
-     * Logs the seat out now, or, while it is offered or on a call, once that call ends (no wrap-up, no next
-     * call: the operator has gone). True if the seat is leaving after its call; {@link #stay} takes it back.
+     * One heartbeat: ends due wrap-ups, releases expired offers, cleans up dead nodes and frees the seats of their
+     * calls once Asterisk lets those go. Runs every tickEvery.
      */
-    public CompletionStage<Boolean> logoutAfterCall(String seatId) {
-        return async(setup.requireSeat(seatId).group(), "logout", List.of(seatId, "after"))
-                .thenApply(result -> result.path("leaving").asBoolean(false));
-    }
-
-    /** The seat logged in again before its call ended: it no longer leaves after the call. */
-    public CompletionStage<Void> stay(String seatId) {
-        return seatCommand(seatId, "stay", List.of(seatId));
-    }
-
-    /** One heartbeat: ends due wrap-ups, releases expired offers, cleans up dead nodes. Runs every tickEvery. */
     public void tick() {
         for (String group : setup.groups()) {
             JsonNode result;
             do {
                 result = run(group, "tick", List.of(Integer.toString(TIMERS_PER_TICK),
                         Long.toString(settings.deadAfter().toMillis())));
-                if (result.path("lost").asInt() > 0) {
-                    log.warn("a dead node's {} calls in group {} were cleaned up", result.path("lost").asInt(), group);
+                if (result.path("dead").isArray() && !result.path("dead").isEmpty()) {
+                    log.warn("node(s) {} dead (no heartbeat for {} s): {} waiting call(s) in group {} lost, {} on"
+                                    + " seats settled once Asterisk lets them go", result.path("dead"),
+                            settings.deadAfter().toSeconds(), result.path("lost").asInt(), group,
+                            result.path("orphaned").asInt());
                 }
             } while (result.path("timers").asInt() >= TIMERS_PER_TICK);
+            settlement.seen(group, result.path("orphans"));
         }
+        settlement.check();
     }
 
     /** Everything the stats endpoint and gauges show, read in one round trip per group. */

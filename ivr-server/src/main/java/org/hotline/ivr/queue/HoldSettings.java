@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param maxNumberDigits   longest callback number a caller may key in
  * @param dialOptions       Dial options; {call}, {seat} and {queue} are filled in. The default runs
  *                          {@code [ivr-queue-answered]} on the seat's channel when it answers, which reports
- *                          the answer through the {@code queue-answered} AGI script (see README.md, "Queues and seats")
+ *                          the answer through the {@code queue-answered} AGI script (see docs/queues.md)
  */
 public record HoldSettings(String musicClass, Duration poll, Duration keyWait, int maxNumberDigits,
                            String dialOptions) {

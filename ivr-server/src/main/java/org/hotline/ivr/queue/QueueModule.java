@@ -33,8 +33,13 @@ public final class QueueModule implements AutoCloseable {
 
     public static QueueModule create(String nodeId, QueueSetup setup, RedisGateway redis, MeterRegistry metrics,
                                      Router routes, AgiScripts scripts) {
+        return create(DistributorSettings.defaults(nodeId), setup, redis, metrics, routes, scripts);
+    }
+
+    public static QueueModule create(DistributorSettings settings, QueueSetup setup, RedisGateway redis,
+                                     MeterRegistry metrics, Router routes, AgiScripts scripts) {
         Clock clock = Clock.systemUTC();
-        CallDistributor distributor = new CallDistributor(redis, setup, DistributorSettings.defaults(nodeId), clock);
+        CallDistributor distributor = new CallDistributor(redis, setup, settings, clock);
         QueueStatsPoller poller = new QueueStatsPoller(distributor, clock);
         QueueHttpApi.register(routes, poller);
         scripts.register(SeatAnsweredScript.NAME, "queue", new SeatAnsweredScript(distributor));

@@ -1,6 +1,8 @@
 package org.hotline.ivr.redis;
 
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +27,8 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
  * exponential backoff: a lost connection, a master that died and is being replaced by Sentinel (its replica
  * answers {@code READONLY}/{@code MASTERDOWN} until promoted), a cluster moving slots or briefly down. The
  * first failure and the recovery are logged once each, and {@link #up()} feeds the health endpoint. Blocking
- * calls run on a small pool of their own so event loops never wait on Redis.
+ * calls run on a small pool of their own so event loops never wait on Redis; a call made on an event loop all the
+ * same is tried once, never retried with sleeps there.
  */
 public final class RedisGateway implements AutoCloseable {
 
@@ -148,7 +151,10 @@ public final class RedisGateway implements AutoCloseable {
 
     private <T> T retrying(String what, java.util.function.Supplier<T> attempt) {
         JedisException last = null;
-        for (int n = 0; n <= retry.retries(); n++) {
+        // An event loop that slept through the backoff would stall every connection it carries (the calls' FastAGI
+        // and audio among them): there, one attempt and the outage is the caller's to handle.
+        int retries = onEventLoop() ? 0 : retry.retries();
+        for (int n = 0; n <= retries; n++) {
             if (n > 0) {
                 sleep(retry.delayBefore(n));
             }
@@ -168,6 +174,10 @@ public final class RedisGateway implements AutoCloseable {
             }
         }
         throw new RedisUnavailableException(what, last);
+    }
+
+    private static boolean onEventLoop() {
+        return ThreadExecutorMap.currentExecutor() instanceof EventLoop;
     }
 
     static boolean isTransient(JedisException e) {

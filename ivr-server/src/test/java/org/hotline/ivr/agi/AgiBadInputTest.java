@@ -42,12 +42,16 @@ class AgiBadInputTest {
     }
 
     private FastAgiServer start(List<String> peers) throws InterruptedException {
+        return start(peers, IvrConfig.Agi.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    private FastAgiServer start(List<String> peers, int maxConnections) throws InterruptedException {
         AgiScripts scripts = new AgiScripts().register("hold", call -> {
             calls.add(call);
             return release;
         });
         IvrConfig.Agi config = new IvrConfig.Agi("127.0.0.1", 0, peers, Duration.ofMillis(700), Duration.ofMinutes(5),
-                8192, 256, Duration.ofSeconds(1));
+                8192, 256, Duration.ofSeconds(1), maxConnections);
         return FastAgiServer.start(config, transport, scripts, new AgiMetrics(registry));
     }
 
@@ -75,6 +79,31 @@ class AgiBadInputTest {
         assertThat(goodPeer.readLine()).isEqualTo("ANSWER");
         goodPeer.write("200 result=0\n");
         assertThat(answer.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void socketsBeyondMaxConnectionsAreRefusedAndTheCallsInProgressCarryOn() throws Exception {
+        try (FastAgiServer capped = start(List.of("127.0.0.1/32"), 2);
+             LogCapture log = new LogCapture(org.hotline.ivr.ops.ConnectionLimit.class);
+             RawAgiPeer first = new RawAgiPeer(capped.port()).sendEnvironment("hold", "cap.1");
+             RawAgiPeer second = new RawAgiPeer(capped.port()).sendEnvironment("hold", "cap.2")) {
+            // Both calls started: both sockets are counted (they land on different event loops, in any order).
+            AgiCall one = calls.poll(5, TimeUnit.SECONDS);
+            AgiCall two = calls.poll(5, TimeUnit.SECONDS);
+            assertThat(two).isNotNull();
+            AgiCall call = one.request().uniqueId().equals("cap.1") ? one : two;
+            try (RawAgiPeer third = new RawAgiPeer(capped.port())) {
+                assertThat(third.closedByServer()).as("the third socket is closed at once").isTrue();
+            }
+            assertThat(log.warnings()).anySatisfy(line -> assertThat(line).contains("FastAGI connection from 127.0.0.1 refused"));
+            assertThat(registry.counter("ivr_agi_connections_refused", "reason", "too_many_connections").count())
+                    .isEqualTo(1);
+            CompletableFuture<AgiReply> answer = call.channel().send(new AnswerCommand()).toCompletableFuture();
+            assertThat(first.readLine()).isEqualTo("ANSWER");
+            first.write("200 result=0\n");
+            assertThat(answer.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertGoodCallUnaffected();
     }
 
     @Test

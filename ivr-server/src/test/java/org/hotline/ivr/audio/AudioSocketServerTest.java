@@ -21,9 +21,13 @@ class AudioSocketServerTest {
     private AudioSocketServer server;
 
     private int start(List<String> allowedPeers) throws Exception {
+        return start(allowedPeers, IvrConfig.Audio.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    private int start(List<String> allowedPeers, int maxConnections) throws Exception {
         IvrConfig.Audio defaults = ConfigLoader.defaultsOnly().audio();
         IvrConfig.Audio config = defaults.withBind("127.0.0.1", allowedPeers).withPort(0)
-                .withIdleTimeout(Duration.ofSeconds(3));
+                .withIdleTimeout(Duration.ofSeconds(3)).withMaxConnections(maxConnections);
         server = AudioSocketServer.start(config, transport, streams, metrics);
         return server.port();
     }
@@ -202,6 +206,35 @@ class AudioSocketServerTest {
             first.hangup();
         }
         assertThat(listener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.HANGUP);
+    }
+
+    @Test
+    void streamsBeyondMaxConnectionsAreRefusedAndTheOpenOnesCarryOn() throws Exception {
+        int port = start(List.of("127.0.0.1/32"), 2);
+        UUID uuid = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        RecordingListener listener = new RecordingListener();
+        RecordingListener otherListener = new RecordingListener();
+        streams.expect(uuid, listener);
+        streams.expect(other, otherListener);
+        try (LogCapture log = new LogCapture(org.hotline.ivr.ops.ConnectionLimit.class);
+             AudioSocketClient call = new AudioSocketClient(port);
+             AudioSocketClient otherCall = new AudioSocketClient(port)) {
+            // Both streams opened: both are counted (connections land on different event loops, in any order).
+            call.uuid(uuid);
+            otherCall.uuid(other);
+            listener.opened.get(30, TimeUnit.SECONDS);
+            otherListener.opened.get(30, TimeUnit.SECONDS);
+            try (AudioSocketClient third = new AudioSocketClient(port)) {
+                assertThat(third.closedByServer()).isTrue();
+            }
+            assertThat(log.warnings()).anySatisfy(line -> assertThat(line).contains("AudioSocket connection from 127.0.0.1 refused"));
+            call.audio(new short[160]);
+            call.hangup();
+            otherCall.hangup();
+        }
+        assertThat(listener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.HANGUP);
+        assertThat(otherListener.awaitEnd().reason()).isEqualTo(StreamEnd.Reason.HANGUP);
     }
 
     @Test

@@ -265,7 +265,7 @@ class FlowValidationTest {
                         .replace("(allowed: hangup, note)", problems.get(0).message().substring(
                                 problems.get(0).message().indexOf("(allowed"))),
                 dir.resolve("t.yaml") + ":7:3: node 'b': a node needs one type: collect, condition, describe, enqueue, "
-                        + "goto, hangup, language, menu, play, return, set, subflow, transfer");
+                        + "goto, hangup, language, menu, play, progress, return, set, subflow, transfer");
     }
 
     @Test

@@ -24,9 +24,9 @@ class ShippedFlowsTest {
     }
 
     @Test
-    void theExampleInTheReadmeLintsClean(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
-        String docs = readme.substring(readme.indexOf("\n## Call flows"));
+    void theExampleInTheFlowsGuideLintsClean(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String guide = java.nio.file.Files.readString(Path.of("..", "docs", "flows.md"));
+        String docs = guide.substring(guide.indexOf("\n## Example"));
         int start = docs.indexOf("```yaml\n") + 8;
         java.nio.file.Files.writeString(dir.resolve("12345.yaml"), docs.substring(start, docs.indexOf("```", start)));
         for (String sub : new String[] {"prompts", "calendars"}) {

@@ -132,6 +132,42 @@ class FrontDoorTest {
     }
 
     @Test
+    void adminRequestsAreAuditedWithWhoWhatAndWhenRefusedOrAnswered() throws Exception {
+        Session admin = login("wallboard", "9002", "demo9002");
+        Session supervisor = login("wallboard", "9001", "demo9001");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        assertThat(send("POST", "/admin/flows/reload", admin, null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/admin/flows/reload", supervisor, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + ADMIN_TOKEN.token()).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/admin/audit", supervisor, null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/admin/audit", null, null).statusCode()).isEqualTo(401);
+
+        // The Redis entry is written off the request's thread: it may land just after the answer.
+        List<JsonNode> entries = new ArrayList<>();
+        org.hotline.ivr.ami.Eventually.until("three audit entries", java.time.Duration.ofSeconds(10), () -> {
+            entries.clear();
+            try {
+                HttpResponse<String> audit = send("GET", "/admin/audit?limit=20", null, "Bearer " + ADMIN_TOKEN.token());
+                Json.mapper().readTree(audit.body()).path("entries").forEach(entry -> {
+                    if (java.time.Instant.parse(entry.path("at").asText()).isAfter(before)
+                            && entry.path("action").asText().equals("POST /admin/flows/reload")) {
+                        entries.add(entry);
+                    }
+                });
+            } catch (Exception e) {
+                return false;
+            }
+            return entries.size() >= 3;
+        });
+        // Newest first: the token's reload, the supervisor refused, the administrator's session.
+        assertThat(entries).extracting(entry -> entry.path("who").asText() + " " + entry.path("credential").asText()
+                        + " " + entry.path("status").asInt())
+                .startsWith("deploy token 200", "9001 session 403", "9002 session 200");
+        assertThat(entries.get(0).path("peer").asText()).isEqualTo("127.0.0.1");
+        assertThat(server.redis().<Long>call("test", jedis -> jedis.llen(AdminAudit.KEY))).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void unknownPathsUnderTheGuardedPrefixesTellAnAnonymousCallerNothing() throws Exception {
         Session seat = login("console", "1002", "demo1002");
         for (String prefix : Router.GUARDED) {

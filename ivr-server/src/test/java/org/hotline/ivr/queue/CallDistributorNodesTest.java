@@ -11,6 +11,9 @@ import static org.hotline.ivr.queue.QueueFixture.seat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +55,14 @@ class CallDistributorNodesTest {
         await(before.offerCallback(callback, "13900139000"));
         before.close();   // a crash: nothing is cleaned up on the way out
 
-        CallDistributor after = fixture.node("node-a", setup, callbacks::add);
+        // Asterisk lists no channel of the ringing call: the caller is gone, its seat can be freed.
+        CallDistributor after = fixture.unstartedNode("node-a", setup).askChannelsOf(() ->
+                new CallChannels.Alive(Set.of(), true)).handCallbacksTo(callbacks::add).start();
+        assertThat(seatState(after, "1")).as("an orphan until Asterisk is asked").isEqualTo("offered");
+        after.tick();
+        eventually(() -> seatState(after, "1").equals("wrapup"));   // it may have been answered: wrap-up as usual
+        fixture.clock.advance(QueueFixture.WRAP_UP);
+        after.tick();
 
         assertThat(ringing.seatId()).isEqualTo("1");
         assertThat(seatState(after, "2")).isEqualTo("paused");
@@ -87,9 +97,9 @@ class CallDistributorNodesTest {
     }
 
     @Test
-    void whenANodeDiesItsWaitingCallsAreCleanedUpAndItsOfferedSeatIsReleased() {
+    void whenANodeDiesItsWaitingCallsAreCleanedUpAndItsRingingSeatIsFreedWhenNobodyKnowsTheCall() {
         CallDistributor dying = fixture.node("node-a", setup, callbacks::add);
-        CallDistributor survivor = fixture.node("node-b", setup, callbacks::add);
+        CallDistributor survivor = fixture.node("node-b", setup, callbacks::add);   // no AMI: nobody can tell
         enqueued(dying, call("ringing", "general", "normal"));
         enqueued(dying, call("waiting", "general", "normal"));
         assertThat(await(dying.position(call("waiting", "general", "normal")))).isEqualTo(2);
@@ -99,10 +109,114 @@ class CallDistributorNodesTest {
 
         fixture.clock.advance(Duration.ofSeconds(16));
         survivor.tick();
-
-        assertThat(seatState(survivor, "1")).isEqualTo("ready");
         assertThat(await(survivor.position(call("waiting", "general", "normal")))).isZero();
+        // Asterisk may still ring the seat, or have bridged it to the caller without the node
+        assertThat(seatState(survivor, "1")).isEqualTo("offered");
+        fixture.clock.advance(Duration.ofSeconds(30));
+        survivor.tick();
+        assertThat(seatState(survivor, "1")).as("past the offer's ring timeout, still an orphan").isEqualTo("offered");
+
+        fixture.clock.advance(Duration.ofSeconds(30));
+        survivor.tick();
+
+        eventually(() -> seatState(survivor, "1").equals("wrapup"));
+        fixture.clock.advance(QueueFixture.WRAP_UP);
+        survivor.tick();
+        assertThat(seatState(survivor, "1")).isEqualTo("ready");
         assertThat(await(survivor.enqueue(call("new", "general", "normal"))).seatId()).isEqualTo("1");
+    }
+
+    @Test
+    void aDeadNodesSeatTalkingToACallerStaysOnCallWhileAsteriskHasTheCallerAndIsFreedByAHangupSeenOnAnyNode() {
+        CallDistributor dying = fixture.node("node-a", setup, callbacks::add);
+        Set<String> alive = ConcurrentHashMap.newKeySet();
+        alive.add("talking");
+        CallDistributor survivor = fixture.unstartedNode("node-b", setup)
+                .askChannelsOf(() -> new CallChannels.Alive(alive, true)).handCallbacksTo(callbacks::add).start();
+        await(dying.login("1"));
+        SeatOffer offer = await(dying.enqueue(call("talking", "general", "normal")));
+        await(dying.answered(offer));
+        dying.close();
+
+        fixture.clock.advance(Duration.ofSeconds(16));
+        survivor.tick();
+        fixture.clock.advance(Duration.ofMinutes(5));
+        survivor.tick();
+        survivor.channelGone("someone-else", "AMI Hangup of another channel");
+        assertThat(seatState(survivor, "1")).as("the conversation goes on without its node").isEqualTo("oncall");
+
+        survivor.channelGone("talking", "AMI Hangup on pbx1");
+
+        eventually(() -> seatState(survivor, "1").equals("wrapup"));
+        assertThat(seatInRedis(survivor, "1").path("calls").asInt()).as("counted as a handled call").isEqualTo(1);
+    }
+
+    @Test
+    void aDeadNodesSeatIsFreedOnceAsteriskNoLongerListsTheCaller() {
+        CallDistributor dying = fixture.node("node-a", setup, callbacks::add);
+        Set<String> alive = ConcurrentHashMap.newKeySet();
+        alive.add("talking");
+        CallDistributor survivor = fixture.unstartedNode("node-b", setup)
+                .askChannelsOf(() -> new CallChannels.Alive(alive, true)).handCallbacksTo(callbacks::add).start();
+        await(dying.login("1"));
+        SeatOffer offer = await(dying.enqueue(call("talking", "general", "normal")));
+        await(dying.answered(offer));
+        dying.close();
+        fixture.clock.advance(Duration.ofSeconds(16));
+        survivor.tick();
+
+        alive.clear();   // the caller hung up while this node's AMI link was away: no Hangup seen
+        fixture.clock.advance(SeatSettlement.CHECK_EVERY);
+        survivor.tick();
+
+        eventually(() -> seatState(survivor, "1").equals("wrapup"));
+    }
+
+    @Test
+    void anOperatorOnACallCanLogOutAndIsOfferedNoFurtherCall() {
+        CallDistributor node = fixture.node("node-a", setup, callbacks::add);
+        await(node.login("1"));
+        SeatOffer offer = await(node.enqueue(call("c1", "general", "normal")));
+        await(node.answered(offer));
+        CompletableFuture<SeatOffer> next = enqueued(node, call("c2", "general", "normal"));
+
+        await(node.logout("1"));
+        assertThat(seatState(node, "1")).as("the call goes on").isEqualTo("oncall");
+        await(node.hangupAfterCall(offer));
+
+        assertThat(seatState(node, "1")).isEqualTo("out");
+        assertThat(next).isNotDone();
+        await(node.login("2"));
+        assertThat(await(next).seatId()).isEqualTo("2");
+    }
+
+    @Test
+    void anOperatorLoggingOutWhileRingingGoesOutWhenTheRingEnds() {
+        CallDistributor node = fixture.node("node-a", setup, callbacks::add);
+        await(node.login("1"));
+        SeatOffer offer = await(node.enqueue(call("c1", "general", "normal")));
+
+        await(node.logout("1"));
+        SeatOffer again = await(node.ringNoAnswer(offer).toCompletableFuture().completeOnTimeout(null, 300,
+                java.util.concurrent.TimeUnit.MILLISECONDS));
+
+        assertThat(again).as("no seat left for the call").isNull();
+        assertThat(seatState(node, "1")).isEqualTo("out");
+    }
+
+    private static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

@@ -61,6 +61,24 @@ class RedisGatewayTest {
     }
 
     @Test
+    void onAnEventLoopAnOutageFailsAtOnceInsteadOfSleepingThroughTheBackoff() throws Exception {
+        int nobody;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            nobody = probe.getLocalPort();
+        }
+        // Off an event loop this policy keeps trying for 20 s; on one it must not wait at all.
+        try (RedisGateway gateway = new RedisGateway("redis://127.0.0.1:" + nobody, Duration.ofMillis(500),
+                RetryPolicy.covering(Duration.ofSeconds(20)));
+             org.hotline.ivr.ops.NettyTransport loops = new org.hotline.ivr.ops.NettyTransport("loop-test", 1)) {
+            long started = System.nanoTime();
+            java.util.concurrent.Future<?> onLoop = loops.workers().next().submit(() -> gateway.call("read on a loop",
+                    jedis -> jedis.get("k")));
+            assertThatThrownBy(() -> onLoop.get(15, TimeUnit.SECONDS)).hasCauseInstanceOf(RedisUnavailableException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void backoffDoublesUpToTheCap() {
         RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(1));
         assertThat(policy.delayBefore(1)).isEqualTo(Duration.ofMillis(100));

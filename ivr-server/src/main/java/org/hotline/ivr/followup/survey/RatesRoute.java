@@ -12,7 +12,7 @@ import org.hotline.ivr.http.WebRequest;
 /**
  * {@code GET /api/reports/rates?from=yyyy-MM-dd&to=yyyy-MM-dd}: resolution and satisfaction rates per
  * category and handling unit, both days inclusive, for supervisors. It reads one small Redis hash per day of the
- * period (at most {@value SurveyStore#MAX_DAYS}) on the HTTP route pool.
+ * period (at most {@value SurveyStore#MAX_DAYS}), all in one pipelined round trip, on the HTTP route pool.
  */
 public final class RatesRoute {
 

@@ -66,13 +66,15 @@ public final class QueueSeatStates implements SeatStates {
         if (SeatStatus.LOGGED_OUT.equals(status.state())) {
             done(distributor.loginPaused(seatId, LOGIN_REASON), seatId, "log in");
         } else if (status.leaving()) {
-            done(distributor.stay(seatId), seatId, "stay after the call");
+            // logged out during the call and back before it ended: the distributor keeps the seat in rotation
+            done(distributor.loginPaused(seatId, LOGIN_REASON), seatId, "stay after the call");
         }
     }
 
     @Override
     public boolean logOutAfterCall(String seatId) {
-        return distributor.logoutAfterCall(seatId).toCompletableFuture().join();
+        done(distributor.logout(seatId), seatId, "log out");
+        return status(seatId).leaving();
     }
 
     @Override
