@@ -168,6 +168,7 @@ public final class IvrServer implements AutoCloseable {
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startQueueAmiAndFollowups();
         started.push(SmsModule.start(config.sms(), config.nodeId(), redis, orders, metrics, health));
+        started.push(orders.startRehandling(redis, OrderSettings.defaults().keys(), config.nodeId()));
         // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
         scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
                 new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
