@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./ivr bench}: load benchmarks; each transport has a subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Load benchmarks over real sockets on loopback.",
-        subcommands = {AgiBenchCommand.class, EndpointBench.class})
+        subcommands = {AgiBenchCommand.class, CallsBenchCommand.class, EndpointBench.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.order.CallFacts;
-import org.hotline.ivr.order.DraftOrder;
 import org.hotline.ivr.order.DispatchDeadlines;
 import org.hotline.ivr.order.DraftOrderWriter;
 import org.hotline.ivr.order.DraftSpool;
@@ -24,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Draft orders through the order part: the call's facts (caller, language, menu path, transcript) go to
  * {@link DraftOrderWriter}, which classifies, locates and writes the draft, idempotently per call id. With a
  * {@link DraftSpool}, a draft Redis has not taken within {@code timeout} (away, stalled, refusing writes) is kept
- * in the spool instead and completes with "": the caller goes on at once, the draft reaches Redis later.
+ * in the spool instead and completes with "": the caller goes on at once, the draft reaches Redis later. A draft
+ * the master took but no replica confirmed (Sentinel/Cluster's {@code WAIT} timed out) completes with its order id
+ * and is kept in the spool as well, until a replay is confirmed: a failover in between must not lose it.
  */
 public final class OrderPartDrafts implements FlowServices.DraftOrders {
 
@@ -80,23 +81,27 @@ public final class OrderPartDrafts implements FlowServices.DraftOrders {
     @Override
     public CompletionStage<String> draft(CallContext call) {
         CallFacts facts = facts(call);
-        CompletableFuture<String> written = writer.draftAsync(facts).thenApply(DraftOrder::orderId).toCompletableFuture();
+        CompletableFuture<DraftOrderWriter.Drafted> written = writer.draftAsync(facts).toCompletableFuture();
         if (spool == null) {
-            return written;
+            return written.thenApply(drafted -> drafted.order().orderId());
         }
         // The write to Redis may still land after the timeout: the spool's replay then finds the same order.
-        return written.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((orderId, failure) -> {
+        return written.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((drafted, failure) -> {
             if (failure != null && !RedisUnavailableException.isCauseOf(failure)) {
                 throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
             }
             if (failure != null) {
                 log.warn("call {}: Redis did not take the draft ({}); spooling it", facts.callId(), failure.toString());
                 spool.keep(facts);
+            } else if (!drafted.replicated()) {
+                log.warn("call {}: order {} is on the master but no replica confirmed it; spooling it until one does",
+                        facts.callId(), drafted.order().orderId());
+                spool.keep(facts);
             }
             if (pending != null) {
                 pending.drafted(facts.callId());
             }
-            return failure == null ? orderId : "";
+            return failure == null ? drafted.order().orderId() : "";
         });
     }
 

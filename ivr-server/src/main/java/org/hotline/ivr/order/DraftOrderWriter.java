@@ -21,6 +21,10 @@ import redis.clients.jedis.params.SetParams;
  * concurrent, then creates that one order only if it does not exist yet (one script on one key), and
  * only the one that created it indexes it and publishes {@code drafted}; a Redis retry of the creating
  * script (reply lost) is still recognised as the creator by its token.
+ * <p>
+ * With Sentinel or Cluster the script's write waits for a replica's acknowledgement ({@code WAIT}), whoever
+ * created the order: {@link Drafted#replicated()} false means the master has it but a failover now could lose it,
+ * and the caller keeps the call's facts in the node's {@link DraftSpool} until a later write is confirmed.
  */
 public final class DraftOrderWriter {
 
@@ -28,11 +32,15 @@ public final class DraftOrderWriter {
     private static final long KEEP_CLAIM = Duration.ofDays(90).toSeconds();
     /**
      * Creates the order unless it exists and answers whether this writer created it. ARGV[1] is the
-     * writer's token: a retry after a lost reply (same token) still learns that it was the creator.
+     * writer's token: a retry after a lost reply (same token) still learns that it was the creator. An order
+     * found existing is written again unchanged (its writer), so that the WAIT after the script waits for this
+     * order's place in the replication stream, not for whatever this pooled connection last wrote.
      */
     private static final String CREATE_IF_ABSENT = """
             if redis.call('EXISTS', KEYS[1]) == 1 then
-              return redis.call('HGET', KEYS[1], 'writer') == ARGV[1] and 1 or 0
+              local writer = redis.call('HGET', KEYS[1], 'writer') or ''
+              redis.call('HSET', KEYS[1], 'writer', writer)
+              return writer == ARGV[1] and 1 or 0
             end
             redis.call('HSET', KEYS[1], 'writer', ARGV[1], unpack(ARGV, 2))
             return 1
@@ -56,18 +64,29 @@ public final class DraftOrderWriter {
         this.events = new OrderEvents(redis, keys);
     }
 
+    /** A call's draft, and whether a replica confirmed it in time (always, without {@code WAIT} configured). */
+    public record Drafted(DraftOrder order, boolean replicated) {
+    }
+
     /** Writes the draft for this call (or finds the one already written) and returns it. Blocks on Redis. */
     public DraftOrder draft(CallFacts facts) {
+        return write(facts).order();
+    }
+
+    /** The same, saying whether a replica has the order (see {@link Drafted}). Blocks on Redis. */
+    public Drafted write(CallFacts facts) {
         String orderId = claim(facts);
         DraftOrder order = assemble(orderId, facts);
-        if (create(order, UUID.randomUUID().toString())) {
+        RedisGateway.Replicated<Boolean> created = created(order, UUID.randomUUID().toString());
+        if (created.value()) {
             index(order, facts.hasCallerNumber());
             log.info("drafted order {} for caller {}: {} in {} ({}), urgency {}", orderId,
                     PhoneNumbers.mask(facts.callerNumber()), order.category(), order.district(), order.street(),
                     order.urgency());
-            return order;
+            return new Drafted(order, created.confirmed());
         }
-        return store.get(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId + " vanished"));
+        return new Drafted(store.get(orderId).orElseThrow(() -> new IllegalStateException("order " + orderId
+                + " vanished")), created.confirmed());
     }
 
     /**
@@ -75,6 +94,10 @@ public final class DraftOrderWriter {
      * including when Redis retried the script because its first reply was lost.
      */
     boolean create(DraftOrder order, String token) {
+        return created(order, token).value();
+    }
+
+    private RedisGateway.Replicated<Boolean> created(DraftOrder order, String token) {
         List<String> args = new ArrayList<>(List.of(token));
         OrderHash.toHash(order).forEach((field, value) -> {
             args.add(field);
@@ -84,16 +107,16 @@ public final class DraftOrderWriter {
         // With Sentinel/Cluster the draft waits for a replica (WAIT): a failover right after must not lose it.
         RedisGateway.Replicated<Object> created = redis.callReplicated("create draft order", key, jedis ->
                 jedis.eval(CREATE_IF_ABSENT, List.of(key), args));
-        return Long.valueOf(1).equals(created.value());
+        return new RedisGateway.Replicated<>(Long.valueOf(1).equals(created.value()), created.confirmed());
     }
 
-    /** The same, off the caller's thread (on the Redis gateway's pool). */
-    public CompletionStage<DraftOrder> draftAsync(CallFacts facts) {
+    /** {@link #write} off the caller's thread (on the Redis gateway's pool). */
+    public CompletionStage<Drafted> draftAsync(CallFacts facts) {
         String callId = MDC.get("callId");
         return redis.callAsync("draft order", jedis -> {
             MDC.put("callId", callId == null ? facts.callId() : callId);
             try {
-                return draft(facts);
+                return write(facts);
             } finally {
                 MDC.remove("callId");
             }

@@ -69,9 +69,20 @@ public final class DraftSpool implements AutoCloseable {
         }
     }
 
-    /** The spool of {@code node} under {@code dir}, replaying into {@code writer}. */
+    /**
+     * The spool of {@code node} under {@code dir}, replaying into {@code writer}. A draft is done with once a
+     * replica has confirmed it (with Sentinel/Cluster's {@code WAIT}): one the master took but no replica
+     * confirmed stays here, as if Redis were away, since a failover now could still lose it.
+     */
     public static DraftSpool open(Path dir, String node, DraftOrderWriter writer) {
-        return open(dir, node, facts -> writer.draft(facts).orderId());
+        return open(dir, node, facts -> {
+            DraftOrderWriter.Drafted drafted = writer.write(facts);
+            if (!drafted.replicated()) {
+                throw new RedisUnavailableException("a replica's confirmation of order " + drafted.order().orderId(),
+                        new IllegalStateException("no replica confirmed it in time"));
+            }
+            return drafted.order().orderId();
+        });
     }
 
     /** The same with any idempotent writer of drafts (returns the order id); for tests of the spool itself. */

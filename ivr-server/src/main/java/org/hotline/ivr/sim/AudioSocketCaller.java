@@ -39,7 +39,7 @@ final class AudioSocketCaller {
 
     /** Streams {@code audio} (may be empty) then keys; completes with true if the server closed first. */
     CompletableFuture<Boolean> stream(String host, int port, String uuid, byte[] audio, String keysAfter,
-                                      boolean hangUpAfter, boolean realTime) {
+                                      boolean hangUpAfter, boolean realTime, Runnable frameSent) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         ChannelFuture connect = new Bootstrap()
                 .group(transport.workers())
@@ -69,7 +69,7 @@ final class AudioSocketCaller {
                 done.completeExceptionally(f.cause());
                 return;
             }
-            new Streamer(connect.channel(), uuid, audio, keysAfter, hangUpAfter, realTime, done).start();
+            new Streamer(connect.channel(), uuid, audio, keysAfter, hangUpAfter, realTime, frameSent, done).start();
         });
         return done;
     }
@@ -81,6 +81,7 @@ final class AudioSocketCaller {
         private final String keys;
         private final boolean hangUpAfter;
         private final boolean realTime;
+        private final Runnable frameSent;
         private final CompletableFuture<Boolean> done;
         private int offset;
         private int silentFrames;
@@ -88,7 +89,8 @@ final class AudioSocketCaller {
         private boolean callerEnded;
 
         Streamer(Channel channel, String uuid, byte[] audio, String keys, boolean hangUpAfter, boolean realTime,
-                 CompletableFuture<Boolean> done) {
+                 Runnable frameSent, CompletableFuture<Boolean> done) {
+            this.frameSent = frameSent;
             this.channel = channel;
             this.uuid = uuid;
             this.audio = audio;
@@ -119,6 +121,7 @@ final class AudioSocketCaller {
                 byte[] chunk = new byte[FRAME_BYTES];
                 System.arraycopy(audio, offset, chunk, 0, n);
                 offset += n;
+                frameSent.run();
                 channel.writeAndFlush(frame(KIND_SLIN, chunk));
                 return;
             }
@@ -139,6 +142,7 @@ final class AudioSocketCaller {
                 return;
             }
             // Line silence keeps flowing, as from a real channel, until the server ends the stream.
+            frameSent.run();
             channel.writeAndFlush(frame(KIND_SLIN, new byte[FRAME_BYTES]));
         }
 

@@ -22,6 +22,7 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
     private final boolean keepEvents;
     private final SimListener listener;
     private final AudioSocketCaller audio;
+    private final FrameSent frameSent;
     private final java.util.function.Function<CallScenario, CompletableFuture<CallRecord>> seatSide;
     private final SimulatedChannel channel;
     private final List<String> commands = new ArrayList<>();
@@ -30,8 +31,9 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
     private final Instant started = Instant.now();
 
     SimCallHandler(CallScenario scenario, String uniqueId, String agiHost, int agiPort, boolean keepEvents,
-                   SimListener listener, AudioSocketCaller audio,
+                   SimListener listener, AudioSocketCaller audio, FrameSent frameSent,
                    java.util.function.Function<CallScenario, CompletableFuture<CallRecord>> seatSide) {
+        this.frameSent = frameSent;
         this.seatSide = seatSide;
         this.scenario = scenario;
         this.uniqueId = uniqueId;
@@ -151,8 +153,9 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
         note(SimEvent.Direction.NOTE, "speaks " + (stream.wav() == null ? "nothing" : stream.wav().getFileName())
                 + " (" + samples.length / 16 + " ms) over AudioSocket to " + stream.host() + ":" + stream.port()
                 + (stream.keysAfter().isEmpty() ? "" : ", then presses " + stream.keysAfter()));
+        int[] frames = {0};
         audio.stream(stream.host(), stream.port(), stream.uuid(), samples, stream.keysAfter(), stream.hangUpAfter(),
-                        scenario.audioRealTime())
+                        scenario.audioRealTime(), () -> frameSent.sent(uniqueId, frames[0]++, System.nanoTime()))
                 .whenComplete((serverClosed, error) -> ctx.executor().execute(() -> {
                     if (error != null) {
                         note(SimEvent.Direction.NOTE, "AudioSocket connect failed: " + error.getMessage());

@@ -24,14 +24,26 @@ public final class SimClient implements AutoCloseable {
     private final int port;
     private final boolean keepEvents;
     private final AudioSocketCaller audio;
+    private final FrameSent frameSent;
     private final AtomicLong sequence = new AtomicLong();
 
     /** A client on its own event loops. {@code keepEvents=false} keeps only counts, for load tests. */
     public SimClient(String host, int port, boolean keepEvents) {
-        this(new NettyTransport(Math.max(1, Runtime.getRuntime().availableProcessors())), true, host, port, keepEvents);
+        this(new NettyTransport(Math.max(1, Runtime.getRuntime().availableProcessors())), true, host, port, keepEvents,
+                FrameSent.NONE);
     }
 
-    private SimClient(NettyTransport transport, boolean ownsTransport, String host, int port, boolean keepEvents) {
+    /**
+     * A client on {@code transport}'s event loops (the caller closes it), telling {@code frameSent} of every audio
+     * frame its callers send: for a load benchmark that keeps the load generator's threads apart from the server's.
+     */
+    public SimClient(NettyTransport transport, String host, int port, boolean keepEvents, FrameSent frameSent) {
+        this(transport, false, host, port, keepEvents, frameSent);
+    }
+
+    private SimClient(NettyTransport transport, boolean ownsTransport, String host, int port, boolean keepEvents,
+                      FrameSent frameSent) {
+        this.frameSent = frameSent;
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.host = host;
@@ -46,7 +58,7 @@ public final class SimClient implements AutoCloseable {
 
     public CompletableFuture<CallRecord> call(CallScenario scenario, SimListener listener) {
         String uniqueId = "sim-" + ProcessHandle.current().pid() + "." + sequence.incrementAndGet();
-        SimCallHandler handler = new SimCallHandler(scenario, uniqueId, host, port, keepEvents, listener, audio, this::call);
+        SimCallHandler handler = new SimCallHandler(scenario, uniqueId, host, port, keepEvents, listener, audio, frameSent, this::call);
         new Bootstrap()
                 .group(transport.workers())
                 .channel(transport.clientChannelClass())

@@ -33,10 +33,11 @@ public final class SpeechStack implements AutoCloseable {
     private final IvrConfig.Audio audio;
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
+    private final AudioStreams streams;
 
     private SpeechStack(AudioSocketServer server, SpeechModels models, Recognizers recognizers,
                         Descriptions descriptions, RecordingStore recordings, CallRecordings callRecordings,
-                        IvrConfig.Audio audio, ExecutorService io, ScheduledExecutorService timer) {
+                        IvrConfig.Audio audio, ExecutorService io, ScheduledExecutorService timer, AudioStreams streams) {
         this.server = server;
         this.models = models;
         this.recognizers = recognizers;
@@ -46,6 +47,7 @@ public final class SpeechStack implements AutoCloseable {
         this.audio = audio;
         this.io = io;
         this.timer = timer;
+        this.streams = streams;
     }
 
     /** @param redis null for a node without Redis (nothing is published then) */
@@ -79,7 +81,12 @@ public final class SpeechStack implements AutoCloseable {
                 config.audio().connectTimeout());
         AudioSocketServer server = AudioSocketServer.start(config.audio(), transport, streams, new AudioMetrics(registry));
         return new SpeechStack(server, models, recognizers, descriptions, recordings, callRecordings, config.audio(), io,
-                timer);
+                timer, streams);
+    }
+
+    /** The AudioSocket port's expected streams, below descriptions (tests that time the port itself use it). */
+    public AudioStreams audioStreams() {
+        return streams;
     }
 
     /** For the flow runner: {@code expect(uuid, options)} before {@code EXEC AudioSocket}. */

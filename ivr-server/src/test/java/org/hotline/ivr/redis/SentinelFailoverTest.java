@@ -26,6 +26,7 @@ import org.hotline.ivr.ops.Json;
 import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.ClosedOrderFeed;
 import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.order.DraftSpool;
 import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.order.Orders;
@@ -129,13 +130,27 @@ class SentinelFailoverTest {
                 "IVR_SPEECH_MODELS", Files.createDirectories(dir.resolve("no-models")).toString(),
                 "IVR_REDIS_SENTINELS", String.join(",", rig.sentinelAddresses()),
                 "IVR_REDIS_MASTERNAME", SentinelRig.MASTER_NAME));
-        env.putAll(Map.of("IVR_REDIS_RETRY_FOR", "20s", "IVR_REDIS_WAIT_TIMEOUT", "1s"));
+        env.putAll(Map.of("IVR_REDIS_RETRY_FOR", "20s", "IVR_REDIS_WAIT_TIMEOUT", "1s",
+                "IVR_CALLS_SPOOL", dir.resolve("spool").toString(), "IVR_CALLS_SPOOL_REPLAY_EVERY", "500ms"));
         try (IvrServer server = IvrServer.start(new ConfigLoader(env).load(null));
              SimClient phone = new SimClient("127.0.0.1", server.agiPort(), true)) {
             assertThat(redisHealth(server).path("detail").path("address").asText()).isEqualTo(rig.master().toString());
             assertThat(redisHealth(server).path("detail").path("topology").asText()).isEqualTo("sentinel");
 
+            // A call while no replica acknowledges: it goes on, its draft is on the master and in the node's spool,
+            // and leaves the spool once a replay is confirmed; the master dies only after that.
             List<CompletableFuture<CallRecord>> calls = new ArrayList<>();
+            List<RedisProcess> replicas = rig.replicas();
+            pause(replicas);
+            try {
+                calls.add(phone.call(queued("unreplicated", 99)));
+                calls.get(0).get(60, TimeUnit.SECONDS);
+                assertThat(server.drafts().pending()).as("drafts kept until a replica confirms them").isEqualTo(1);
+            } finally {
+                resume(replicas);
+            }
+            Eventually.until("the spooled draft confirmed by the resumed replica", Duration.ofSeconds(20),
+                    () -> server.drafts().pending() == 0);
             for (int i = 0; i < 4; i++) {
                 calls.add(phone.call(queued("before-" + i, i)));
             }
@@ -176,26 +191,50 @@ class SentinelFailoverTest {
     }
 
     @Test
-    void aDraftNoReplicaConfirmsInTimeIsStillWrittenAndCountedUnconfirmed() throws Exception {
+    void aDraftNoReplicaConfirmsInTimeIsWrittenAndStaysInTheSpoolUntilAReplicaHasIt() throws Exception {
+        Path spoolDir = dir.resolve("spool-unit");
+        CallFacts facts = new CallFacts("sentinel-unreplicated-" + System.nanoTime(), "13800138000", "zh",
+                List.of("1"), "路灯坏了", "", null);
+        List<RedisProcess> replicas = rig.replicas();
+        String orderId;
         try (RedisGateway redis = gateway()) {
             Orders orders = Orders.create(redis, CONFIG, SETTINGS, Clock.systemUTC());
             closedOrder(orders, "replicated");
             assertThat(redis.unconfirmedWrites()).isZero();
-            List<RedisProcess> replicas = rig.replicas();
-            for (RedisProcess replica : replicas) {
-                replica.pause();
-            }
-            try {
-                String orderId = closedOrder(orders, "unreplicated");
+            pause(replicas);
+            try (DraftSpool spool = DraftSpool.open(spoolDir, "node-a", orders.writer())) {
+                spool.writeOrKeep(facts);
                 assertThat(redis.unconfirmedWrites()).isEqualTo(1);
+                orderId = redis.call("order of call", j -> j.get(SETTINGS.keys().byCall(facts.callId())));
                 assertThat(orders.store().get(orderId)).isPresent();
-            } finally {
-                for (RedisProcess replica : replicas) {
-                    replica.resume();
-                }
+                assertThat(spool.pending()).as("on the master, not yet on a replica").isEqualTo(1);
+            } catch (RuntimeException | Error e) {
+                resume(replicas);
+                throw e;
             }
         }
+        // The node restarts while the replica is still away: its replay, on fresh connections that wrote nothing
+        // yet, finds the order written, and its WAIT must still wait for this order, not return for nothing.
+        try (RedisGateway redis = gateway();
+             DraftSpool spool = DraftSpool.open(spoolDir, "node-a",
+                     Orders.create(redis, CONFIG, SETTINGS, Clock.systemUTC()).writer())) {
+            try {
+                assertThat(spool.pending()).isEqualTo(1);
+                assertThat(spool.replay().pending()).as("replayed while no replica answers").isEqualTo(1);
+            } finally {
+                resume(replicas);
+            }
+            Eventually.until("the replay confirmed by the resumed replica", Duration.ofSeconds(20),
+                    () -> spool.replay().pending() == 0);
+        }
+        RedisProcess promoted = rig.killMasterAndAwaitPromotion();
+        try (RedisGateway direct = new RedisGateway("redis://" + promoted.address(), Duration.ofSeconds(1),
+                RetryPolicy.DEFAULT)) {
+            Orders orders = Orders.create(direct, CONFIG, SETTINGS, Clock.systemUTC());
+            assertThat(orders.store().get(orderId)).as("the draft once confirmed survives the failover").isPresent();
+        }
     }
+
 
     /** Mandarin, report a problem, asking for help, no words (no model here), queued: hangs up on the hold music. */
     private static CallScenario queued(String name, int n) {
@@ -229,6 +268,18 @@ class SentinelFailoverTest {
             return true;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    private static void pause(List<RedisProcess> replicas) throws Exception {
+        for (RedisProcess replica : replicas) {
+            replica.pause();
+        }
+    }
+
+    private static void resume(List<RedisProcess> replicas) throws Exception {
+        for (RedisProcess replica : replicas) {
+            replica.resume();
         }
     }
 
