@@ -15,6 +15,7 @@ window.Ivr = (function () {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     document.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+    document.querySelectorAll('[data-i18n-aria]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nAria)));
     const button = document.getElementById('btn-lang');
     if (button) button.textContent = lang === 'zh' ? 'EN' : '中文';
     listeners.forEach(fn => fn(lang));

@@ -1,6 +1,9 @@
 'use strict';
 // The seat console: login, state, the live feed over WebSocket (reconnecting by itself), the screen pop and
 // the order form. Unsaved form edits live in localStorage under the order id until the server has them.
+// What the operator types is never replaced: a next call that arrives while the form holds unsaved edits is
+// announced above the form (the edits are saved as a draft) and shown only when the operator switches to it;
+// typing during wrap-up stops the wrap-up (paused "after call") so the next call waits.
 (function () {
   const { t, api, el, show, text, clear, item, duration } = window.Ivr;
   const knowledge = window.IvrKnowledge;
@@ -13,6 +16,13 @@
   let socket = null;
   let retryDelay = 1000;
   let placesTimer = null;
+  let dirty = false;      // the form holds edits the server does not have yet
+  let latest = null;      // the pop the server last sent (may differ from the one on screen)
+  let holding = false;    // a next call is announced; the form stays on the previous order
+  let viewing = false;    // the pop on screen was opened from "my open drafts"
+  let loadedSummary = null; // the summary as the server drafted it (null once a seat wrote it), to tell a placeholder
+  const revealed = {};    // callId -> the full number the operator asked for (never stored)
+  const waited = {};      // callId -> seconds the caller waited in the queue, as first seen
 
   function draftKey(orderId) { return 'ivr.order.' + orderId; }
 
@@ -22,9 +32,10 @@
   }
 
   function showLogin() {
-    me = null;
+    me = null; pop = null; latest = null; formOrderId = null; dirty = false; holding = false; viewing = false;
+    Object.keys(revealed).forEach(id => delete revealed[id]);
     if (socket) { socket.onclose = null; socket.close(); socket = null; }
-    ['who', 'state-badge', 'state-time', 'btn-ready', 'pause-box', 'btn-logout', 'conn', 'idle', 'pop'].forEach(id => show(id, false));
+    ['who', 'state-badge', 'state-time', 'btn-ready', 'pause-box', 'btn-logout', 'conn', 'idle', 'pop', 'drafts-card'].forEach(id => show(id, false));
     show('login', true);
     el('login-id').focus();
   }
@@ -38,6 +49,7 @@
     if (catalogue.ok) categories = catalogue.data.categories;
     fillCategories();
     connect();
+    loadDrafts();
   }
 
   function connect() {
@@ -74,8 +86,9 @@
     if (message.type === 'screen') {
       status = message.status;
       renderStatus();
-      renderPop(message.pop);
-      window.IvrRecordings.show(pop, status.state === 'wrap-up');
+      latest = message.pop;
+      arrive(message.pop);
+      if (status.state === 'wrap-up' && dirty) extendWrapUp();
     } else if (message.type === 'transcript' && pop && message.callId === pop.callId) {
       if (message.kind === 'final') {
         pop.transcript = message.text; pop.partial = '';
@@ -110,9 +123,36 @@
     return translated === key ? reason : translated;
   }
 
+  // What the server sent decides the screen unless the operator's unsaved order is on it.
+  function arrive(next) {
+    const other = !!pop && (next ? next.callId : null) !== pop.callId;
+    if (other && next && (dirty || holding)) {
+      holding = true;
+      if (dirty) saveQuietly();
+      announceNext(next);
+      return;
+    }
+    if (other && !next && (dirty || viewing)) return; // the call ended and the seat moved on: keep the order
+    if (pop && next && next.callId === pop.callId) viewing = false;
+    renderPop(next);
+  }
+
+  function announceNext(next) {
+    text('next-call-number', next.caller);
+    show('next-call', true);
+  }
+
+  function switchToLatest() {
+    holding = false; viewing = false;
+    show('next-call', false);
+    renderPop(latest);
+  }
+
   function renderPop(next) {
-    if ((pop && pop.callId) !== (next && next.callId)) knowledge.reset();
+    if ((pop && pop.callId) !== (next && next.callId)) { knowledge.reset(); formOrderId = null; dirty = false; }
+    if (!holding) show('next-call', false);
     pop = next;
+    window.IvrRecordings.show(pop, !!pop && (pop.ended || (status && status.state === 'wrap-up')));
     show('pop', !!pop);
     show('idle', !pop);
     if (!pop) {
@@ -121,9 +161,11 @@
       el('idle-text').textContent = t(el('idle-text').dataset.i18n);
       return;
     }
-    text('call-number', pop.caller);
+    // a number the operator revealed stays revealed, and the wait stays what it was once the caller hangs up
+    text('call-number', revealed[pop.callId] || pop.caller);
+    if (pop.waitedSeconds > 0 || !(pop.callId in waited)) waited[pop.callId] = pop.waitedSeconds;
     renderLanguage();
-    text('call-waited', duration(pop.waitedSeconds));
+    text('call-waited', duration(waited[pop.callId]));
     const menu = el('call-menu');
     clear(menu);
     (pop.menuPath || []).forEach(step => menu.appendChild(item('li', step)));
@@ -172,14 +214,16 @@
       .forEach(id => { el(id).disabled = locked; });
     if (formOrderId === order.id) return; // the operator may be typing: only a new order replaces the form
     formOrderId = order.id;
+    loadedSummary = order.editedBy ? null : order.summary || ''; // null: a seat wrote it
     const kept = JSON.parse(localStorage.getItem(draftKey(order.id)) || 'null');
     const fields = kept && !locked ? kept : order;
     el('order-category').value = fields.category || '';
     el('order-location').value = fields.location || '';
     el('order-urgency').value = fields.urgency || 'normal';
     el('order-summary').value = fields.summary || '';
+    dirty = !!(kept && !locked);
     note(kept && !locked ? 'restored' : '');
-    text('order-error', '');
+    showProblems([]);
   }
 
   function renderOrderStatus() {
@@ -204,26 +248,129 @@
   function keepLocally() {
     if (!formOrderId) return;
     localStorage.setItem(draftKey(formOrderId), JSON.stringify(formFields()));
+    dirty = true;
     note('keptLocally');
+    if (status && status.state === 'wrap-up') extendWrapUp();
+  }
+
+  // Typing after the call: the queue's wrap-up would end and offer the next call; pause instead until Ready.
+  let extending = false;
+  async function extendWrapUp() {
+    if (extending) return;
+    extending = true;
+    try { await changeState({ state: 'paused', reason: 'aftercall' }); } finally { extending = false; }
+  }
+
+  async function saveQuietly() {
+    if (!formOrderId || !dirty) return true;
+    const orderId = formOrderId;
+    const reply = await api('PUT', API + 'orders/' + encodeURIComponent(orderId), formFields());
+    if (!reply.ok) return false;
+    localStorage.removeItem(draftKey(orderId));
+    if (formOrderId === orderId) { dirty = false; note('savedAsDraft'); if (pop && pop.order) pop.order = reply.data; }
+    loadDrafts();
+    return true;
+  }
+
+  // Problems come as "field: what"; each is shown translated, at its field.
+  function showProblems(problems) {
+    document.querySelectorAll('#order-form .invalid').forEach(node => node.classList.remove('invalid'));
+    text('order-error', problems.map(problem => {
+      const at = problem.indexOf(': ');
+      const named = at > 0 ? problem.slice(0, at) : '';
+      const field = { district: 'location', street: 'location', community: 'location', subCategory: 'category' }[named] || named;
+      const what = at > 0 ? problem.slice(at + 2) : problem;
+      const input = field && el('order-' + field);
+      if (input) input.classList.add('invalid');
+      const reason = /required/.test(what) ? t('problem.required') : /unknown|no such|is not a/.test(what) ? t('problem.unknown')
+        : /longer than/.test(what) ? t('problem.tooLong') : /submitted|dispatched|status/.test(what) ? t('problem.locked') : what;
+      return (input ? t(field) + '：' : '') + reason;
+    }).join('；'));
+  }
+
+  function placeholders() {
+    const fields = formFields();
+    const missing = [];
+    if (!fields.category) missing.push(t('category'));
+    if (!fields.location) missing.push(t('location'));
+    if (!fields.summary.trim() || (loadedSummary !== null && fields.summary.trim() === loadedSummary.trim())) missing.push(t('summary'));
+    return missing;
   }
 
   async function sendOrder(submit) {
     if (!formOrderId) return;
+    if (submit) {
+      const missing = placeholders();
+      if (missing.length && !window.confirm(t('confirmPlaceholders') + missing.join('、'))) return;
+    }
     const orderId = formOrderId;
-    text('order-error', '');
+    showProblems([]);
     const reply = submit
       ? await api('POST', API + 'orders/' + encodeURIComponent(orderId) + '/submit', formFields())
       : await api('PUT', API + 'orders/' + encodeURIComponent(orderId), formFields());
     if (!reply.ok) {
-      text('order-error', (reply.data.problems || [reply.data.error || t('failed')]).join('; '));
+      showProblems(reply.data.problems || [reply.data.error || t('failed')]);
       return;
     }
     localStorage.removeItem(draftKey(orderId));
+    if (formOrderId === orderId) dirty = false;
     if (pop && pop.order && pop.order.id === orderId) {
       pop.order = reply.data;
       renderOrder();
     }
     note(submit ? 'submitted' : 'saved');
+    loadDrafts();
+  }
+
+  async function loadDrafts() {
+    if (!me) return;
+    const reply = await api('GET', API + 'drafts');
+    if (!reply.ok) return;
+    const list = el('drafts');
+    clear(list);
+    reply.data.drafts.forEach(order => {
+      const li = document.createElement('li');
+      const open = item('button', order.summary || order.id, 'link draft-open');
+      open.type = 'button';
+      open.dataset.call = order.callId;
+      open.addEventListener('click', () => openDraft(order.callId));
+      li.appendChild(item('span', order.id, 'mono muted'));
+      li.appendChild(open);
+      list.appendChild(li);
+    });
+    show('drafts-card', reply.data.drafts.length > 0);
+    text('drafts-count', reply.data.drafts.length);
+  }
+
+  async function openDraft(callId) {
+    if (pop && pop.callId === callId) return;
+    if (dirty && !(await saveQuietly())) return;
+    const reply = await api('GET', API + 'calls/' + encodeURIComponent(callId));
+    if (!reply.ok) return;
+    viewing = true;
+    holding = false;
+    renderPop(reply.data);
+  }
+
+  async function goReady() {
+    if (pop && pop.order && pop.order.status === 'draft' && (!latest || latest.callId === pop.callId || viewing)
+        && !window.confirm(t('confirmReadyWithDraft'))) return;
+    if (dirty) await saveQuietly();
+    await changeState({ state: 'ready' });
+  }
+
+  async function logOut() {
+    const busy = status && ['offered', 'on-call'].includes(status.state);
+    if (busy && !window.confirm(t('confirmLogoutOnCall'))) return;
+    if (dirty) await saveQuietly();
+    // a shared PC keeps no citizen's text: edits of other orders go to the server as drafts first
+    for (const key of Object.keys(localStorage).filter(k => k.startsWith('ivr.order.'))) {
+      const id = key.slice('ivr.order.'.length);
+      try { await api('PUT', API + 'orders/' + encodeURIComponent(id), JSON.parse(localStorage.getItem(key))); } catch (e) { /* kept on the server as far as it went */ }
+      localStorage.removeItem(key);
+    }
+    await api('POST', API + 'logout', {});
+    showLogin();
   }
 
   function fillCategories() {
@@ -264,10 +411,12 @@
       text('state-time', duration((Date.now() - status.since) / 1000));
     }
     const wrapping = status && status.state === 'wrap-up';
-    show('wrapup', !!(pop && wrapping));
+    const after = status && status.state === 'paused' && status.reason === 'aftercall';
+    show('wrapup', !!(pop && (wrapping || after)));
     if (wrapping) text('wrapup-left', duration(status.wrapUpSeconds - (Date.now() - status.since) / 1000));
+    if (after) text('wrapup-left', t('wrapUpHeld'));
     if (pop) {
-      const callState = pop.ended ? 'ended' : 'onCall';
+      const callState = pop.ended ? 'ended' : status && status.state === 'offered' && status.callId === pop.callId ? 'ringing' : 'onCall';
       const badge = el('call-status');
       badge.textContent = t(callState);
       badge.className = 'badge call-' + callState;
@@ -281,20 +430,23 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     window.Ivr.wireLogin(API, loggedIn);
-    el('btn-ready').addEventListener('click', () => changeState({ state: 'ready' }));
+    el('btn-ready').addEventListener('click', goReady);
     el('btn-pause').addEventListener('click', () => changeState({ state: 'paused', reason: el('pause-reason').value }));
-    el('btn-logout').addEventListener('click', async () => { await api('POST', API + 'logout', {}); showLogin(); });
+    el('btn-logout').addEventListener('click', logOut);
+    el('btn-switch').addEventListener('click', switchToLatest);
     el('btn-number').addEventListener('click', async () => {
       if (!pop) return;
       const reply = await api('POST', API + 'calls/' + encodeURIComponent(pop.callId) + '/caller', {});
-      if (reply.ok) text('call-number', reply.data.caller);
+      if (reply.ok) { revealed[pop.callId] = reply.data.caller; text('call-number', reply.data.caller); }
     });
     el('order-form').addEventListener('input', keepLocally);
     el('order-location').addEventListener('input', suggestPlaces);
     el('order-category').addEventListener('change', suggestArticles);
     knowledge.wire();
     el('btn-save').addEventListener('click', () => sendOrder(false));
-    el('order-form').addEventListener('submit', event => { event.preventDefault(); sendOrder(true); });
+    // Enter in a field never submits: only the button does, and it asks when fields are placeholders
+    el('order-form').addEventListener('submit', event => event.preventDefault());
+    el('btn-submit').addEventListener('click', () => sendOrder(true));
     window.Ivr.onLanguage(() => {
       fillCategories();
       if (status) renderStatus();

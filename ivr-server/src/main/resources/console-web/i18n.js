@@ -23,7 +23,14 @@ window.IVR_TEXT = {
     topCategories: '今日热点 TOP5', queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平',
     abandonRate: '放弃率', updated: '更新于',
     knowledge: '知识库', kbPlaceholder: '搜索政策、办事指南…', kbSuggested: '根据通话内容推荐', kbFound: '搜索结果',
-    kbNothing: '没有找到相关文章', close: '关闭'
+    kbNothing: '没有找到相关文章', close: '关闭',
+    consolePageTitle: '12345 坐席工作台', wallPageTitle: '12345 热线监控大屏', pauseReason: '示忙原因', reasonAftercall: '话后整理中',
+    ringing: '振铃', myDrafts: '我的未提交草稿', nextCallArrived: '新来电已接入', previousKept: '— 当前工单已保存为草稿，仍在下方',
+    switchToNext: '切换到新来电', savedAsDraft: '已保存为草稿', wrapUpHeld: '已暂停接听，完成后点“就绪”',
+    confirmPlaceholders: '以下内容仍是默认值或为空，确定提交吗？提交后不能再修改：',
+    confirmReadyWithDraft: '当前工单尚未提交（仍是草稿）。仍要就绪并接听下一个来电吗？',
+    confirmLogoutOnCall: '正在通话中。确定退出吗？本次通话结束后将不再分配来电。',
+    'problem.required': '提交前必须填写', 'problem.unknown': '不是有效的选项', 'problem.tooLong': '内容过长', 'problem.locked': '工单已提交，不能再修改'
   },
   en: {
     consoleTitle: 'Seat console', wallTitle: 'Hotline wallboard', loginTitle: 'Seat login', supervisorLogin: 'Supervisor login',
@@ -48,6 +55,13 @@ window.IVR_TEXT = {
     topCategories: 'Top 5 categories today', queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level',
     abandonRate: 'Abandon rate', updated: 'Updated',
     knowledge: 'Knowledge base', kbPlaceholder: 'Search policies and guides…', kbSuggested: 'Suggested for this call',
-    kbFound: 'Search results', kbNothing: 'No article found', close: 'Close'
+    kbFound: 'Search results', kbNothing: 'No article found', close: 'Close',
+    consolePageTitle: '12345 seat console', wallPageTitle: '12345 hotline wallboard', pauseReason: 'Pause reason', reasonAftercall: 'finishing the last call',
+    ringing: 'Ringing', myDrafts: 'My open drafts', nextCallArrived: 'A new call is through', previousKept: '— the order below was saved as a draft and stays',
+    switchToNext: 'Switch to the new call', savedAsDraft: 'Saved as a draft', wrapUpHeld: 'taking no calls; press “Ready” when done',
+    confirmPlaceholders: 'These are still empty or as drafted. Submit anyway? ',
+    confirmReadyWithDraft: 'This order is not submitted yet (still a draft). Go ready and take the next call anyway?',
+    confirmLogoutOnCall: 'You are on a call. Log out? No further call will be given to this seat after this one.',
+    'problem.required': 'required to submit', 'problem.unknown': 'not a valid choice', 'problem.tooLong': 'too long', 'problem.locked': 'the order is submitted and can no longer be changed'
   }
 };

@@ -20,6 +20,11 @@ final class QueueKeys {
         return tag(group) + ":seat:" + seatId;
     }
 
+    /** {@code {q:main}:timers}: wrap-up ends ({@code w:<seat>}) and offer expiries ({@code o:<seat>}). */
+    static String timers(String group) {
+        return tag(group) + ":timers";
+    }
+
     /** {@code {q:main}:call:<id>}: a queued call's hash. */
     static String call(String group, String callId) {
         return tag(group) + ":call:" + callId;

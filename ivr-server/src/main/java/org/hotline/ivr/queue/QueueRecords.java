@@ -60,6 +60,23 @@ public final class QueueRecords {
                 seat.getOrDefault("reason", ""), seat.getOrDefault("call", ""), seat.getOrDefault("lastCall", "")));
     }
 
+    /**
+     * What else the console shows of a seat: when its wrap-up ends by the distributor's timer (null unless in
+     * wrap-up; the queue's own wrap-up length, so the page counts down truly), and whether it logs out once its
+     * call ends.
+     */
+    public record SeatPlans(Instant wrapUpEnds, boolean leaving) {
+    }
+
+    /** Empty for a seat not in seats.yaml. */
+    public Optional<SeatPlans> plans(String seatId) {
+        return setup.seat(seatId).map(SeatConfig::group).map(group -> redis.call("seat plans", jedis -> {
+            Double ends = jedis.zscore(QueueKeys.timers(group), "w:" + seatId);
+            String leaving = jedis.hget(QueueKeys.seat(group, seatId), "leaving");
+            return new SeatPlans(ends == null ? null : Instant.ofEpochMilli(ends.longValue()), "1".equals(leaving));
+        }));
+    }
+
     /** The call {@code callId} in the group of seat {@code seatId} (where a seat's calls are kept), if still kept. */
     public Optional<Call> call(String seatId, String callId) {
         return setup.seat(seatId).map(SeatConfig::group).flatMap(group -> callIn(group, callId));

@@ -1,11 +1,12 @@
 package org.hotline.ivr.seat;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The calls the distributor has given to seats, as the console shows them. */
 public interface AssignedCalls {
 
-    /** The call this seat holds now (offered, on call or in wrap-up), if any. */
+    /** The call this seat holds now (offered, on call, in wrap-up or paused after it to finish), if any. */
     Optional<ScreenPop> current(String seatId);
 
     /** Any call by id; the console checks {@link ScreenPop#seatId()} before showing it. */
@@ -13,6 +14,9 @@ public interface AssignedCalls {
 
     /** The seat the call was given to, without building its screen pop (for access checks). */
     Optional<String> seatOf(String callId);
+
+    /** The calls given to this seat in the last day, newest first (its open drafts are among their orders). */
+    List<String> recentCalls(String seatId, int limit);
 
     /** The caller's full number; only for the seat holding the call, and every access is logged. */
     Optional<String> callerNumber(String callId);

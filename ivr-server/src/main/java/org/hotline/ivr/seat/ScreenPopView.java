@@ -44,7 +44,11 @@ final class ScreenPopView {
         body.put("since", status.since() == null ? null : status.since().toEpochMilli());
         body.put("reason", status.reason());
         body.put("callId", status.callId());
-        body.put("wrapUpSeconds", wrapUp.toSeconds());
+        // the distributor's timer is the truth (the queue's wrap-up); the console's setting only if it has none
+        body.put("wrapUpEnds", status.wrapUpEnds() == null ? null : status.wrapUpEnds().toEpochMilli());
+        body.put("wrapUpSeconds", status.wrapUpEnds() != null && status.since() != null
+                ? Math.max(0, Duration.between(status.since(), status.wrapUpEnds()).toSeconds()) : wrapUp.toSeconds());
+        body.put("leaving", status.leaving());
         return body;
     }
 

@@ -26,6 +26,7 @@ final class SeatApi {
     static final String PREFIX = "/console/api";
     private static final Logger log = LoggerFactory.getLogger(SeatApi.class);
     private static final int MAX_REASON = 100;
+    private static final int MAX_DRAFTS_SCANNED = 50;
 
     private final LoginRoutes login;
     private final SeatStates states;
@@ -60,6 +61,7 @@ final class SeatApi {
                 .get(PREFIX + "/kb/{id}", Role.SEAT, request -> knowledge.article(request.param("id"))
                         .map(HttpResponses::ok).orElseGet(() -> HttpResponses.notFound("no such article")))
                 .post(PREFIX + "/state", Role.SEAT, request -> changeState(request, seat(request)))
+                .get(PREFIX + "/drafts", Role.SEAT, request -> openDrafts(seat(request)))
                 .get(PREFIX + "/calls/{id}", Role.SEAT, request -> call(seat(request), request.param("id")))
                 .post(PREFIX + "/calls/{id}/caller", Role.SEAT, request -> callerNumber(seat(request), request.param("id")))
                 .add(HttpMethod.PUT, PREFIX + "/orders/{id}", Role.SEAT,
@@ -117,6 +119,18 @@ final class SeatApi {
         body.put("marks", hit.marks());
         body.put("score", Math.round(hit.score() * 1000) / 1000.0);
         return body;
+    }
+
+    /** The seat's orders of the last day still in draft (saved but never submitted), newest first. */
+    private FullHttpResponse openDrafts(String seatId) {
+        List<Map<String, Object>> drafts = new java.util.ArrayList<>();
+        for (String callId : calls.recentCalls(seatId, MAX_DRAFTS_SCANNED)) {
+            calls.find(callId).filter(call -> call.seatId().equals(seatId) && call.orderId() != null)
+                    .flatMap(call -> orders.find(call.orderId()))
+                    .filter(order -> DraftOrder.DRAFT.equals(order.status()))
+                    .ifPresent(order -> drafts.add(ScreenPopView.order(order)));
+        }
+        return HttpResponses.ok(Map.of("drafts", drafts));
     }
 
     private FullHttpResponse call(String seatId, String callId) {

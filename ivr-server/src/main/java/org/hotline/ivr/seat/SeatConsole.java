@@ -73,7 +73,8 @@ public final class SeatConsole implements AutoCloseable {
 
         @Override
         public void loggedOut(org.hotline.ivr.http.Principal principal) {
-            states.logOut(principal.subject());
+            // with a call in progress the seat leaves once it ends, instead of wrapping up into the next call
+            states.logOutAfterCall(principal.subject());
             hub.disconnect(principal.subject());
         }
     }

@@ -10,7 +10,11 @@ public interface SeatStates {
     /** A seat that logs in starts paused (reason "login") until the operator goes ready. */
     void logIn(String seatId);
 
-    void logOut(String seatId);
+    /**
+     * Logs out now, or, with a call offered or in progress, once that call ends (the seat then takes no next call);
+     * true if it leaves after the call. Logging in again before the call ends takes it back.
+     */
+    boolean logOutAfterCall(String seatId);
 
     /** From paused or wrap-up; refused (false) while the seat holds a call. */
     boolean ready(String seatId);

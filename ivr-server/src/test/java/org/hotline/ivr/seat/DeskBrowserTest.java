@@ -128,6 +128,77 @@ class DeskBrowserTest {
         client.send("POST", "/console/api/logout", "{}");
     }
 
+    /**
+     * Defects 1-4 of the issue: the operator types during the call and wrap-up, the page stops the wrap-up so the
+     * next call waits; a next call that comes through anyway (here the seat is made ready behind the page's back,
+     * as a wrap-up timer racing the page would) is announced and never replaces the typed order, which is saved
+     * as a draft and listed; Enter in a field does not submit, submitting placeholders asks; logging out on a call
+     * asks, and the seat then leaves when the call ends instead of wrapping up into the next one.
+     */
+    @Test
+    void theOperatorsOrderIsNeverReplacedByTheNextCallAndLoggingOutOnACallTakesTheSeatOut() throws Exception {
+        seatReady("2002");
+        Path wav = node.sample();
+        phone.call(ConsoleTestServer.describing("safe-1", "13800138011", wav, Duration.ofSeconds(8)));
+        browser.waitVisible("pop");
+        browser.wait.until(d -> !browser.text("order-id").isEmpty());
+        String first = browser.text("order-id");
+        browser.element("order-summary").sendKeys(" 居民反映已三天无人清运。");
+        new org.openqa.selenium.support.ui.Select(browser.element("order-category")).selectByIndex(0);
+        // the caller hangs up: wrap-up would end after the queue's 15 s; the page pauses "after call" instead
+        browser.wait.until(d -> browser.text("state-badge").equals("示忙 · 话后整理中"));
+        org.hotline.ivr.queue.QueueRecords records = node.server().queues().distributor().records();
+        assertThat(records.seat(seat).orElseThrow().state()).isEqualTo(org.hotline.ivr.queue.SeatState.PAUSED);
+        assertThat(browser.text("order-id")).isEqualTo(first);
+
+        // the next caller waits; then the seat is made ready without the page (a race the page lost)
+        phone.call(ConsoleTestServer.describing("safe-2", "13800138022", null, Duration.ofSeconds(25)));
+        ConsoleClient behind = new ConsoleClient(node.base()).loggedInSeat(seat);
+        assertThat(behind.send("POST", "/console/api/state", "{\"state\":\"ready\"}").status()).isEqualTo(200);
+        browser.waitVisible("next-call");
+        assertThat(browser.text("next-call-number")).isEqualTo("138****8022");
+        assertThat(browser.text("order-id")).as("the typed order stays on screen").isEqualTo(first);
+        assertThat(browser.value("order-summary")).endsWith("居民反映已三天无人清运。");
+        // saved as a partial draft (no category chosen), on the server, not only in this browser
+        browser.wait.until(d -> node.server().orders().store().get(first).orElseThrow().summary().endsWith("三天无人清运。"));
+        browser.wait.until(d -> browser.visible("drafts-card"));
+        browser.screenshot("desk-next-call");
+
+        browser.click("btn-switch");
+        browser.wait.until(d -> !browser.text("order-id").equals(first) && !browser.text("order-id").isEmpty());
+        String second = browser.text("order-id");
+        assertThat(browser.visible("next-call")).isFalse();
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#drafts .draft-open")))
+                .extracting(WebElement::getText).anyMatch(text -> text.endsWith("三天无人清运。"));
+
+        // Enter in the location field submits nothing
+        browser.element("order-location").clear();
+        browser.element("order-location").sendKeys("朝阳区 双井街道", Keys.ENTER);
+        browser.click("btn-save");
+        browser.wait.until(d -> browser.text("order-note").equals("草稿已保存") || !browser.text("order-error").isEmpty());
+        assertThat(browser.text("order-error")).isEmpty();
+        assertThat(node.server().orders().store().get(second).orElseThrow().status().id()).isEqualTo("draft");
+        // submitting the drafted summary asks first; dismissed, nothing is submitted
+        browser.click("btn-submit");
+        org.openqa.selenium.Alert ask = browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(ask.getText()).startsWith("以下内容仍是默认值或为空").contains("诉求摘要");
+        ask.dismiss();
+        assertThat(node.server().orders().store().get(second).orElseThrow().status().id()).isEqualTo("draft");
+
+        // logging out on the call asks; the seat then leaves once the caller hangs up
+        browser.wait.until(d -> browser.text("state-badge").startsWith("通话中"));
+        browser.click("btn-logout");
+        browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        browser.waitVisible("login");
+        assertThat(browser.js("return Object.keys(localStorage).filter(k => k.startsWith('ivr.order.')).length"))
+                .as("no citizen's text left on a shared PC").isEqualTo(0L);
+        behind.send("POST", "/console/api/logout", "{}");
+        assertThat(records.seat(seat).orElseThrow().state()).isEqualTo(org.hotline.ivr.queue.SeatState.ON_CALL);
+        browser.wait.withTimeout(Duration.ofSeconds(90)).until(d ->
+                records.seat(seat).orElseThrow().state() == org.hotline.ivr.queue.SeatState.LOGGED_OUT);
+        seat = null;
+    }
+
     private java.util.List<String> titles() {
         @SuppressWarnings("unchecked")
         java.util.List<String> titles = (java.util.List<String>) browser.js(

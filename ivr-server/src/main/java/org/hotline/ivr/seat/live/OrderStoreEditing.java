@@ -64,9 +64,12 @@ public final class OrderStoreEditing implements OrderEditing {
 
     static Map<String, String> fields(OrderEdit edit) {
         Map<String, String> fields = new LinkedHashMap<>();
-        String[] category = edit.category().split("/", 2);
-        fields.put("category", category[0]);
-        fields.put("subCategory", category.length > 1 ? category[1] : "");
+        if (!edit.category().isEmpty()) {
+            // a partial draft (no category chosen yet) keeps what it had: submitting is what needs one
+            String[] category = edit.category().split("/", 2);
+            fields.put("category", category[0]);
+            fields.put("subCategory", category.length > 1 ? category[1] : "");
+        }
         String[] place = edit.location().isEmpty() ? new String[0] : edit.location().split("\\s+", 3);
         fields.put("district", place.length > 0 ? place[0] : "");
         fields.put("street", place.length > 1 ? place[1] : "");

@@ -46,7 +46,7 @@ public final class QueueAssignedCalls implements AssignedCalls {
             ledger.record(seatId, status.callId(), status.since() == null ? Instant.now() : status.since());
             return find(status.callId());
         }
-        if (SeatStatus.WRAP_UP.equals(status.state())) {
+        if (SeatStatus.WRAP_UP.equals(status.state()) || status.afterCall()) {
             return ledger.lastCallOf(seatId).flatMap(this::find);
         }
         return Optional.empty();
@@ -72,6 +72,11 @@ public final class QueueAssignedCalls implements AssignedCalls {
                 arrival, claim.get().assignedAt(),
                 transcript, heard.partial(), order.map(DraftOrder::orderId).orElse(null), ended,
                 transcript.isEmpty() ? heard.gap() : null));
+    }
+
+    @Override
+    public List<String> recentCalls(String seatId, int limit) {
+        return ledger.callsOf(seatId, limit);
     }
 
     @Override

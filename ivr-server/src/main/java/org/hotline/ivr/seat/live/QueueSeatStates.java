@@ -54,20 +54,27 @@ public final class QueueSeatStates implements SeatStates {
             // the call being wrapped up, even one that ended before any console saw it offered
             call = seat.lastCallId();
         }
+        QueueRecords.SeatPlans plans = records.plans(seatId).orElse(new QueueRecords.SeatPlans(null, false));
         return new SeatStatus(seatId, stateName(seat.state().code()), seat.since(), seat.reason(),
-                call.isEmpty() ? null : call);
+                call.isEmpty() ? null : call, seat.state() == SeatState.WRAP_UP ? plans.wrapUpEnds() : null,
+                plans.leaving());
     }
 
     @Override
     public void logIn(String seatId) {
-        if (SeatStatus.LOGGED_OUT.equals(status(seatId).state())) {
+        SeatStatus status = status(seatId);
+        if (SeatStatus.LOGGED_OUT.equals(status.state())) {
             done(distributor.loginPaused(seatId, LOGIN_REASON), seatId, "log in");
+        } else if (status.leaving()) {
+            // logged out during the call and back before it ended: the distributor keeps the seat in rotation
+            done(distributor.loginPaused(seatId, LOGIN_REASON), seatId, "stay after the call");
         }
     }
 
     @Override
-    public void logOut(String seatId) {
+    public boolean logOutAfterCall(String seatId) {
         done(distributor.logout(seatId), seatId, "log out");
+        return status(seatId).leaving();
     }
 
     @Override

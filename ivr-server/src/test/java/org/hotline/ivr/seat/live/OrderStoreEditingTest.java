@@ -15,5 +15,8 @@ class OrderStoreEditingTest {
                 .containsEntry("urgency", "high").containsEntry("summary", "s");
         assertThat(OrderStoreEditing.fields(new OrderEdit("heating", "", "", "")))
                 .containsEntry("subCategory", "").containsEntry("district", "").doesNotContainKey("urgency");
+        assertThat(OrderStoreEditing.fields(new OrderEdit("", "", "", "typed so far")))
+                .as("a partial draft saves without a category").doesNotContainKeys("category", "subCategory")
+                .containsEntry("summary", "typed so far");
     }
 }
