@@ -234,7 +234,7 @@ final class NodeSteps {
                 })
                 .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
                 .thenApply(reply -> {
-                    String status = FallbackTransfer.dialStatus(reply);
+                    String status = DialStatus.of(reply);
                     boolean answered = status.equals("ANSWER");
                     Transition next = answered || node.onFail() == null ? Transition.end("transferred " + target
                             + ": " + status) : Transition.to(node.onFail());
