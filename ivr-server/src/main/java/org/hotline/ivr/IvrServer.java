@@ -178,7 +178,7 @@ public final class IvrServer implements AutoCloseable {
                         .noting(speech.callRecordings()),
                 new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio),
                 new QueuePartStatus(queues.stats()),
-                new QueuePartQueueing(queues.holdLoop()),
+                new QueuePartQueueing(queues.distributor()).registerSeatAnswered(scripts),
                 new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
                         .answeringProgress(orders.progress(redis, OrderSettings.defaults())),
                 Clock.systemDefaultZone()));
@@ -226,7 +226,7 @@ public final class IvrServer implements AutoCloseable {
     private void startQueueAmiAndFollowups() {
         QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
         queues = QueueModule.create(DistributorSettings.defaults(config.nodeId()).withNodeLeases(
-                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes, scripts);
+                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes);
         started.push(queues);
         ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
         started.push(ami);
