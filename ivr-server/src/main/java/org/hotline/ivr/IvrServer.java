@@ -98,10 +98,13 @@ public final class IvrServer implements AutoCloseable {
     private final LiveAgiCalls liveCalls = new LiveAgiCalls(Clock.systemUTC());
 
     private final UnaryOperator<RecognitionSource> recognition;
+    private final UnaryOperator<FlowServices> flowServices;
 
-    private IvrServer(IvrConfig config, UnaryOperator<RecognitionSource> recognition) {
+    private IvrServer(IvrConfig config, UnaryOperator<RecognitionSource> recognition,
+                      UnaryOperator<FlowServices> flowServices) {
         this.config = config;
         this.recognition = recognition;
+        this.flowServices = flowServices;
     }
 
     /** Starts every part; if one fails, those already started are stopped again. */
@@ -114,7 +117,17 @@ public final class IvrServer implements AutoCloseable {
      * tests on a machine where no model can be installed (a stand-in plays the model), identity otherwise.
      */
     public static IvrServer start(IvrConfig config, UnaryOperator<RecognitionSource> recognition) {
-        IvrServer server = new IvrServer(config, recognition);
+        return start(config, recognition, UnaryOperator.identity());
+    }
+
+    /**
+     * A node whose flows see the production services as {@code flowServices} leaves them: {@code ./ivr flow
+     * simulate} pins the clock conditions read ({@code --at}) and the queue load they see ({@code --queue-waiting});
+     * every part the call passes through (capture, orders, distributor) stays the production one.
+     */
+    public static IvrServer start(IvrConfig config, UnaryOperator<RecognitionSource> recognition,
+                                  UnaryOperator<FlowServices> flowServices) {
+        IvrServer server = new IvrServer(config, recognition, flowServices);
         try {
             server.startParts();
             return server;
@@ -155,18 +168,20 @@ public final class IvrServer implements AutoCloseable {
                 .description("Draft orders kept on this node's disk, waiting for Redis").register(metrics);
         startQueueAmiAndFollowups();
         started.push(SmsModule.start(config.sms(), config.nodeId(), redis, orders, metrics, health));
+        started.push(orders.startRehandling(redis, OrderSettings.defaults().keys(), config.nodeId()));
         // [ivr-queue-answered] runs it on the seat's channel: Asterisk's MixMonitor records the conversation.
         scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
                 new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
-        FlowServices services = FlowServices.defaults(redis, audio.advertiseHost(), audio.port())
-                .withDescriptions(new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
-                        .noting(speech.callRecordings()))
-                .withSpeech(new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio))
-                .withOrders(new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
-                        .answeringProgress(orders.progress(redis, OrderSettings.defaults())))
-                .withQueueing(new QueuePartQueueing(queues.holdLoop()))
-                .withQueues(new QueuePartStatus(queues.stats()));
+        FlowServices services = flowServices.apply(new FlowServices(
+                new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
+                        .noting(speech.callRecordings()),
+                new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio),
+                new QueuePartStatus(queues.stats()),
+                new QueuePartQueueing(queues.distributor()).registerSeatAnswered(scripts),
+                new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
+                        .answeringProgress(orders.progress(redis, OrderSettings.defaults())),
+                Clock.systemDefaultZone()));
         NodeCalls openCalls = new NodeCalls(redis, config.nodeId(), config.calls().nodeDeadAfter());
         flows = FlowModule.start(config.paths().flows(), redis, scripts, services, config.calls().journeyTtl(), openCalls)
                 .routes(routes);
@@ -211,7 +226,7 @@ public final class IvrServer implements AutoCloseable {
     private void startQueueAmiAndFollowups() {
         QueueSetup setup = new QueueSetupLoader().load(config.paths().seats(), config.paths().queues());
         queues = QueueModule.create(DistributorSettings.defaults(config.nodeId()).withNodeLeases(
-                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes, scripts);
+                config.calls().nodeDeadAfter(), config.calls().freeStuckSeatAfter()), setup, redis, metrics, routes);
         started.push(queues);
         ami = AmiServices.create(config.ami(), AmiLinkPolicy.defaults());
         started.push(ami);

@@ -132,14 +132,16 @@ public sealed interface FlowNode {
     /**
      * Tell the caller where their case stands (查询进度): the order whose number {@code order} expands to (digits the
      * caller entered), else the caller's most recent one, only if the calling number is the order's; its number read
-     * back digit by digit, its status and, until dispatched, its dispatch deadline; "not found" otherwise. The call
+     * back digit by digit, its status and, until dispatched, its dispatch deadline (today / tomorrow / a date, and
+     * the hour, with numbers and the flow's own words); "not found" otherwise. The call
      * then carries that order (a seat taking it sees the case), and no new draft is made for it.
      */
     record Progress(String id, SourcePos pos, String order, Ref next) implements FlowNode {
         /** The prompts it plays, in every language: {@code progress-status-<status>} for each status told. */
         public static final List<String> PROMPTS = List.of("progress-your-order", "progress-status-received",
                 "progress-status-dispatched", "progress-status-handled", "progress-status-closed",
-                "progress-status-rehandle", "progress-dispatch-by", "progress-not-found");
+                "progress-status-rehandle", "progress-dispatch-by", "progress-today", "progress-tomorrow",
+                "progress-month", "progress-day", "progress-hour", "progress-minute", "progress-not-found");
 
         public String type() { return "progress"; }
         public List<Ref> successors() { return refs(next); }

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.hotline.ivr.redis.RedisGateway;
 
 /**
  * What the runner needs from the other parts of the server, each behind one narrow interface, and the
- * clock conditions read. {@link #defaults} gives the simplest real behaviour without those parts.
+ * clock conditions read. The server node wires the production ones (IvrServer); nothing here stands in for them.
  */
 public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, QueueStatus queues,
                            CallQueueing queueing, DraftOrders orders, Clock clock) {
@@ -112,12 +111,6 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
         public boolean found() {
             return !orderId.isEmpty();
         }
-    }
-
-    /** Describe over AudioSocket with no recognizer, enqueue as a transfer to the flow's fallback, drafts in Redis. */
-    public static FlowServices defaults(RedisGateway redis, String audioHost, int audioPort) {
-        return new FlowServices(new AudioSocketCapture(audioHost, audioPort), SpeechMenus.NONE, QueueStatus.NO_QUEUES,
-                new FallbackTransfer(), new RedisDraftOrders(redis), Clock.systemDefaultZone());
     }
 
     public FlowServices withClock(Clock newClock) {

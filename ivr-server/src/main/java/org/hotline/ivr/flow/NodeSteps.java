@@ -7,15 +7,12 @@ import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
-import org.asteriskjava.fastagi.command.SayDateTimeCommand;
+import org.asteriskjava.fastagi.command.SayNumberCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 
 /** What each kind of node does on a call; one step returns where the call goes next. */
 final class NodeSteps {
-
-    /** The deadline as Asterisk says it in the channel's language: day of month, month, hour and minute (24 h). */
-    private static final String DEADLINE_FORMAT = "dB HM";
 
     private final FlowServices services;
     private final ChoiceSteps choices;
@@ -186,14 +183,46 @@ final class NodeSteps {
                     .thenCompose(r -> KeyInput.play(call, new Ref("progress-status-" + found.status(), node.pos())));
             if (found.dispatchBy() != null) {
                 told = told.thenCompose(r -> KeyInput.play(call, new Ref("progress-dispatch-by", node.pos())))
-                        .thenCompose(r -> KeyInput.send(call, new SayDateTimeCommand(found.dispatchBy().getEpochSecond(),
-                                "", DEADLINE_FORMAT, call.flow().timezone().getId())));
+                        .thenCompose(r -> sayWhen(call, node, found.dispatchBy()));
             }
             return told.thenApply(r -> {
                 recorder.record(call, node, entered, "order " + found.orderId() + ": " + found.status());
                 return Transition.to(node.next());
             });
         });
+    }
+
+    /**
+     * A deadline in the flow's local time, with numbers (SAY NUMBER, whose sounds every language's PBX has) and the
+     * flow's own words: today / tomorrow / month M day D, then hour H (and minute M): "明天 10 点", "tomorrow 10
+     * o'clock 30". Asterisk's SAY DATETIME would need date words no Mandarin or Korean sound set ships.
+     */
+    private CompletionStage<?> sayWhen(CallContext call, FlowNode.Progress node, java.time.Instant when) {
+        java.time.ZoneId zone = call.flow().timezone();
+        java.time.ZonedDateTime due = when.atZone(zone);
+        java.time.LocalDate today = java.time.LocalDate.now(services.clock().withZone(zone));
+        CompletionStage<?> said;
+        if (due.toLocalDate().equals(today)) {
+            said = KeyInput.play(call, new Ref("progress-today", node.pos()));
+        } else if (due.toLocalDate().equals(today.plusDays(1))) {
+            said = KeyInput.play(call, new Ref("progress-tomorrow", node.pos()));
+        } else {
+            said = number(call, due.getMonthValue())
+                    .thenCompose(r -> KeyInput.play(call, new Ref("progress-month", node.pos())))
+                    .thenCompose(r -> number(call, due.getDayOfMonth()))
+                    .thenCompose(r -> KeyInput.play(call, new Ref("progress-day", node.pos())));
+        }
+        said = said.thenCompose(r -> number(call, due.getHour()))
+                .thenCompose(r -> KeyInput.play(call, new Ref("progress-hour", node.pos())));
+        if (due.getMinute() > 0) {
+            said = said.thenCompose(r -> number(call, due.getMinute()))
+                    .thenCompose(r -> KeyInput.play(call, new Ref("progress-minute", node.pos())));
+        }
+        return said;
+    }
+
+    private static CompletionStage<?> number(CallContext call, int value) {
+        return KeyInput.send(call, new SayNumberCommand(Integer.toString(value), ""));
     }
 
     private CompletionStage<Transition> transfer(CallContext call, FlowNode.Transfer node) {
@@ -205,7 +234,7 @@ final class NodeSteps {
                 })
                 .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
                 .thenApply(reply -> {
-                    String status = FallbackTransfer.dialStatus(reply);
+                    String status = DialStatus.of(reply);
                     boolean answered = status.equals("ANSWER");
                     Transition next = answered || node.onFail() == null ? Transition.end("transferred " + target
                             + ": " + status) : Transition.to(node.onFail());

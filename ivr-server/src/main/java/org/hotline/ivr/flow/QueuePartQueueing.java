@@ -1,21 +1,35 @@
 package org.hotline.ivr.flow;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
-import org.hotline.ivr.queue.HoldLoop;
+import org.hotline.ivr.agi.AgiScripts;
+import org.hotline.ivr.queue.CallDistributor;
 import org.hotline.ivr.queue.WaitingCall;
 
 /**
  * Enqueue through the queue part: the caller waits in {@link HoldLoop} (hold music, position and wait
- * announcements, callback offer, dialing the seat) until connected, called back, or gone. The queue id and
- * priority class must exist in queues.yaml.
+ * announcements, callback offer, dialing the seat) until connected, called back, or gone; the queue only
+ * records each step. The queue id and priority class must exist in queues.yaml.
  */
 public final class QueuePartQueueing implements FlowServices.CallQueueing {
 
+    private final CallDistributor distributor;
     private final HoldLoop holdLoop;
 
-    public QueuePartQueueing(HoldLoop holdLoop) {
-        this.holdLoop = holdLoop;
+    public QueuePartQueueing(CallDistributor distributor) {
+        this(distributor, HoldSettings.DEFAULTS, Clock.systemUTC());
+    }
+
+    public QueuePartQueueing(CallDistributor distributor, HoldSettings settings, Clock clock) {
+        this.distributor = distributor;
+        this.holdLoop = new HoldLoop(distributor, settings, clock);
+    }
+
+    /** The {@code queue-answered} script that Dial's {@code U()} option runs on the seat's channel when it answers. */
+    public QueuePartQueueing registerSeatAnswered(AgiScripts scripts) {
+        scripts.register(SeatAnsweredScript.NAME, "flow", new SeatAnsweredScript(distributor));
+        return this;
     }
 
     @Override

@@ -28,9 +28,9 @@ final class RedisFallback {
                 .thenCompose(r -> KeyInput.play(call, new Ref(Flow.HOLD_PROMPT, null)))
                 .thenCompose(r -> call.agi().send(new SetVariableCommand("__IVR_LANGUAGE", call.language())))
                 .thenCompose(r -> KeyInput.send(call, new ExecCommand("Dial", target + ","
-                        + FallbackTransfer.DIAL_SECONDS)))
+                        + DialStatus.DIAL_SECONDS)))
                 .thenCompose(r -> call.agi().send(new GetVariableCommand("DIALSTATUS")))
-                .thenApply(reply -> Transition.end("redis-fallback " + target + ": " + FallbackTransfer.dialStatus(reply)));
+                .thenApply(reply -> Transition.end("redis-fallback " + target + ": " + DialStatus.of(reply)));
     }
 
     /** What the journal says about it. */

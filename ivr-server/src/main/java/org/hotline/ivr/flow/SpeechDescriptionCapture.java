@@ -83,10 +83,15 @@ public final class SpeechDescriptionCapture implements FlowServices.DescriptionC
                 done.reason() == null ? "" : done.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 
+    /** What the EXEC line asks Asterisk for: a fresh stream id and where to connect. */
+    static String audioSocketOptions(String uuid, String host, int port) {
+        return uuid + "," + host + ":" + port;
+    }
+
     /** EXEC AudioSocket; completes with true if the caller hung up meanwhile. */
     static CompletionStage<Boolean> stream(CallContext call, UUID uuid, IvrConfig.Audio audio) {
         return KeyInput.send(call, new ExecCommand("AudioSocket",
-                        AudioSocketCapture.options(uuid.toString(), audio.advertiseHost(), audio.port())))
+                        audioSocketOptions(uuid.toString(), audio.advertiseHost(), audio.port())))
                 .handle((reply, error) -> {
                     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                     if (cause != null && !(cause instanceof AgiHangupException)) {

@@ -289,6 +289,9 @@ public record IvrConfig(
      */
     public record Paths(Path flows, Path seats, Path queues, Path orderRules, Path supervisors, Path knowledge,
                         Path apiTokens) {
+        public Paths withFlows(Path dir) {
+            return new Paths(dir, seats, queues, orderRules, supervisors, knowledge, apiTokens);
+        }
     }
 
     /**
@@ -325,6 +328,14 @@ public record IvrConfig(
 
     public IvrConfig withSms(Sms newSms) {
         return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, paths, calls, logFormat, newSms);
+    }
+
+    public IvrConfig withPaths(Paths newPaths) {
+        return new IvrConfig(nodeId, agi, audio, http, console, ami, redis, speech, newPaths, calls, logFormat);
+    }
+
+    public IvrConfig withAmi(Ami newAmi) {
+        return new IvrConfig(nodeId, agi, audio, http, console, newAmi, redis, speech, paths, calls, logFormat);
     }
 
     public IvrConfig withRedis(Redis newRedis) {

@@ -64,7 +64,8 @@ final class OrderHash {
                 OrderStatus.parse(hash.getOrDefault("status", "draft")),
                 list(hash.get("evidence"), new TypeReference<List<String>>() { }),
                 text(hash, "createdAt"), text(hash, "updatedAt"),
-                new CaseProgress(text(hash, "dispatchedTo"), text(hash, "dispatchedAt"), text(hash, "handledAt")),
+                new CaseProgress(text(hash, "dispatchedTo"), text(hash, "dispatchedAt"), text(hash, "handledAt"),
+                        count(hash.get("rehandled")), text(hash, "rehandleReason"), text(hash, "rehandledAt")),
                 historyEntries.stream().map(OrderHash::edit).toList());
     }
 
@@ -93,6 +94,14 @@ final class OrderHash {
             return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored order field is not the JSON list it should be: " + json, e);
+        }
+    }
+
+    private static int count(String value) {
+        try {
+            return value == null || value.isEmpty() ? 0 : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

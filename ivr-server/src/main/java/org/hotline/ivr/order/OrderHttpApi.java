@@ -24,7 +24,8 @@ import org.hotline.ivr.ops.Json;
  * POST  /api/orders/{id}/submit        hand the draft on for dispatch
  * POST  /api/orders/{id}/dispatch      send it to its unit ({"unit": "..."}, else the suggested one)
  * POST  /api/orders/{id}/handled       the unit reports it handled
- * POST  /api/orders/{id}/close         close it
+ * POST  /api/orders/{id}/close         close it (not while it is being handled again)
+ * GET   /api/supervision/rehandling    (supervisor) the orders re-handled or escalated, oldest reopened first
  * </pre>
  * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Which orders a seat may touch
  * comes from the {@link OrderAccess} given to the constructor (behind the console: another seat's order 403).
@@ -32,6 +33,7 @@ import org.hotline.ivr.ops.Json;
 public final class OrderHttpApi {
 
     public static final String PREFIX = "/api/orders";
+    public static final String REHANDLING = "/api/supervision/rehandling";
 
     private static final ObjectMapper JSON = Json.mapper();
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -58,7 +60,9 @@ public final class OrderHttpApi {
                 .post(PREFIX + "/{id}/handled", Role.SEAT, guarded(request ->
                         HttpResponses.ok(store.handled(order(request).orderId(), seat(request)))))
                 .post(PREFIX + "/{id}/close", Role.SEAT, guarded(request ->
-                        HttpResponses.ok(store.close(order(request).orderId(), seat(request)))));
+                        HttpResponses.ok(store.close(order(request).orderId(), seat(request)))))
+                .get(REHANDLING, Role.SUPERVISOR, guarded(request ->
+                        HttpResponses.ok(Map.of("orders", store.rehandling(MAX_LIST)))));
     }
 
     /** The order of the path, if it exists and the acting seat may use it. */

@@ -37,6 +37,11 @@ public record OrderKeys(String prefix) {
         return prefix + ":undispatched";
     }
 
+    /** Orders being handled again (re-handled or escalated), scored by when they were reopened (epoch ms). */
+    String rehandling() {
+        return prefix + ":rehandling";
+    }
+
     String sequence(String day) {
         return prefix + ":seq:{" + day + "}";
     }

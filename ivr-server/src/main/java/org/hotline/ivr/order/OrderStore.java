@@ -65,6 +65,22 @@ public final class OrderStore {
             return changed
             """;
 
+    /**
+     * KEYS: hash, history. ARGV: at, reason, answer. From closed or handled only: the count goes up, the status is
+     * rehandle the first time, supervise after; returns the new status, or "" when the order is in no such state.
+     */
+    private static final String REOPEN = """
+            local status = redis.call('HGET', KEYS[1], 'status')
+            if status ~= 'closed' and status ~= 'handled' then return '' end
+            local count = redis.call('HINCRBY', KEYS[1], 'rehandled', 1)
+            local next = count >= 2 and 'supervise' or 'rehandle'
+            redis.call('HSET', KEYS[1], 'status', next, 'rehandleReason', ARGV[2], 'rehandleAnswer', ARGV[3],
+                'rehandledAt', ARGV[1], 'updatedAt', ARGV[1])
+            redis.call('RPUSH', KEYS[2], cjson.encode({seat = 'survey', field = 'status', old = status, new = next,
+                at = ARGV[1]}))
+            return next
+            """;
+
     private final RedisGateway redis;
     private final OrderKeys keys;
     private final OrderEvents events;
@@ -141,10 +157,55 @@ public final class OrderStore {
         return done;
     }
 
-    /** The handling unit reports the case handled (办结); the citizen's callback follows once it is closed. */
+    /**
+     * The handling unit reports the case handled (办结), also after a re-handling; the citizen's callback follows once
+     * it is closed.
+     */
     public DraftOrder handled(String orderId, String actor) {
-        return changeStatus(orderId, actor, Map.of("status", OrderStatus.HANDLED.id(), "handledAt",
-                clock.instant().toString()), "|dispatched|", Map.of());
+        DraftOrder done = changeStatus(orderId, actor, Map.of("status", OrderStatus.HANDLED.id(), "handledAt",
+                clock.instant().toString()), "|dispatched|rehandle|supervise|", Map.of());
+        redis.call("drop handled order from re-handling", jedis -> jedis.zrem(keys.rehandling(), orderId));
+        return done;
+    }
+
+    /**
+     * The citizen's survey said the case is not resolved or not satisfying: a closed (or handled) order goes back to
+     * its unit as {@code rehandle}, the second time as {@code supervise} (escalated), with the count, the reason and
+     * the answer; it is listed for the supervisors. Empty if the order is in no state to reopen (already reopened:
+     * a repeated survey event changes nothing).
+     */
+    public Optional<DraftOrder> reopen(String orderId, String reason, String answer) {
+        String now = clock.instant().toString();
+        Object reply = redis.call("reopen order", jedis -> jedis.eval(REOPEN,
+                List.of(keys.order(orderId), keys.history(orderId)), List.of(now, reason, answer)));
+        if (reply == null || String.valueOf(reply).isEmpty()) {
+            return Optional.empty();
+        }
+        String status = String.valueOf(reply);
+        redis.call("list re-handled order", jedis -> jedis.zadd(keys.rehandling(), clock.millis(), orderId));
+        events.publish(status, orderId, now, Map.of("seat", "survey", "reason", reason));
+        return get(orderId);
+    }
+
+    /** The orders being handled again, oldest reopened first, at most {@code limit}. */
+    public List<DraftOrder> rehandling(int limit) {
+        List<String> ids = redis.call("list re-handled orders",
+                jedis -> jedis.zrange(keys.rehandling(), 0, limit - 1));
+        List<DraftOrder> orders = new ArrayList<>();
+        for (String id : ids) {
+            get(id).ifPresent(orders::add);
+        }
+        return orders;
+    }
+
+    /** The order's survey answers as followup stored them: {@code surveyResolved}, {@code surveySatisfaction}. */
+    public Map<String, String> surveyAnswers(String orderId) {
+        List<String> values = redis.call("read survey answers",
+                jedis -> jedis.hmget(keys.order(orderId), "surveyResolved", "surveySatisfaction"));
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("surveyResolved", values.get(0) == null ? "" : values.get(0));
+        answers.put("surveySatisfaction", values.get(1) == null ? "" : values.get(1));
+        return answers;
     }
 
     /** The case is done (or the draft was a mistake). */

@@ -18,6 +18,11 @@ public record Orders(OrderRules rules, OrderStore store, DraftOrderWriter writer
         return new Orders(rules, store, new DraftOrderWriter(redis, rules, store, settings));
     }
 
+    /** Re-handling and escalation from the survey answers, polled on this node until closed. */
+    public Rehandling startRehandling(RedisGateway redis, OrderKeys keys, String nodeId) {
+        return Rehandling.start(redis, keys, store, nodeId);
+    }
+
     /** The case a caller asks after by phone. */
     public ProgressLookup progress(RedisGateway redis, OrderSettings settings) {
         return new ProgressLookup(redis, store, settings);

@@ -228,7 +228,7 @@ public final class CallDistributor implements AutoCloseable {
      * The caller's channel is gone. Still waiting or ringing a seat: abandoned. Already talking to a seat
      * (the seat's answer was reported): the conversation ended, the seat goes to wrap-up.
      */
-    public CompletionStage<HoldOutcome> callerHungUp(WaitingCall call) {
+    public CompletionStage<CallerHangup> callerHungUp(WaitingCall call) {
         CompletableFuture<SeatOffer> pending = waiting.remove(call.callId());
         if (pending != null) {
             pending.cancel(false);
@@ -236,10 +236,10 @@ public final class CallDistributor implements AutoCloseable {
         return inOrder(call.callId(), groupOf(call.queue()), "abandon", List.of(call.callId()))
                 .thenCompose(result -> {
                     if (!"oncall".equals(result.path("result").asText())) {
-                        return CompletableFuture.completedFuture(HoldOutcome.ABANDONED);
+                        return CompletableFuture.completedFuture(CallerHangup.WHILE_WAITING);
                     }
                     return inOrder(call.callId(), groupOf(call.queue()), "hangup", List.of(call.callId()))
-                            .thenApply(r -> HoldOutcome.CONNECTED);
+                            .thenApply(r -> CallerHangup.AFTER_CONVERSATION);
                 });
     }
 

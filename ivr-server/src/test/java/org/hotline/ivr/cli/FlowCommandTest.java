@@ -59,20 +59,19 @@ class FlowCommandTest {
         assertThat(mermaid.out()).startsWith("flowchart TD").contains("n_resolved -->|key 2| n_not_resolved");
     }
 
+    /**
+     * The production path, as {@code ./ivr flow simulate 12345 --press 3 --press 1,1 --say zh-01.wav --json} runs it:
+     * the description is recorded to its real length (end of turn after the speech), the order part writes a real
+     * draft (read back from Redis into the output), and the distributor connects the call to a simulated seat.
+     */
     @Test
-    void simulatePrintsTheCallRecordAsJson(@TempDir Path dir) throws Exception {
-        Path wav = dir.resolve("caller.wav");
-        byte[] pcm = new byte[8000 * 2];
-        for (int i = 0; i < pcm.length / 2; i++) {
-            short v = (short) (6000 * Math.sin(2 * Math.PI * 300 * i / 8000.0));
-            pcm[2 * i] = (byte) v;
-            pcm[2 * i + 1] = (byte) (v >> 8);
+    void simulateRunsTheProductionPathToARealOrderAndASeat() throws Exception {
+        Path speech = org.hotline.ivr.audio.SpeechSamples.folder().resolve("ja-01.wav");
+        long spokenMillis;
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(speech.toFile())) {
+            spokenMillis = in.getFrameLength() * 1000 / (long) in.getFormat().getFrameRate();
         }
-        try (var in = new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm),
-                org.hotline.ivr.sim.WavAudio.SLIN8, pcm.length / 2)) {
-            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
-        }
-        Run run = run("simulate", FLOWS + "/12345.yaml", "--press", "3", "--press", "1,1", "--say", wav.toString(),
+        Run run = run("simulate", FLOWS + "/12345.yaml", "--press", "3", "--press", "1,1", "--say", speech.toString(),
                 "--at", "2026-11-25T10:00", "--json");
 
         assertThat(run.status()).isZero();
@@ -80,11 +79,24 @@ class FlowCommandTest {
         assertThat(record.path("language").asText()).isEqualTo("ja");
         assertThat(record.path("keys").asText()).isEqualTo("311");
         assertThat(record.path("queue").asText()).isEqualTo("foreign");
-        assertThat(record.path("orderId").asText()).startsWith("draft-sim-");
-        assertThat(record.path("outcome").asText()).startsWith("queued: ");
         assertThat(record.path("variables").path("category").asText()).isEqualTo("complaint");
         assertThat(record.path("prompts").toString()).contains("describe-problem");
         assertThat(record.path("path").get(9).path("node").asText()).isEqualTo("describe-problem");
+
+        String orderId = record.path("orderId").asText();
+        assertThat(orderId).matches("12345-\\d{8}-\\d{6}");
+        JsonNode order = record.path("order");
+        assertThat(order.path("orderId").asText()).isEqualTo(orderId);
+        assertThat(order.path("callId").asText()).isEqualTo(record.path("callId").asText());
+        assertThat(order.path("status").asText()).isEqualTo("draft");
+        assertThat(order.path("language").asText()).isEqualTo("ja");
+        JsonNode recording = record.path("recordings").get(0);
+        assertThat(recording.path("kind").asText()).isEqualTo("description");
+        assertThat(order.path("recordingPath").asText()).isEqualTo(recording.path("path").asText());
+        // What the caller said, and no more than the end-of-turn silence after it.
+        assertThat(recording.path("durationMillis").asLong()).isBetween(spokenMillis - 500, spokenMillis + 4000);
+        assertThat(record.path("outcome").asText()).isEqualTo("queued: connected");
+        assertThat(record.path("commands").toString()).contains("EXEC \\\"Dial\\\"").contains("U(ivr-queue-answered^");
     }
 
     @Test

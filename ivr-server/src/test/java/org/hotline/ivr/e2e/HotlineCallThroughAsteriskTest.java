@@ -8,7 +8,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.hotline.ivr.audio.WavAudio;
 import org.hotline.ivr.audio.WavReader;
+import java.time.Instant;
+import java.util.List;
+import org.hotline.ivr.order.CallFacts;
 import org.hotline.ivr.order.DraftOrder;
+import org.hotline.ivr.order.OrderContacts;
+import org.hotline.ivr.order.OrderSettings;
 import org.hotline.ivr.queue.QueueStats;
 import org.hotline.ivr.speech.CallRecordings;
 import org.hotline.ivr.testcall.TestCall;
@@ -62,6 +67,32 @@ class HotlineCallThroughAsteriskTest {
                 assertThat(Files.size(wav)).isGreaterThan(8000 * 2 * 3));
         Hotline.awaitSeatState(rig, "1001", "wrapup");
         assertTheConversationWasRecordedWithBothSides(rig, call.ivrLegId(), order.orderId(), spoken);
+    }
+
+    @Test
+    void aCallerAskingAfterTheirCaseHearsItReadBackAndNoNewOrderIsMade(AsteriskRig rig) throws Exception {
+        String caller = "13800138077";
+        DraftOrder earlier = rig.server().orders().writer().draft(new CallFacts("e2e-progress-earlier", caller, "zh",
+                List.of("main-menu:1"), "小区 路灯 坏了", "", Instant.now()));
+        String keyed = earlier.orderId().substring("12345-".length()).replace("-", "");
+        // Language 1, main menu 3, the order's digits; then no key at the seat offer: goodbye.
+        TestCall call = rig.place(TestCallPlan.hotline(caller).keys("1,3," + keyed + "#").timeout(Duration.ofSeconds(90)));
+        TestCallResult result = call.result().get(120, TimeUnit.SECONDS);
+
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.agiCommands())
+                .anyMatch(c -> c.startsWith("STREAM FILE") && c.contains("progress-your-order"))
+                .anyMatch(c -> c.startsWith("SAY DIGITS") && c.contains(keyed))
+                .anyMatch(c -> c.startsWith("STREAM FILE") && c.contains("progress-status-received"))
+                .anyMatch(c -> c.startsWith("STREAM FILE") && c.contains("progress-dispatch-by"))
+                .anyMatch(c -> c.startsWith("SAY NUMBER"))
+                .noneMatch(c -> c.contains("progress-not-found"));
+        assertThat(Hotline.step(rig, call.ivrLegId(), "progress-lookup"))
+                .containsEntry("result", "order " + earlier.orderId() + ": received");
+        assertThat(new OrderContacts(rig.server().redis(), OrderSettings.defaults().keys()).orderOfCall(call.ivrLegId()))
+                .as("the enquiry drafted no order of its own").isEmpty();
+        assertThat(rig.server().orders().store().listByCaller(caller, 10)).extracting(DraftOrder::orderId)
+                .containsExactly(earlier.orderId());
     }
 
     /** Asterisk's MixMonitor, started on the seat's channel by [ivr-queue-answered], left the file the call notes. */

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 final class TestDialplan {
 
     static final String PLACEHOLDER = "IVR_HOST:4573";
+    /** The second node of [globals]: the same server here; a test moves IVR_NODE_1/2 at run time. */
+    static final String SECOND_NODE = "IVR_HOST_2:4573";
 
     private TestDialplan() {
     }
@@ -24,7 +26,8 @@ final class TestDialplan {
                     + ": the tests cannot point it at the server under test");
         }
         String testOnly = Files.readString(repositoryRoot.resolve("config/asterisk/extensions-test.conf"));
-        String dialplan = (production + "\n" + testOnly).replace(PLACEHOLDER, agiHost + ":" + agiPort);
+        String dialplan = (production + "\n" + testOnly).replace(PLACEHOLDER, agiHost + ":" + agiPort)
+                .replace(SECOND_NODE, agiHost + ":" + agiPort);
         Files.writeString(target, dialplan, StandardCharsets.UTF_8);
         return target;
     }

@@ -89,7 +89,7 @@ class CallerHangupTest {
         audio = new AudioSocketSink();
         speech = Wavs.tone(temp, 0.5);
         bench = new FlowBench(flows, temp.resolve("redis"),
-                redis -> FlowServices.defaults(redis, "127.0.0.1", audio.port()));
+                redis -> StandInServices.of(redis, "127.0.0.1", audio.port()));
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ class CallsInIvrTest {
 
     @Test
     void aCallerInTheMenusCountsUntilTheFlowLetsGo() throws Exception {
-        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> FlowServices.defaults(redis, "127.0.0.1", 1))) {
+        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> StandInServices.of(redis, "127.0.0.1", 1))) {
             CallsInIvr inIvr = bench.flows.runner().callsInIvr();
             assertThat(inIvr.count()).isZero();
             // the caller takes a while before the first answer: the flow has started, the call is in the IVR
@@ -37,7 +37,7 @@ class CallsInIvrTest {
 
     @Test
     void aCallLeftBehindByADeadNodeStopsCountingOnceItsFlowHasNotMovedForTenMinutes() throws Exception {
-        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> FlowServices.defaults(redis, "127.0.0.1", 1))) {
+        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> StandInServices.of(redis, "127.0.0.1", 1))) {
             long now = System.currentTimeMillis();
             bench.redis.call("seed", jedis -> {
                 jedis.zadd(CallsInIvr.KEY, now - CallsInIvr.SILENT.toMillis() - 60_000, "died-with-its-node");
@@ -51,7 +51,7 @@ class CallsInIvrTest {
 
     @Test
     void aLongCallWhoseFlowKeepsMovingKeepsCounting() throws Exception {
-        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> FlowServices.defaults(redis, "127.0.0.1", 1))) {
+        try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> StandInServices.of(redis, "127.0.0.1", 1))) {
             MovableClock clock = new MovableClock();
             CallsInIvr inIvr = new CallsInIvr(bench.redis, clock);
             CallsInIvr.Presence moving = inIvr.presence("moving");

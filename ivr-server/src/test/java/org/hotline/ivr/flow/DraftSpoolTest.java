@@ -194,7 +194,7 @@ class DraftSpoolTest {
         }
 
         FlowServices services(RedisGateway flowRedis) {
-            return FlowServices.defaults(flowRedis, "127.0.0.1", 1)
+            return StandInServices.of(flowRedis, "127.0.0.1", 1)
                     .withOrders(new OrderPartDrafts(writer, spool, null, DRAFT_TIMEOUT));
         }
 

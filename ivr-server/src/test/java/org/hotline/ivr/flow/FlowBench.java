@@ -57,7 +57,7 @@ final class FlowBench implements AutoCloseable {
     static Function<RedisGateway, FlowServices> defaultsAt(String localDateTime) {
         Clock clock = Clock.fixed(LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
                 ZoneId.of("Asia/Shanghai"));
-        return redis -> FlowServices.defaults(redis, "127.0.0.1", 1).withClock(clock);
+        return redis -> StandInServices.of(redis, "127.0.0.1", 1).withClock(clock);
     }
 
     CallRecord call(CallScenario scenario) throws Exception {

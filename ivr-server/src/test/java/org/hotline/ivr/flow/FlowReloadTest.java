@@ -42,7 +42,7 @@ class FlowReloadTest {
         Files.createDirectories(flows.resolve("prompts"));
         Files.writeString(flows.resolve("prompts/zh.yaml"), "p-one: 一\np-two: 二\nbye: 再见\n");
         Files.writeString(flows.resolve("news.yaml"), VERSION.formatted("p-one"));
-        bench = new FlowBench(flows, temp.resolve("redis"), redis -> FlowServices.defaults(redis, "127.0.0.1", 1));
+        bench = new FlowBench(flows, temp.resolve("redis"), redis -> StandInServices.of(redis, "127.0.0.1", 1));
     }
 
     @AfterEach
@@ -143,7 +143,7 @@ class FlowReloadTest {
     @Test
     void theSurveyKeepsBothAnswers() throws Exception {
         try (FlowBench shipped = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis2"),
-                redis -> FlowServices.defaults(redis, "127.0.0.1", 1))) {
+                redis -> StandInServices.of(redis, "127.0.0.1", 1))) {
             CallRecord record = shipped.call(CallScenario.of("survey", "survey", "13800138000").press("1").press("2"));
             JourneyStore.Journey journey = shipped.journey(record);
             assertThat(journey.call().get("variables")).contains("\"resolved\":\"yes\"")

@@ -47,7 +47,7 @@ class Hotline12345FlowTest {
                                                                                         FlowServices.QueueStatus queues) {
         Clock clock = Clock.fixed(LocalDateTime.parse(time).atZone(SHANGHAI).toInstant(), SHANGHAI);
         return redis -> {
-            FlowServices services = FlowServices.defaults(redis, "127.0.0.1", audio.port()).withClock(clock);
+            FlowServices services = StandInServices.of(redis, "127.0.0.1", audio.port()).withClock(clock);
             return queues == null ? services : services.withQueues(queues);
         };
     }

@@ -28,7 +28,7 @@ class OrderWiringTest {
         OrderStore[] store = new OrderStore[1];
         try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> {
             store[0] = new OrderStore(redis, rules, settings, Clock.systemUTC());
-            return FlowServices.defaults(redis, "127.0.0.1", 1)
+            return StandInServices.of(redis, "127.0.0.1", 1)
                     .withOrders(new OrderPartDrafts(new DraftOrderWriter(redis, rules, store[0], settings)));
         })) {
             CallRecord record = bench.call(CallScenario.of("order", "12345", "13800138000").press("1").press("1")
@@ -58,7 +58,7 @@ class OrderWiringTest {
         try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> {
             gateway[0] = redis;
             OrderStore store = new OrderStore(redis, rules, settings, Clock.systemUTC());
-            return FlowServices.defaults(redis, "127.0.0.1", 1)
+            return StandInServices.of(redis, "127.0.0.1", 1)
                     .withOrders(new OrderPartDrafts(new DraftOrderWriter(redis, rules, store, settings)));
         })) {
             java.util.List<String> draftWhenAnnounced = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -102,7 +102,7 @@ class OrderWiringTest {
         try (FlowBench bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> {
             gateway[0] = redis;
             store[0] = new OrderStore(redis, rules, settings, Clock.systemUTC());
-            return FlowServices.defaults(redis, "127.0.0.1", 1).withDescriptions(recognizer)
+            return StandInServices.of(redis, "127.0.0.1", 1).withDescriptions(recognizer)
                     .withOrders(new OrderPartDrafts(new DraftOrderWriter(redis, rules, store[0], settings)));
         })) {
             CallRecord record = bench.call(CallScenario.of("heating", "12345", "13800138006").press("1").press("1")

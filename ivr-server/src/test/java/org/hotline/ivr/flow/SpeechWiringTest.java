@@ -55,8 +55,8 @@ class SpeechWiringTest {
         Descriptions descriptions = new Descriptions(streams, recognizers,
                 new RecordingStore(audio.recordings(), audio.retention(), Clock.systemUTC()), null, io, timer,
                 Duration.ofSeconds(2));
-        bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> FlowServices
-                .defaults(redis, audio.advertiseHost(), audio.port())
+        bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"), redis -> StandInServices
+                .of(redis, audio.advertiseHost(), audio.port())
                 .withDescriptions(new SpeechDescriptionCapture(descriptions, audio))
                 .withSpeech(new SpeechMenuAnswers(descriptions, models, audio)));
     }

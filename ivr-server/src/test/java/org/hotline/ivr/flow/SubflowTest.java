@@ -49,7 +49,7 @@ class SubflowTest {
     void aSubflowRunsAndReturnsToTheNodeAfterIt() throws Exception {
         write();
         try (FlowBench bench = new FlowBench(flows, flows.resolve("redis"),
-                redis -> FlowServices.defaults(redis, "127.0.0.1", 1))) {
+                redis -> StandInServices.of(redis, "127.0.0.1", 1))) {
             CallRecord record = bench.call(CallScenario.of("sub", "main", "13800138000"));
             JourneyStore.Journey journey = bench.journey(record);
             assertThat(record.prompts()).containsExactly("hello", "notice", "bye");

@@ -70,7 +70,7 @@ class SurveyVoiceAnswersTest {
     @BeforeEach
     void start() throws Exception {
         bench = new FlowBench(ShippedFlowsTest.FLOWS, temp.resolve("redis"),
-                redis -> FlowServices.defaults(redis, "127.0.0.1", 1).withSpeech(new HeardTranscripts()));
+                redis -> StandInServices.of(redis, "127.0.0.1", 1).withSpeech(new HeardTranscripts()));
         bench.flows.runner().onEnd(SurveyFlowAnswers.FLOW, new SurveyFlowAnswers(answers::add, Clock.systemUTC()));
     }
 

@@ -279,7 +279,7 @@ public class CallDistributorRoutingTest {
         return seatInRedis(d, id).path("state").asText();
     }
 
-    static JsonNode queueStats(CallDistributor d, String id) {
+    public static JsonNode queueStats(CallDistributor d, String id) {
         for (JsonNode group : d.rawStats()) {
             for (JsonNode queue : group.path("queues")) {
                 if (queue.path("id").asText().equals(id)) {

@@ -25,7 +25,7 @@ public final class QueueFixture implements AutoCloseable {
 
     private final EmbeddedRedis own;
     private final Supplier<RedisGateway> gateways;
-    final MutableClock clock = new MutableClock(1_764_000_000_000L);
+    public final MutableClock clock = new MutableClock(1_764_000_000_000L);
     private final List<AutoCloseable> open = new ArrayList<>();
 
     public QueueFixture() throws Exception {

@@ -6,7 +6,6 @@ import static org.hotline.ivr.queue.QueueFixture.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.hotline.ivr.agi.AgiScripts;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.redis.RedisGateway;
 import org.junit.jupiter.api.Test;
@@ -16,11 +15,10 @@ class QueueModuleTest {
     @Test
     void theShippedConfigurationStartsADistributorThatRoutesToTheDemoSeats() throws Exception {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        AgiScripts scripts = new AgiScripts();
         try (QueueFixture fixture = new QueueFixture();
              RedisGateway redis = fixture.gateway();
              QueueModule module = QueueModule.start("node-1", Path.of("../config/seats.yaml"),
-                     Path.of("../config/queues.yaml"), redis, metrics, new Router(), scripts)) {
+                     Path.of("../config/queues.yaml"), redis, metrics, new Router())) {
             CallDistributor distributor = module.distributor();
             await(distributor.login("1004"));
             await(distributor.login("1001"));
@@ -30,7 +28,6 @@ class QueueModuleTest {
             assertThat(offer.seatId()).as("1001 has neither the foreign skill nor English").isEqualTo("1004");
             assertThat(offer.device()).isEqualTo("Local/1004@test-seat");
             assertThat(offer.ringTimeout()).isEqualTo(Duration.ofSeconds(20));
-            assertThat(scripts.find(SeatAnsweredScript.NAME)).isPresent();
             assertThat(module.stats().refresh().seat("1004").orElseThrow().state()).isEqualTo("offered");
             assertThat(metrics.get("ivr.queue.waiting").tag("queue", "zh-general").gauge()).isNotNull();
         }

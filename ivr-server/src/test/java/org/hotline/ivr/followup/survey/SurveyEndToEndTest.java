@@ -32,6 +32,7 @@ import org.hotline.ivr.ami.OriginateResult;
 import org.hotline.ivr.ami.Originator;
 import org.hotline.ivr.flow.FlowModule;
 import org.hotline.ivr.flow.FlowServices;
+import org.hotline.ivr.flow.StandInServices;
 import org.hotline.ivr.http.ApiTokens;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.http.Role;
@@ -86,7 +87,7 @@ class SurveyEndToEndTest {
         transport = new NettyTransport(2);
         AgiScripts scripts = new AgiScripts();
         // The survey as production runs it: call-flows/survey.yaml, its end recorded by SurveyFlowAnswers.
-        FlowModule.start(FLOWS, redis, scripts, FlowServices.defaults(redis, "127.0.0.1", 1), Duration.ofHours(1))
+        FlowModule.start(FLOWS, redis, scripts, StandInServices.of(redis, "127.0.0.1", 1), Duration.ofHours(1))
                 .runner().onEnd(SurveyFlowAnswers.FLOW, new SurveyFlowAnswers(store, NOV_25));
         agi = FastAgiServer.start(new IvrConfig.Agi("127.0.0.1", 0, List.of("127.0.0.1/32"), Duration.ofSeconds(2),
                 Duration.ofSeconds(30), 8192, 256, Duration.ofSeconds(1)), transport, scripts, new AgiMetrics(new SimpleMeterRegistry()));

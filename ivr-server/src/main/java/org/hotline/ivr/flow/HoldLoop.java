@@ -1,8 +1,11 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import org.hotline.ivr.agi.AgiCall;
+import org.hotline.ivr.queue.WaitingCall;
+import org.hotline.ivr.queue.QueueConfig;
+import org.hotline.ivr.queue.CallDistributor;
 
 /**
  * The AGI side of waiting, for the flow's enqueue node: queue the call, play hold music, announce

@@ -1,4 +1,4 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.hotline.ivr.agi.AgiCall;
 import org.hotline.ivr.agi.AgiScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.ivr.queue.SeatOffer;
+import org.hotline.ivr.queue.CallDistributor;
 
 /**
  * AGI script {@code queue-answered}: run on the seat's channel by Dial's {@code U()} option the moment the

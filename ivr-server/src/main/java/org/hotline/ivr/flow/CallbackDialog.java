@@ -1,4 +1,4 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +13,9 @@ import org.hotline.ivr.agi.AgiCommandChannel;
 import org.hotline.ivr.ops.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hotline.ivr.queue.WaitingCall;
+import org.hotline.ivr.queue.SeatOffer;
+import org.hotline.ivr.queue.CallDistributor;
 
 /**
  * "Press 1 for a callback", after the caller pressed 1: read back the number we would call, 1 to confirm or

@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.command.ExecCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 
 /**
+ * A test stand-in (flow-engine tests without the speech part; production runs SpeechDescriptionCapture).
  * The describe node without a recognizer: Asterisk is asked to stream the caller's audio over AudioSocket
  * ({@code EXEC AudioSocket <uuid>,<host>:<port>}) to this node, which is where the speech part listens. With no
  * recognizer wired the transcript is empty; the caller's attempt is still on the journey.
@@ -22,15 +23,10 @@ public final class AudioSocketCapture implements FlowServices.DescriptionCapture
         this.port = port;
     }
 
-    /** What the EXEC line asks Asterisk for: a fresh stream id and where to connect. */
-    public static String options(String uuid, String host, int port) {
-        return uuid + "," + host + ":" + port;
-    }
-
     @Override
     public CompletionStage<FlowServices.Description> capture(CallContext call, FlowNode.Describe node) {
         String uuid = UUID.randomUUID().toString();
-        return KeyInput.send(call, new ExecCommand("AudioSocket", options(uuid, host, port)))
+        return KeyInput.send(call, new ExecCommand("AudioSocket", SpeechDescriptionCapture.audioSocketOptions(uuid, host, port)))
                 .handle((reply, error) -> {
                     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                     if (cause != null && !(cause instanceof AgiHangupException)) {

@@ -1,4 +1,4 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,12 @@ import org.hotline.ivr.agi.AgiHangupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.hotline.ivr.queue.WaitingCall;
+import org.hotline.ivr.queue.WaitEstimate;
+import org.hotline.ivr.queue.SeatOffer;
+import org.hotline.ivr.queue.QueueConfig;
+import org.hotline.ivr.queue.CallerHangup;
+import org.hotline.ivr.queue.CallDistributor;
 
 /**
  * One caller's wait. Music plays in the background (StartMusicOnHold) while the loop polls with
@@ -176,7 +182,8 @@ final class HoldSession {
         if (!(cause instanceof AgiHangupException)) {
             withCallId(() -> log.warn("hold loop failed: {}", cause.toString()));
         }
-        return distributor.callerHungUp(waiting);
+        return distributor.callerHungUp(waiting).thenApply(gone -> gone == CallerHangup.AFTER_CONVERSATION
+                ? HoldOutcome.CONNECTED : HoldOutcome.ABANDONED);
     }
 
     private CompletionStage<AgiReply> startMusic() {

@@ -1,4 +1,4 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 /** How a caller's wait ended. */
 public enum HoldOutcome {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.hotline.ivr.redis.RedisGateway;
 
 /**
- * Until the order part is wired: the draft is the call's raw material (caller, language, menu path,
+ * A test stand-in (flow-engine tests without the order part; production runs OrderPartDrafts): the draft is the call's raw material (caller, language, menu path,
  * transcript, variables) in hash {@code ivr:order:draft:<callId>}, written before the call is queued.
  */
 public final class RedisDraftOrders implements FlowServices.DraftOrders {

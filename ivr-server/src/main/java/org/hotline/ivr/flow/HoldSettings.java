@@ -1,6 +1,7 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 import java.time.Duration;
+import org.hotline.ivr.queue.SeatOffer;
 
 /**
  * How callers wait. Per-queue timings (announcement interval, callback threshold, maximum wait, ring

@@ -1,4 +1,4 @@
-package org.hotline.ivr.queue;
+package org.hotline.ivr.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.ivr.queue.CallDistributorRoutingTest.queueStats;
@@ -23,6 +23,11 @@ import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
 import org.hotline.ivr.sim.CallRecord;
 import org.hotline.ivr.sim.CallScenario;
+import org.hotline.ivr.queue.CallDistributor;
+import org.hotline.ivr.queue.QueueFixture;
+import org.hotline.ivr.queue.QueueSetup;
+import org.hotline.ivr.queue.SeatOffer;
+import org.hotline.ivr.queue.WaitingCall;
 import org.hotline.ivr.sim.SimClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
