@@ -28,14 +28,24 @@
 
   async function refresh() {
     let reply;
-    try { reply = await api('GET', API + 'stats'); } catch (e) { return; }
+    try { reply = await api('GET', API + 'stats'); } catch (e) { stale(); return; }
     if (reply.status === 401) { showLogin(); return; }
-    if (!reply.ok) return;
+    if (!reply.ok) { stale(); return; }
+    el('updated').classList.remove('stale');
     last = reply.data;
     render();
   }
 
-  function percent(share) { return Math.round(share * 1000) / 10 + '%'; }
+  // null (no call yet today) is shown as a dash in no colour: an empty queue is neither good nor bad
+  function percent(share) { return share === null || share === undefined ? '—' : Math.round(share * 1000) / 10 + '%'; }
+  function tone(share, bad) { return share === null || share === undefined ? '' : bad(share) ? 'alert' : 'good'; }
+
+  // the server is away: the figures on screen are old, and say so
+  function stale() {
+    if (!last) return;
+    el('updated').classList.add('stale');
+    text('updated', t('staleFigures') + ' ' + new Date(last.atMillis).toLocaleTimeString(window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB'));
+  }
 
   function render() {
     const board = last;
@@ -48,8 +58,8 @@
       const figures = [
         ['waiting', q.waiting, q.waiting > 5 ? 'alert' : ''],
         ['longestWait', duration(q.longestWaitSeconds), q.longestWaitSeconds > 60 ? 'alert' : ''],
-        ['serviceLevel', percent(q.serviceLevel), q.serviceLevel < 0.8 ? 'alert' : 'good'],
-        ['abandonRate', percent(q.abandonRate), q.abandonRate > 0.05 ? 'alert' : '']
+        ['serviceLevel', percent(q.serviceLevel), tone(q.serviceLevel, s => s < q.serviceLevelTarget)],
+        ['abandonRate', percent(q.abandonRate), tone(q.abandonRate, a => a > 0.05)]
       ];
       const row = item('div', '', 'figures');
       figures.forEach(([label, value, tone]) => {

@@ -5,7 +5,11 @@
  * its HTTP JSON API, and the {@code order} command for the engineers who tune the rules. After the call,
  * contacts with the citizen are kept on the order ({@link org.hotline.ivr.order.OrderContacts}: callback attempts,
  * survey answers, written by {@code followup}), and closed orders are read from the event stream by
- * {@link org.hotline.ivr.order.ClosedOrderFeed} for whoever follows them up. The rules
+ * {@link org.hotline.ivr.order.ClosedOrderFeed} for whoever follows them up (any event type through
+ * {@link org.hotline.ivr.order.OrderEventFeed}). After the call the order also decides what its SMS receipt says and
+ * who gets one ({@link org.hotline.ivr.order.ReceiptTexts}, sent by {@code sms}), which case a caller may hear by
+ * phone ({@link org.hotline.ivr.order.ProgressLookup}) and reopens orders from the survey's answers
+ * ({@link org.hotline.ivr.order.Rehandling}: re-handle, then escalate). The rules
  * are data under {@code config/}: categories.yaml, gazetteer/*.yaml, urgency.yaml, dispatch.yaml.
  */
 package org.hotline.ivr.order;

@@ -229,6 +229,12 @@ class ConsoleBrowserTest {
                 .until(d -> d.findElement(By.cssSelector("#queues .tile-value")).getText().equals("3"));
         wait.until(d -> text("in-ivr").equals("1"));
         assertThat(element("top").findElements(By.tagName("li"))).hasSize(3);
+        // nobody answered nor abandoned yet: no service level (not a green 100%), no abandon rate
+        List<WebElement> figures = browser.findElements(By.cssSelector("#queues .queue .tile-value"));
+        assertThat(figures.get(2).getText()).isEqualTo("—");
+        assertThat(figures.get(2).getAttribute("class")).doesNotContain("good").doesNotContain("alert");
+        assertThat(figures.get(3).getText()).isEqualTo("—");
+        assertThat(browser.getTitle()).isEqualTo("12345 热线监控大屏");
         assertThat(element("top").findElements(By.tagName("li")).get(0).getText()).startsWith("城市管理与环境卫生").endsWith("4");
         screenshot("wallboard");
     }

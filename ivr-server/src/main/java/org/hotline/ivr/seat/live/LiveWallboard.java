@@ -67,7 +67,7 @@ public final class LiveWallboard implements WallboardSource {
         List<Wallboard.QueueFigures> figures = stats.queues().stream()
                 .map(q -> new Wallboard.QueueFigures(q.name() == null || q.name().isEmpty() ? q.id() : q.name(),
                         (int) q.waiting(), (long) q.longestWaitSeconds(),
-                        q.serviceLevel() == null ? 1.0 : q.serviceLevel(), q.abandonRate() == null ? 0.0 : q.abandonRate()))
+                        q.serviceLevel(), q.serviceLevelTarget(), q.abandonRate()))
                 .toList();
         Map<String, Integer> byState = new TreeMap<>();
         stats.seats().forEach(seat -> byState.merge(QueueSeatStates.stateName(seat.state()), 1, Integer::sum));
