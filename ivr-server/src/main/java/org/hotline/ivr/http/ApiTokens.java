@@ -51,7 +51,7 @@ public final class ApiTokens implements Authenticator {
     private final Map<String, Entry> byId;
 
     private ApiTokens(Map<String, Entry> byId) {
-        this.byId = Map.copyOf(byId);
+        this.byId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId)); // in the file's order
     }
 
     public static ApiTokens of(List<Entry> entries) {
