@@ -220,7 +220,7 @@ class FrontDoorTest {
         assertThat(send("GET", "/metrics", null, "Bearer " + supervisorToken).statusCode()).isEqualTo(403);
         HttpResponse<String> scraped = send("GET", "/metrics", null, "Bearer " + METRICS_TOKEN);
         assertThat(scraped.statusCode()).isEqualTo(200);
-        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes", "ivr_http_route_pool_active", "ivr_http_route_pool_queued");
         assertThat(send("GET", "/healthz", null, null).statusCode()).isEqualTo(200);
     }
 
