@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * What the front door refused, for the operator who wonders whether the limits bite: {@code
- * ivr_http_refused_total{reason}} ({@code too_many_connections}, {@code busy} for a full route pool, {@code
+ * ivr_http_refused_total{reason}} ({@code too_many_connections}, {@code too_many_pipelined}, {@code busy} for a full route pool, {@code
  * undecodable}, {@code uri_too_long}, {@code headers_too_large}, {@code body_too_large}), and how full the route
  * pool is ({@code ivr_http_route_pool_active}, {@code ivr_http_route_pool_queued}).
  */

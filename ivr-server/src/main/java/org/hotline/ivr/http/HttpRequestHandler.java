@@ -14,21 +14,29 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands one decoded request to the front door and writes its answer, or the WebSocket handshake. A request the
- * codec could not decode gets 414, 431 or 400, one log line, and the connection closes. While a request is being
- * answered the connection reads nothing more, so responses leave in request order.
+ * codec could not decode gets 414, 431 or 400, one log line, and the connection closes. One request of a
+ * connection is answered at a time, so responses leave in request order: while one is answered the connection
+ * reads nothing more, and requests the client pipelined in the same packets wait here, at most
+ * {@value #MAX_PIPELINED} of them (a client that sends more at once is cut off: it would hold route threads that
+ * belong to every connection). One instance per connection; every field is touched on its event loop only.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     static final String NAME = "http-routes";
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
 
+    static final int MAX_PIPELINED = 16;
+
     private final Dispatcher dispatcher;
     private final HttpMetrics metrics;
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    private boolean answering;
 
     HttpRequestHandler(Dispatcher dispatcher, HttpMetrics metrics) {
         this.dispatcher = dispatcher;
@@ -37,6 +45,35 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!answering) {
+            answer(ctx, request);
+            return;
+        }
+        if (pipelined.size() >= MAX_PIPELINED) {
+            metrics.refused("too_many_pipelined");
+            logRefusal(ctx, HttpResponseStatus.TOO_MANY_REQUESTS, "more than " + MAX_PIPELINED
+                    + " requests pipelined at once; connection closed");
+            ctx.close();
+            return;
+        }
+        pipelined.add(request.retain());
+    }
+
+    /** The next request the client pipelined, once the one before it is answered; reading again when none waits. */
+    private void next(ChannelHandlerContext ctx) {
+        FullHttpRequest request = pipelined.poll();
+        if (request == null) {
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        try {
+            answer(ctx, request);
+        } finally {
+            request.release();
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         if (request.decoderResult().isFailure()) {
             refuseUndecodable(ctx, request.decoderResult());
@@ -45,6 +82,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         boolean upgrade = isUpgrade(request);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         WebRequest copy = WebRequest.copyOf(request, remote);
+        answering = true;
         ctx.channel().config().setAutoRead(false);
         if (upgrade) {
             request.retain();
@@ -53,9 +91,17 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             try {
                 if (answer.socket() != null) {
                     WebSocketUpgrade.handshake(ctx, request, answer.socket());
+                    if (ctx.pipeline().get(NAME) == this) {
+                        // A WebSocket version the handshaker does not speak was refused: still HTTP here.
+                        answering = false;
+                        next(ctx);
+                    }
                 } else {
                     write(ctx, keepAlive, answer.response());
-                    ctx.channel().config().setAutoRead(true);
+                    answering = false;
+                    if (keepAlive && ctx.channel().isActive()) {
+                        next(ctx);
+                    }
                 }
             } finally {
                 if (upgrade) {
@@ -104,11 +150,32 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
+            if (answering) {
+                return; // the client waits for us, not the other way round: a slow route does not cut it off
+            }
             log.debug("HTTP connection from {} idle: closed", ctx.channel().remoteAddress());
             ctx.close();
             return;
         }
         super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releasePipelined();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        // A WebSocket handshake takes this handler out; what the client pipelined behind the upgrade is dropped.
+        releasePipelined();
+    }
+
+    private void releasePipelined() {
+        for (FullHttpRequest request; (request = pipelined.poll()) != null; ) {
+            request.release();
+        }
     }
 
     @Override

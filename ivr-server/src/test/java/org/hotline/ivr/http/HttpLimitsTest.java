@@ -173,6 +173,69 @@ class HttpLimitsTest {
         return counter == null ? 0 : counter.count();
     }
 
+    @Test
+    void aClientWaitingForASlowAnswerIsNotIdle() throws Exception {
+        try (Socket waiting = connect("127.0.0.1")) {
+            waiting.setSoTimeout(10_000);
+            waiting.getOutputStream().write(RawHttp.get("/slow", "").getBytes(StandardCharsets.UTF_8));
+            waiting.getOutputStream().flush();
+            Thread.sleep(IDLE.multipliedBy(2).toMillis());
+            release.countDown();
+            assertThat(RawHttp.head(waiting.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredOneAtATimeInTheirOrderAndTooManyAtOnceCloseTheConnection() throws Exception {
+        Router router = new Router();
+        router.get("/echo/{n}", Role.PUBLIC, request -> {
+            int n = Integer.parseInt(request.param("n"));
+            try {
+                Thread.sleep(n % 2 == 0 ? 30 : 0); // the even ones take longer: answered in parallel they would overtake
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return HttpResponses.ok(Map.of("n", n));
+        });
+        // Four route threads: answered in parallel, the quick odd ones would overtake the even ones.
+        IvrConfig.Http config = new IvrConfig.Http("127.0.0.1", 0, Duration.ofSeconds(5), 6, 3, 8192, 1024, 65536, 1, 4,
+                32, "", "");
+        try (HttpServer echo = HttpServer.start(config, transport, router, new HttpMetrics(registry))) {
+            assertThat(pipelined(echo.port(), 10)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+            List<Integer> cut = pipelined(echo.port(), HttpRequestHandler.MAX_PIPELINED + 10);
+            // The first is being answered, MAX_PIPELINED wait behind it; the next one closes the connection.
+            assertThat(cut).hasSizeLessThanOrEqualTo(HttpRequestHandler.MAX_PIPELINED + 1)
+                    .isEqualTo(java.util.stream.IntStream.range(0, cut.size()).boxed().toList());
+            assertThat(refused("too_many_pipelined")).isEqualTo(1);
+        }
+    }
+
+    /** Sends {@code count} requests in one write and returns the {@code n} of each answer, in the order they came. */
+    private List<Integer> pipelined(int port, int count) throws IOException {
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            requests.append("GET /echo/").append(i).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        }
+        List<Integer> answered = new ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            while (answered.size() < count) {
+                String head = RawHttp.head(in);
+                if (!head.startsWith("HTTP/1.1 200")) {
+                    break;
+                }
+                int length = Integer.parseInt(head.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
+                        .findFirst().orElseThrow().substring(15).strip());
+                String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                answered.add(Integer.parseInt(body.replaceAll("\\D", "")));
+            }
+        }
+        return answered;
+    }
+
     private Socket connect(String from) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
