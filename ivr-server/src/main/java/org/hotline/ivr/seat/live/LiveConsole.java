@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.hotline.ivr.flow.CallsInIvr;
+import org.hotline.ivr.followup.CallbackRetries;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.knowledge.KnowledgeBase;
@@ -94,7 +95,9 @@ public final class LiveConsole {
                 new QueueAssignedCalls(redis, distributor.records(), states, orders),
                 new OrderStoreEditing(orders, rules), catalogue,
                 new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, orders, catalogue, Clock.systemUTC(),
-                        orderSettings.zone()), knowledge, menus);
+                        orderSettings.zone()), knowledge, menus,
+                new DeskCallbacks(distributor.setup(), new CallbackRetries(redis, Clock.systemUTC()),
+                        new OrderContacts(redis, orderSettings.keys()), Clock.systemUTC()));
         return parts;
     }
 }
