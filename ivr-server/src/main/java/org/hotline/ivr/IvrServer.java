@@ -62,6 +62,7 @@ import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.seat.SeatConsole;
+import org.hotline.ivr.seat.live.FlowMenuLabels;
 import org.hotline.ivr.seat.live.LiveConsole;
 import org.hotline.ivr.sms.SmsModule;
 import org.hotline.ivr.speech.ConversationRecorder;
@@ -190,11 +191,12 @@ public final class IvrServer implements AutoCloseable {
                 .routes(routes);
         // Before the first call: what this node's last process left open is closed (node-lost), then its lease held.
         started.push(openCalls.start(flows.runner().journeys(), flows.runner().callsInIvr()));
-        // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
+        // The survey flow's answers count for the rates and go on the order.
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
         SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
-                speech.callRecordings(), LiveConsole.callControls(config, ami, heldCalls, queues));
+                speech.callRecordings(), new FlowMenuLabels(flows.library()),
+                LiveConsole.callControls(config, ami, heldCalls, queues));
         started.push(console);
         knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);

@@ -19,6 +19,7 @@ import org.hotline.ivr.agi.AgiHangupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.hotline.ivr.redis.RedisUnavailableException;
 import org.hotline.ivr.queue.WaitingCall;
 import org.hotline.ivr.queue.WaitEstimate;
 import org.hotline.ivr.queue.SeatOffer;
@@ -254,15 +255,26 @@ final class HoldSession {
         });
     }
 
-    /** The caller hung up (or the channel failed): leave the queue, or end the conversation if one began. */
+    /**
+     * The caller hung up (or the channel failed): leave the queue, or end the conversation if one began. When it
+     * was Redis that failed, the caller is still on the line: they leave the queue if Redis lets them, and the
+     * failure goes on to the flow, whose fallback takes them (an "abandoned" here would end the AGI script, and
+     * Asterisk would hang up on them in silence).
+     */
     private CompletionStage<HoldOutcome> ended(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (!(cause instanceof AgiHangupException)) {
             withCallId(() -> log.warn("hold loop failed: {}", cause.toString()));
         }
         holds.clear(waiting.callId());
-        return distributor.callerHungUp(waiting).thenApply(gone -> gone == CallerHangup.AFTER_CONVERSATION
-                ? HoldOutcome.CONNECTED : HoldOutcome.ABANDONED);
+        CompletionStage<HoldOutcome> left = distributor.callerHungUp(waiting).thenApply(gone ->
+                gone == CallerHangup.AFTER_CONVERSATION ? HoldOutcome.CONNECTED : HoldOutcome.ABANDONED);
+        if (cause instanceof AgiHangupException || !RedisUnavailableException.isCauseOf(cause)) {
+            return left;
+        }
+        return left.handle((outcome, stillAway) -> {
+            throw new CompletionException(cause);
+        });
     }
 
     private CompletionStage<AgiReply> startMusic() {
