@@ -96,8 +96,7 @@ class TwoNodesThroughAsteriskTest {
     void callsTakeTurnsAtTheNodesAndASeatOnNodeATakesACallQueuedOnNodeBAndPlaysItsRecording(AsteriskRig rig)
             throws Exception {
         nextCallTriesFirst(rig, 2);
-        TestCall onB = rig.place(TestCallPlan.hotline("13800138071").keys("1,1,1").speech(Hotline.sample("zh-06"))
-                .timeout(Duration.ofSeconds(120)));
+        TestCall onB = describing(rig, "13800138071");
         Hotline.awaitCommand(onB, "");
         TestCall onA = rig.place(TestCallPlan.hotline("13800138072").keys("").timeout(Duration.ofSeconds(120)));
         Hotline.awaitCommand(onA, "STREAM FILE");
@@ -135,8 +134,7 @@ class TwoNodesThroughAsteriskTest {
     void aNodeKilledMidTrafficHasItsCallsServedAndSettledByTheOtherAndNewCallsGoThere(AsteriskRig rig)
             throws Exception {
         nextCallTriesFirst(rig, 1);
-        TestCall waitingOnA = rig.place(TestCallPlan.hotline("13800138073").keys("1,1,1").speech(Hotline.sample("zh-07"))
-                .timeout(Duration.ofSeconds(180)));
+        TestCall waitingOnA = describing(rig, "13800138073");
         Hotline.awaitCommand(waitingOnA, "");
         TestCall atMenuOnB = rig.place(TestCallPlan.hotline("13800138074").keys("").timeout(Duration.ofSeconds(180)));
         Hotline.awaitCommand(atMenuOnB, "");
@@ -188,6 +186,18 @@ class TwoNodesThroughAsteriskTest {
         assertThat(rig.asteriskLogSinceTestStart()).as("Asterisk tried the dead nodes")
                 .anyMatch(line -> line.contains("Connection refused"));
         rig.forgiveComplaintsSoFar(); // Asterisk's warnings about the nodes killed on purpose, checked above
+    }
+
+    /**
+     * A citizen who reports a problem (keys 1, 1, 1) and speaks, once the description has started; # a second and a
+     * half into it ends it (a short call), and the flow queues the caller.
+     */
+    private static TestCall describing(AsteriskRig rig, String number) throws InterruptedException {
+        TestCall call = rig.place(TestCallPlan.hotline(number).keys("1,1,1").speech(Hotline.sample("zh-04"))
+                .timeout(Duration.ofSeconds(180)));
+        Hotline.awaitCommand(call, "EXEC \"AudioSocket\"");
+        Hotline.later(Duration.ofMillis(1500), () -> call.press("#"));
+        return call;
     }
 
     /** The FastAGI ports Asterisk handed this call's channel to, in order (its AGI debug log). */
