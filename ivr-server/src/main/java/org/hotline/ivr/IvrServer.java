@@ -44,6 +44,7 @@ import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.http.AdminAudit;
+import org.hotline.ivr.http.HttpMetrics;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -61,6 +62,7 @@ import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.seat.SeatConsole;
+import org.hotline.ivr.seat.live.FlowMenuLabels;
 import org.hotline.ivr.seat.live.LiveConsole;
 import org.hotline.ivr.sms.SmsModule;
 import org.hotline.ivr.speech.ConversationRecorder;
@@ -191,7 +193,7 @@ public final class IvrServer implements AutoCloseable {
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
         SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
-                speech.callRecordings());
+                speech.callRecordings(), new FlowMenuLabels(flows.library()));
         started.push(console);
         knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);
@@ -199,7 +201,7 @@ public final class IvrServer implements AutoCloseable {
         started.push(agi);
         routes.nonBlocking(HttpMethod.GET, "/healthz", Role.PUBLIC, request -> healthResponse());
         registerMetrics();
-        http = HttpServer.start(config.http(), web, routes);
+        http = HttpServer.start(config.http(), web, routes, new HttpMetrics(metrics));
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());
