@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 import org.hotline.ivr.redis.RedisUnavailableException;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ final class FlowRun {
     private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
     /** A caller cycling through menus for this many nodes is stuck, not using the line. */
     static final int MAX_STEPS = 1000;
+    /** Set on the caller's channel when the flow has ended on this node (see config/asterisk/extensions.conf). */
+    static final String ENDED_VARIABLE = "IVR_FLOW_END";
 
     private final CallContext call;
     private final FlowServices services;
@@ -129,7 +132,7 @@ final class FlowRun {
         }
         String ending = result;
         inIvr.leave();
-        keepWords().thenCompose(x -> journey.ended(call, ending)).whenComplete((x, e) -> {
+        keepWords().thenCompose(x -> journey.ended(call, ending)).thenCompose(x -> markEnded()).whenComplete((x, e) -> {
             log(() -> log.info("flow {} ended: {}", call.flow().name(), ending));
             done.complete(ending);
         });
@@ -152,6 +155,20 @@ final class FlowRun {
                 loop(next);
             }
         });
+    }
+
+    /**
+     * Tells the dialplan the flow ended here (channel variable {@value #ENDED_VARIABLE}): Asterisk reports a node that
+     * died during the call with the same AGISTATUS (SUCCESS) as a flow that ended, and the shipped [ivr-in] sends a
+     * caller without this mark on to the next node or the operators rather than hanging up on them. A caller who hung
+     * up has no channel left to mark, which is as well.
+     */
+    private CompletionStage<?> markEnded() {
+        try {
+            return call.agi().send(new SetVariableCommand(ENDED_VARIABLE, "1")).handle((r, gone) -> null);
+        } catch (RuntimeException gone) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** A caller who described the problem and hung up before the queue still gets a draft order. */
