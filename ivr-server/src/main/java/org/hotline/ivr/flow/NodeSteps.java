@@ -157,7 +157,8 @@ final class NodeSteps {
                 .thenCompose(r -> {
                     inIvr.leave();
                     return services.queueing().enqueue(call, new FlowServices.QueueRequest(queue,
-                            node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), call.orderId()));
+                            node.priority(), node.priorityClass(), List.copyOf(skills), call.language(), call.orderId(),
+                            node.hold(), line -> recorder.note(call, node, line)));
                 })
                 .thenApply(outcome -> {
                     recorder.record(call, node, "", "queue " + queue + " priority " + node.priority()

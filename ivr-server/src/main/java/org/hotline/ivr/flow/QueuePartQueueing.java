@@ -36,6 +36,7 @@ public final class QueuePartQueueing implements FlowServices.CallQueueing {
     public CompletionStage<String> enqueue(CallContext call, FlowServices.QueueRequest request) {
         WaitingCall waiting = new WaitingCall(call.callId(), request.queue(), request.priorityClass(),
                 request.language(), call.callerId());
-        return holdLoop.run(call.call(), waiting).thenApply(outcome -> outcome.name().toLowerCase(Locale.ROOT));
+        return holdLoop.run(call.call(), waiting, request.hold(), request.journal())
+                .thenApply(outcome -> outcome.name().toLowerCase(Locale.ROOT));
     }
 }
