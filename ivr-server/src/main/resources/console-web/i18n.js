@@ -36,6 +36,10 @@ window.IVR_TEXT = {
     adviceDial: '⚠ 建议来电人立即拨打 {n}', repeatCaller: '重复来电', repeatOf: '重复工单：', community: '社区',
     unclassified: '未分类', unclassifiedChoose: '未分类 — 请选择分类', 'status.rehandle': '重办', 'status.supervise': '督办',
     'problem.phone': '不是有效的电话号码',
+    talkTime: '通话时长', shortcuts: '快捷键', shortcutsNote: 'Alt 组合键在输入框中也有效；按 ? 打开或关闭本帮助，Esc 关闭。',
+    transfer: '转接', hangUp: '挂断', shortcutUnavailable: '当前不可用', details: '详情', statusLabel: '状态',
+    markRepeat: '标记为重复来电（并入此单）', markedRepeat: '已标记为重复工单：', statsToday: '今日 {n} 通',
+    statsAverage: '平均处理', statsHelp: '今日接听的来电数；平均处理时长 = 来电分配到坐席至工单提交',
     confirmReadyWithDraft: '当前工单尚未提交（仍是草稿）。仍要就绪并接听下一个来电吗？',
     confirmLogoutOnCall: '正在通话中。确定退出吗？本次通话结束后将不再分配来电。',
     'problem.required': '提交前必须填写', 'problem.unknown': '不是有效的选项', 'problem.tooLong': '内容过长', 'problem.locked': '工单已派单，不能再修改'
@@ -78,6 +82,10 @@ window.IVR_TEXT = {
     repeatCaller: 'Repeat caller', repeatOf: 'Repeat of', community: 'Community', unclassified: 'Unclassified',
     unclassifiedChoose: 'Unclassified — choose a category', 'status.rehandle': 'Re-handling', 'status.supervise': 'Escalated',
     'problem.phone': 'not a phone number',
+    talkTime: 'Talk time', shortcuts: 'Keyboard shortcuts', shortcutsNote: 'Alt combinations work while typing too; ? opens and closes this help, Esc closes it.',
+    transfer: 'Transfer', hangUp: 'Hang up', shortcutUnavailable: 'not available now', details: 'Details', statusLabel: 'Status',
+    markRepeat: 'Mark this call as a repeat (merge into this order)', markedRepeat: 'Marked as a repeat of', statsToday: '{n} calls today',
+    statsAverage: 'avg handle', statsHelp: 'Calls given to you today; average handle time = call reaching you to its order submitted',
     confirmReadyWithDraft: 'This order is not submitted yet (still a draft). Go ready and take the next call anyway?',
     confirmLogoutOnCall: 'You are on a call. Log out? No further call will be given to this seat after this one.',
     'problem.required': 'required to submit', 'problem.unknown': 'not a valid choice', 'problem.tooLong': 'too long', 'problem.locked': 'the order is dispatched and can no longer be changed'

@@ -44,6 +44,7 @@ import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.http.AdminAudit;
+import org.hotline.ivr.http.HttpMetrics;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -200,7 +201,7 @@ public final class IvrServer implements AutoCloseable {
         started.push(agi);
         routes.nonBlocking(HttpMethod.GET, "/healthz", Role.PUBLIC, request -> healthResponse());
         registerMetrics();
-        http = HttpServer.start(config.http(), web, routes);
+        http = HttpServer.start(config.http(), web, routes, new HttpMetrics(metrics));
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());
