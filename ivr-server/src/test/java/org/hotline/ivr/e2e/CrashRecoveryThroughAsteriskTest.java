@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>And a server node killed with SIGKILL (a JVM of its own on the same external redis-server and Asterisk, reached
  * through the shipped [ivr-in]) while its callers are at the menu, describing, hearing the queue announcement,
- * waiting, ringing a seat and talking to one: the dialplan sends the five not talking on ("please hold", the
- * operators' queue), the conversation goes on; the in-process node, alive, settles what the dead one held; the killed
+ * waiting, ringing a seat and talking to one: the dialplan sends the five not talking on (the other node, here
+ * down, then the operators' queue), the conversation goes on; the in-process node, alive, settles what the dead one held; the killed
  * node restarted makes the drafts of those cut mid-description. Afterwards every caller who reached the description
  * has a draft, no seat is on a call once its caller left the Dial, and no record is left open.
  */
@@ -134,8 +134,6 @@ class CrashRecoveryThroughAsteriskTest {
             double operatorsAfter = (System.nanoTime() - killedAt) / 1e9;
             for (TestCall call : sentOn) {
                 assertThat(call.result()).as("caller " + call.ivrLegId() + " not hung up").isNotDone();
-                assertThat(rig.asteriskLogSinceTestStart()).as("please-hold played to " + call.ivrChannel())
-                        .anyMatch(line -> line.contains("Playback(\"" + call.ivrChannel() + "\", \"please-hold\")"));
             }
             Hotline.await(Duration.ofSeconds(40), "seat 1001 free once its caller left the Dial",
                     () -> !List.of("oncall", "offered").contains(seatStates(rig).get("1001")),
@@ -162,7 +160,7 @@ class CrashRecoveryThroughAsteriskTest {
             }
             Hotline.await(Duration.ofSeconds(10), "nobody in the IVR", () -> rig.server().flows().runner().callsInIvr()
                     .count() == 0, () -> "still " + rig.server().flows().runner().callsInIvr().count());
-            log.info("BENCH crash: {} calls at the kill, drafts {}/5, 5 callers at the operators after please-hold {} s,"
+            log.info("BENCH crash: {} calls at the kill, drafts {}/5, 5 callers in the operators' queue {} s,"
                     + " the ringing seat free {} s and records closed {} s after the kill (the talking one outlived it),"
                     + " drafts all there {} s after it", calls.size(), calls.subList(0, 5).stream()
                     .filter(c -> hasDraft(rig, c)).count(), String.format("%.1f", operatorsAfter),
