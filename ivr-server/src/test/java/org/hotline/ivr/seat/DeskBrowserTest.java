@@ -265,6 +265,26 @@ class DeskBrowserTest {
         browser.waitVisible("amendments-box");
         assertThat(node.server().orders().store().get(id).orElseThrow().summary()).endsWith("补充：垃圾桶已满溢。");
         assertThat(node.server().orders().store().get(id).orElseThrow().status().id()).isEqualTo("submitted");
+        // a callback two hours ahead, placed through the hotline's callback path on the order's callback number
+        browser.js("const d = new Date(Date.now() + 2 * 3600 * 1000); const p = n => String(n).padStart(2, '0');"
+                + "document.getElementById('callback-at').value = d.getFullYear() + '-' + p(d.getMonth() + 1) + '-'"
+                + " + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes());");
+        browser.click("btn-callback");
+        browser.wait.until(d -> browser.text("callback-note").startsWith("已预约"));
+        org.hotline.ivr.order.OrderContacts contacts = new org.hotline.ivr.order.OrderContacts(node.server().redis(),
+                org.hotline.ivr.order.OrderSettings.defaults().keys());
+        assertThat(contacts.contacts(id)).anySatisfy(contact -> assertThat(contact.kind()).isEqualTo("callback-scheduled"));
+        java.util.List<org.hotline.ivr.queue.WaitingCall> handed = new java.util.ArrayList<>();
+        new org.hotline.ivr.followup.CallbackRetries(node.server().redis(), java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofMinutes(90))).poll(20, call -> handed.add(call) && false);
+        assertThat(handed).as("not due before its time").isEmpty();
+        new org.hotline.ivr.followup.CallbackRetries(node.server().redis(), java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofHours(3))).poll(20, handed::add);
+        assertThat(handed).singleElement().satisfies(call -> {
+            assertThat(call.callerNumber()).isEqualTo("01065123456");
+            assertThat(call.queue()).isEqualTo("zh-general");
+            assertThat(contacts.orderOfCall(call.callId())).as("its attempts land on the order").contains(id);
+        });
         browser.screenshot("desk-order-form");
         // dispatched: the unit has it, the form is locked
         node.server().orders().store().dispatch(id, "dispatcher-1", "");
