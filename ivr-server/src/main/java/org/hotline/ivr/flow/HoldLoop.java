@@ -20,11 +20,18 @@ public final class HoldLoop {
     private final CallDistributor distributor;
     private final HoldSettings settings;
     private final Clock clock;
+    private final HeldCalls holds;
 
     public HoldLoop(CallDistributor distributor, HoldSettings settings, Clock clock) {
+        this(distributor, settings, clock, HeldCalls.none());
+    }
+
+    /** With {@code holds}, a seat can put the caller on hold and hand them to another queue from its console. */
+    public HoldLoop(CallDistributor distributor, HoldSettings settings, Clock clock, HeldCalls holds) {
         this.distributor = distributor;
         this.settings = settings;
         this.clock = clock;
+        this.holds = holds;
     }
 
     /** Runs until a seat answered and hung up, the caller chose a callback, or the caller hung up. */
@@ -38,6 +45,6 @@ public final class HoldLoop {
      */
     public CompletionStage<HoldOutcome> run(AgiCall call, WaitingCall waiting, HoldPlan plan, Consumer<String> journal) {
         QueueConfig queue = distributor.setup().requireQueue(waiting.queue());
-        return new HoldSession(distributor, settings, plan, journal, clock, call.channel(), waiting, queue).run();
+        return new HoldSession(distributor, settings, plan, journal, clock, call.channel(), waiting, queue, holds).run();
     }
 }

@@ -48,6 +48,7 @@ final class HoldSession {
     private final Clock clock;
     private final AgiCommandChannel agi;
     private final CallbackDialog callbackDialog;
+    private final HeldCalls holds;
     private WaitingCall waiting;
     private QueueConfig queue;
     private CompletableFuture<SeatOffer> offer;
@@ -57,8 +58,9 @@ final class HoldSession {
     private boolean overflowed;
 
     HoldSession(CallDistributor distributor, HoldSettings settings, HoldPlan plan, Consumer<String> journal, Clock clock,
-                AgiCommandChannel agi, WaitingCall waiting, QueueConfig queue) {
+                AgiCommandChannel agi, WaitingCall waiting, QueueConfig queue, HeldCalls holds) {
         this.distributor = distributor;
+        this.holds = holds;
         this.settings = settings;
         this.plan = plan;
         this.journal = journal;
@@ -190,17 +192,8 @@ final class HoldSession {
                     String status = reply.getResultCode() == 1 ? reply.getExtra() : "";
                     if ("ANSWER".equals(status)) {
                         journal.accept("hold: seat " + seat.seatId() + " answered");
-                        // The conversation took place: a Redis failure now must not send the caller anywhere
-                        // (the seat is freed by the queue's settlement once Asterisk shows the call gone).
-                        return distributor.answered(seat)
-                                .thenCompose(r -> distributor.hangupAfterCall(seat))
-                                .handle((r, failure) -> {
-                                    if (failure != null) {
-                                        withCallId(() -> log.warn("seat {} talked to the caller, but the end of the"
-                                                + " call is not recorded: {}", seat.seatId(), failure.toString()));
-                                    }
-                                    return HoldOutcome.CONNECTED;
-                                });
+                        // The seat may have left the bridge for a hold or a hand-over rather than hung up.
+                        return holds.read(waiting.callId()).thenCompose(hold -> afterSeatLeft(seat, hold));
                     }
                     String why = status.isEmpty() ? "no DIALSTATUS" : status;
                     withCallId(() -> log.info("seat {} did not answer ({}): paused, caller back at the head",
@@ -209,6 +202,93 @@ final class HoldSession {
                     offer = distributor.ringNoAnswer(seat).toCompletableFuture();
                     return startMusic().thenCompose(r -> waitForSeat());
                 });
+    }
+
+    /** The conversation took place: a Redis failure now must not send the caller anywhere. */
+    private CompletionStage<HoldOutcome> settle(SeatOffer seat) {
+        // (the seat is freed by the queue's settlement once Asterisk shows the call gone)
+        return holds.clear(waiting.callId()).exceptionally(failure -> null)
+                .thenCompose(r -> distributor.answered(seat))
+                .thenCompose(r -> distributor.hangupAfterCall(seat))
+                .handle((r, failure) -> {
+                    if (failure != null) {
+                        withCallId(() -> log.warn("seat {} talked to the caller, but the end of the"
+                                + " call is not recorded: {}", seat.seatId(), failure.toString()));
+                    }
+                    return HoldOutcome.CONNECTED;
+                });
+    }
+
+    /**
+     * The seat's channel left the bridge (Dial or Bridge returned): hung up, or moved by the console (HeldCalls says
+     * which). Held: hold music until the seat asks for the caller back; handed to a queue: wait there anew.
+     */
+    private CompletionStage<HoldOutcome> afterSeatLeft(SeatOffer seat, Optional<HeldCalls.Hold> hold) {
+        HeldCalls.State state = hold.map(HeldCalls.Hold::state).orElse(HeldCalls.State.ENDED);
+        return switch (state) {
+            case HELD -> {
+                withCallId(() -> log.info("seat {} put the caller on hold", seat.seatId()));
+                journal.accept("hold: seat " + seat.seatId() + " put the caller on hold");
+                yield startMusic().thenCompose(r -> whileHeld(seat, hold.get().seatChannel()));
+            }
+            case RESUME -> bridgeBack(seat, hold.get().seatChannel());
+            case REQUEUE -> requeue(seat, hold.get().queue());
+            case TALKING, ENDED -> settle(seat);
+        };
+    }
+
+    private CompletionStage<HoldOutcome> whileHeld(SeatOffer seat, String seatChannel) {
+        return send(new WaitForDigitCommand(settings.poll().toMillis()))
+                .thenCompose(r -> holds.read(waiting.callId()))
+                .thenCompose(hold -> {
+                    HeldCalls.State state = hold.map(HeldCalls.Hold::state).orElse(HeldCalls.State.ENDED);
+                    if (state == HeldCalls.State.HELD) {
+                        return whileHeld(seat, seatChannel);
+                    }
+                    return stopMusic().thenCompose(r -> switch (state) {
+                        case RESUME -> bridgeBack(seat, seatChannel);
+                        case REQUEUE -> requeue(seat, hold.get().queue());
+                        default -> settle(seat);
+                    });
+                });
+    }
+
+    /** The seat takes the caller back: the caller's channel is bridged to the seat's, waiting in [ivr-seat-hold]. */
+    private CompletionStage<HoldOutcome> bridgeBack(SeatOffer seat, String seatChannel) {
+        withCallId(() -> log.info("seat {} takes the caller back from hold", seat.seatId()));
+        return holds.talking(waiting.callId())
+                .thenCompose(r -> send(new ExecCommand("Bridge", seatChannel)))
+                .thenCompose(r -> send(new GetVariableCommand("BRIDGERESULT")))
+                .thenCompose(reply -> {
+                    String result = reply.getResultCode() == 1 ? reply.getExtra() : "";
+                    if (!"SUCCESS".equals(result)) {
+                        withCallId(() -> log.info("seat {} channel gone before the caller came back ({})",
+                                seat.seatId(), result.isEmpty() ? "no BRIDGERESULT" : result));
+                        return settle(seat);
+                    }
+                    return holds.read(waiting.callId()).thenCompose(hold -> afterSeatLeft(seat, hold));
+                });
+    }
+
+    /** Handed over by the seat: its conversation is over (wrap-up), the caller waits in the other queue. */
+    private CompletionStage<HoldOutcome> requeue(SeatOffer seat, String target) {
+        Optional<QueueConfig> next = distributor.setup().queue(target);
+        if (next.isEmpty()) {
+            withCallId(() -> log.warn("seat {} handed the caller to unknown queue {}: call ends", seat.seatId(), target));
+            return settle(seat);
+        }
+        return settle(seat).thenCompose(r -> {
+            withCallId(() -> log.info("seat {} handed the caller to queue {}", seat.seatId(), target));
+            journal.accept("hold: seat " + seat.seatId() + " handed the caller to queue " + target);
+            queue = next.get();
+            waiting = new WaitingCall(waiting.callId(), target, waiting.priorityClass(), waiting.language(),
+                    waiting.callerNumber());
+            enteredAt = clock.millis();
+            nextAnnouncementAt = enteredAt;
+            overflowed = false;
+            offer = distributor.enqueue(waiting).toCompletableFuture();
+            return startMusic().thenCompose(m -> waitForSeat());
+        });
     }
 
     /**
@@ -222,6 +302,7 @@ final class HoldSession {
         if (!(cause instanceof AgiHangupException)) {
             withCallId(() -> log.warn("hold loop failed: {}", cause.toString()));
         }
+        holds.clear(waiting.callId());
         CompletionStage<HoldOutcome> left = distributor.callerHungUp(waiting).thenApply(gone ->
                 gone == CallerHangup.AFTER_CONVERSATION ? HoldOutcome.CONNECTED : HoldOutcome.ABANDONED);
         if (cause instanceof AgiHangupException || !RedisUnavailableException.isCauseOf(cause)) {

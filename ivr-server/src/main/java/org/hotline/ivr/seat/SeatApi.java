@@ -27,6 +27,10 @@ final class SeatApi {
     private static final Logger log = LoggerFactory.getLogger(SeatApi.class);
     private static final int MAX_REASON = 100;
     private static final int MAX_DRAFTS_SCANNED = 50;
+    private static final int MAX_STATS_CALLS = 300;
+    private static final int MAX_EARLIER = 20;
+    private static final java.time.Duration MIN_CALLBACK_AHEAD = java.time.Duration.ofMinutes(1);
+    private static final java.time.Duration MAX_CALLBACK_AHEAD = java.time.Duration.ofDays(14);
 
     private final LoginRoutes login;
     private final SeatStates states;
@@ -37,6 +41,7 @@ final class SeatApi {
     private final SeatEvents events;
     private final CallerNumberAudit audit;
     private final KnowledgeLookup knowledge;
+    private final CallbackScheduling callbacks;
 
     SeatApi(LoginRoutes login, ConsoleParts parts, ScreenPopView view, SeatEvents events, CallerNumberAudit audit) {
         this.login = login;
@@ -48,6 +53,7 @@ final class SeatApi {
         this.events = events;
         this.audit = audit;
         this.knowledge = parts.knowledge();
+        this.callbacks = parts.callbacks();
     }
 
     void register(Router router) {
@@ -62,12 +68,17 @@ final class SeatApi {
                         .map(HttpResponses::ok).orElseGet(() -> HttpResponses.notFound("no such article")))
                 .post(PREFIX + "/state", Role.SEAT, request -> changeState(request, seat(request)))
                 .get(PREFIX + "/drafts", Role.SEAT, request -> openDrafts(seat(request)))
+                .get(PREFIX + "/stats", Role.SEAT, this::personalStats)
                 .get(PREFIX + "/calls/{id}", Role.SEAT, request -> call(seat(request), request.param("id")))
+                .get(PREFIX + "/calls/{id}/earlier/{order}", Role.SEAT,
+                        request -> earlierOrder(seat(request), request.param("id"), request.param("order")))
                 .post(PREFIX + "/calls/{id}/caller", Role.SEAT, request -> callerNumber(seat(request), request.param("id")))
                 .add(HttpMethod.PUT, PREFIX + "/orders/{id}", Role.SEAT,
                         request -> editOrder(request, seat(request), request.param("id"), false))
                 .post(PREFIX + "/orders/{id}/submit", Role.SEAT,
-                        request -> editOrder(request, seat(request), request.param("id"), true));
+                        request -> editOrder(request, seat(request), request.param("id"), true))
+                .post(PREFIX + "/orders/{id}/callback", Role.SEAT,
+                        request -> scheduleCallback(request, seat(request), request.param("id")));
     }
 
     private static String seat(WebRequest request) {
@@ -131,6 +142,60 @@ final class SeatApi {
                     .ifPresent(order -> drafts.add(ScreenPopView.order(order)));
         }
         return HttpResponses.ok(Map.of("drafts", drafts));
+    }
+
+    /**
+     * {@code GET stats?since=ms}: the seat's calls since then (the page sends its local midnight: the operator's
+     * day) and the average handle time, from the call reaching the seat to its order submitted, over those submitted.
+     */
+    private FullHttpResponse personalStats(WebRequest request) {
+        String since = request.query("since").orElse("");
+        if (!since.matches("\\d{1,15}")) {
+            return HttpResponses.badRequest(List.of("since: the start of the day in epoch milliseconds"));
+        }
+        java.time.Instant from = java.time.Instant.ofEpochMilli(Long.parseLong(since));
+        String seatId = seat(request);
+        int calls = 0;
+        long handled = 0;
+        long handleSeconds = 0;
+        for (String callId : this.calls.recentCalls(seatId, MAX_STATS_CALLS)) {
+            Optional<java.time.Instant> at = this.calls.assignedAt(callId);
+            if (at.isEmpty() || at.get().isBefore(from)) {
+                continue;
+            }
+            calls++;
+            Optional<DraftOrder> order = this.calls.orderOf(callId).flatMap(orders::find);
+            if (order.isPresent() && order.get().submittedAt() != null) {
+                handled++;
+                handleSeconds += Math.max(0, java.time.Duration.between(at.get(), order.get().submittedAt()).toSeconds());
+            }
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("calls", calls);
+        body.put("submitted", handled);
+        body.put("averageHandleSeconds", handled == 0 ? null : handleSeconds / handled);
+        return HttpResponses.ok(body);
+    }
+
+    /**
+     * An earlier order of the caller of a call this seat holds or held, in detail (the pop lists them): only an order of
+     * that same number, else 404 as if none existed.
+     */
+    private FullHttpResponse earlierOrder(String seatId, String callId, String orderId) {
+        Optional<ScreenPop> call = calls.find(callId);
+        if (call.isEmpty()) {
+            return HttpResponses.notFound("no such call");
+        }
+        if (!call.get().seatId().equals(seatId)) {
+            return refuse(seatId, "the earlier orders of call " + callId);
+        }
+        boolean listed = calls.callerNumber(callId)
+                .map(number -> orders.earlierOf(number, call.get().orderId(), MAX_EARLIER).stream()
+                        .anyMatch(earlier -> earlier.id().equals(orderId)))
+                .orElse(false);
+        Optional<DraftOrder> order = listed ? orders.find(orderId) : Optional.empty();
+        return order.map(found -> HttpResponses.ok(ScreenPopView.order(found)))
+                .orElseGet(() -> HttpResponses.notFound("no such earlier order of this caller"));
     }
 
     private FullHttpResponse call(String seatId, String callId) {
@@ -200,6 +265,45 @@ final class SeatApi {
             log.info("seat {} amended submitted order {}", seatId, orderId);
         }
         return HttpResponses.ok(ScreenPopView.order(saved));
+    }
+
+    /**
+     * {@code POST orders/{id}/callback {"at": ms}}: the seat arranges to call the citizen back, from 1 minute to 14
+     * days ahead, on the order's callback number if it has one, else the calling number (read here, never sent by
+     * the page).
+     */
+    private FullHttpResponse scheduleCallback(WebRequest request, String seatId, String orderId) {
+        Optional<DraftOrder> order = orders.find(orderId);
+        if (order.isEmpty()) {
+            return HttpResponses.notFound("no such order");
+        }
+        Optional<ScreenPop> call = calls.find(order.get().callId());
+        if (call.isEmpty() || !call.get().seatId().equals(seatId)) {
+            return refuse(seatId, "a callback for order " + orderId);
+        }
+        Optional<JsonNode> body = JsonBody.of(request);
+        String atText = body.map(b -> JsonBody.text(b, "at")).orElse("");
+        java.time.Instant now = java.time.Instant.now();
+        if (!atText.matches("\\d{1,15}")) {
+            return HttpResponses.badRequest(List.of("at: the time to call back, in epoch milliseconds"));
+        }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(Long.parseLong(atText));
+        if (at.isBefore(now.plus(MIN_CALLBACK_AHEAD)) || at.isAfter(now.plus(MAX_CALLBACK_AHEAD))) {
+            return HttpResponses.badRequest(List.of("at: from 1 minute to 14 days from now"));
+        }
+        String typed = order.get().callbackNumber().replaceAll("[^0-9+]", "");
+        String number = typed.isEmpty() ? calls.callerNumber(call.get().callId()).orElse("") : typed;
+        if (number.isEmpty()) {
+            return HttpResponses.badRequest(List.of("callbackNumber: no number to call back"));
+        }
+        Optional<CallbackScheduling.Scheduled> scheduled = callbacks.schedule(seatId, orderId, call.get().language(), number, at);
+        if (scheduled.isEmpty()) {
+            return HttpResponses.error(HttpResponseStatus.CONFLICT, "no queue of this seat takes callbacks");
+        }
+        log.info("seat {} scheduled callback {} for order {} at {} in {}", seatId, scheduled.get().callbackId(), orderId,
+                at, scheduled.get().queue());
+        return HttpResponses.ok(Map.of("callbackId", scheduled.get().callbackId(), "queue", scheduled.get().queue(),
+                "at", at.toEpochMilli()));
     }
 
     private static FullHttpResponse refuse(String seatId, String what) {

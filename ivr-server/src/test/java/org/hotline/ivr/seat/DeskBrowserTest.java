@@ -265,6 +265,26 @@ class DeskBrowserTest {
         browser.waitVisible("amendments-box");
         assertThat(node.server().orders().store().get(id).orElseThrow().summary()).endsWith("补充：垃圾桶已满溢。");
         assertThat(node.server().orders().store().get(id).orElseThrow().status().id()).isEqualTo("submitted");
+        // a callback two hours ahead, placed through the hotline's callback path on the order's callback number
+        browser.js("const d = new Date(Date.now() + 2 * 3600 * 1000); const p = n => String(n).padStart(2, '0');"
+                + "document.getElementById('callback-at').value = d.getFullYear() + '-' + p(d.getMonth() + 1) + '-'"
+                + " + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes());");
+        browser.click("btn-callback");
+        browser.wait.until(d -> browser.text("callback-note").startsWith("已预约"));
+        org.hotline.ivr.order.OrderContacts contacts = new org.hotline.ivr.order.OrderContacts(node.server().redis(),
+                org.hotline.ivr.order.OrderSettings.defaults().keys());
+        assertThat(contacts.contacts(id)).anySatisfy(contact -> assertThat(contact.kind()).isEqualTo("callback-scheduled"));
+        java.util.List<org.hotline.ivr.queue.WaitingCall> handed = new java.util.ArrayList<>();
+        new org.hotline.ivr.followup.CallbackRetries(node.server().redis(), java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofMinutes(90))).poll(20, call -> handed.add(call) && false);
+        assertThat(handed).as("not due before its time").isEmpty();
+        new org.hotline.ivr.followup.CallbackRetries(node.server().redis(), java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofHours(3))).poll(20, handed::add);
+        assertThat(handed).singleElement().satisfies(call -> {
+            assertThat(call.callerNumber()).isEqualTo("01065123456");
+            assertThat(call.queue()).isEqualTo("zh-general");
+            assertThat(contacts.orderOfCall(call.callId())).as("its attempts land on the order").contains(id);
+        });
         browser.screenshot("desk-order-form");
         // dispatched: the unit has it, the form is locked
         node.server().orders().store().dispatch(id, "dispatcher-1", "");
@@ -282,6 +302,38 @@ class DeskBrowserTest {
         assertThat(new org.openqa.selenium.support.ui.Select(browser.element("order-category")).getFirstSelectedOption()
                 .getText()).isEqualTo("未分类 — 请选择分类");
         assertThat(browser.text("earlier")).contains("已派单").doesNotContain("unclassified");
+
+        // the earlier order opens in detail, and this call is marked as repeating it
+        browser.driver.findElement(By.cssSelector("#earlier .earlier-open[data-order='" + id + "']")).click();
+        browser.waitVisible("earlier-detail");
+        assertThat(browser.text("earlier-detail-unit")).isEqualTo("双井街道办事处");
+        assertThat(browser.text("earlier-detail-status")).isEqualTo("已派单");
+        assertThat(browser.text("earlier-detail-dispatch")).isNotEmpty();
+        String second = browser.text("order-id");
+        browser.click("btn-mark-repeat");
+        browser.wait.until(d -> node.server().orders().store().get(second).orElseThrow().handling().repeatOf().equals(id));
+        browser.wait.until(d -> browser.text("order-flags").contains("重复工单： " + id));
+
+        // a labelled talk timer, and the seat's own figures of the day
+        browser.wait.until(d -> browser.text("call-talk").matches("00:0[1-9]|00:[1-5]\\d"));
+        browser.wait.until(d -> browser.text("my-stats").startsWith("今日 2 通 · 平均处理 "));
+
+        // shortcuts: ? shows the help, Esc closes it; Alt+D saves, Alt+P is refused on a call, Alt+S asks first
+        browser.js("document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("?").perform();
+        browser.waitVisible("help-overlay");
+        assertThat(browser.text("help-keys")).contains("Alt+R 就绪").contains("Alt+S 提交工单").contains("Alt+H 挂断");
+        browser.screenshot("desk-shortcuts");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.wait.until(d -> !browser.visible("help-overlay"));
+        browser.element("order-summary").sendKeys("快捷键保存");
+        browser.element("order-summary").sendKeys(Keys.chord(Keys.ALT, "d"));
+        browser.wait.until(d -> node.server().orders().store().get(second).orElseThrow().summary().endsWith("快捷键保存"));
+        browser.element("order-summary").sendKeys(Keys.chord(Keys.ALT, "p"));
+        browser.wait.until(d -> browser.text("toast").equals("示忙 — 当前不可用"));
+        browser.element("order-summary").sendKeys(Keys.chord(Keys.ALT, "s"));
+        browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(node.server().orders().store().get(second).orElseThrow().status().id()).isEqualTo("draft");
         click("btn-lang");
         browser.waitText("btn-lang", "中文");
         assertThat(browser.driver.getTitle()).isEqualTo("12345 seat console");
