@@ -150,6 +150,12 @@ class DeskBrowserTest {
         org.hotline.ivr.queue.QueueRecords records = node.server().queues().distributor().records();
         assertThat(records.seat(seat).orElseThrow().state()).isEqualTo(org.hotline.ivr.queue.SeatState.PAUSED);
         assertThat(browser.text("order-id")).isEqualTo(first);
+        // Ready with the order still a draft asks; dismissed, the seat stays paused
+        browser.click("btn-ready");
+        assertThat(browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).getText())
+                .startsWith("当前工单尚未提交");
+        browser.driver.switchTo().alert().dismiss();
+        assertThat(records.seat(seat).orElseThrow().state()).isEqualTo(org.hotline.ivr.queue.SeatState.PAUSED);
 
         // the next caller waits; then the seat is made ready without the page (a race the page lost)
         phone.call(ConsoleTestServer.describing("safe-2", "13800138022", null, Duration.ofSeconds(25)));
@@ -215,6 +221,8 @@ class DeskBrowserTest {
         browser.wait.until(d -> !browser.text("order-id").isEmpty() && !browser.value("order-unit").isEmpty());
         String id = browser.text("order-id");
         assertThat(browser.text("unit-suggested")).startsWith("建议：");
+        browser.click("btn-number");
+        browser.waitText("call-number", "13800138033");
         browser.viewport(1366, 768);
         assertThat(browser.inViewport("btn-submit")).as("submit in sight at 1366x768").isTrue();
         browser.viewport(800, 700);
@@ -246,6 +254,8 @@ class DeskBrowserTest {
         browser.click("btn-save");
         browser.wait.until(d -> browser.value("order-unit").equals("双井街道办事处"));
         assertThat(browser.text("order-error")).isEmpty();
+        browser.wait.until(d -> browser.text("call-status").equals("已挂机"));
+        assertThat(browser.text("call-number")).as("a revealed number stays revealed after updates").isEqualTo("13800138033");
 
         browser.element("order-summary").sendKeys(" 已三天无人清运。");
         browser.click("btn-submit");
@@ -337,6 +347,7 @@ class DeskBrowserTest {
         click("btn-lang");
         browser.waitText("btn-lang", "中文");
         assertThat(browser.driver.getTitle()).isEqualTo("12345 seat console");
+        assertThat(browser.element("pause-reason").getAttribute("aria-label")).isEqualTo("Pause reason");
         assertThat(browser.text("call-menu")).isEqualTo("Mandarin\nReport a problem\nHelp");
         click("btn-lang");
     }
