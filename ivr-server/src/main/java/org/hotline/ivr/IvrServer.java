@@ -193,6 +193,8 @@ public final class IvrServer implements AutoCloseable {
         SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
                 speech.callRecordings());
         started.push(console);
+        orders.registerTopics(routes, orders.hotTopics(config.paths().orderRules(), OrderSettings.defaults(),
+                Clock.systemUTC()), Clock.systemUTC());
         knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);

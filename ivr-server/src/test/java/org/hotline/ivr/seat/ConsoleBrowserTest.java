@@ -236,6 +236,10 @@ class ConsoleBrowserTest {
         assertThat(figures.get(3).getText()).isEqualTo("—");
         assertThat(browser.getTitle()).isEqualTo("12345 热线监控大屏");
         assertThat(element("top").findElements(By.tagName("li")).get(0).getText()).startsWith("城市管理与环境卫生").endsWith("4");
+        // The month's hot topics (GET /api/reports/topics on the supervisor's cookie): none last month, so up by 4.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("#month-top li")).isEmpty()
+                && d.findElements(By.cssSelector("#month-top li")).get(0).getText().startsWith("城市管理与环境卫生 ↑4"));
+        assertThat(browser.findElements(By.cssSelector("#hot-words .chip"))).isNotEmpty();
         screenshot("wallboard");
     }
 
