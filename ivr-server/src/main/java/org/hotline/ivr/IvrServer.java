@@ -187,7 +187,7 @@ public final class IvrServer implements AutoCloseable {
                 .routes(routes);
         // Before the first call: what this node's last process left open is closed (node-lost), then its lease held.
         started.push(openCalls.start(flows.runner().journeys(), flows.runner().callsInIvr()));
-        // The survey flow's answers count for the rates and go on the order (the flow replaces script "survey").
+        // The survey flow's answers count for the rates and go on the order.
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
         SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,

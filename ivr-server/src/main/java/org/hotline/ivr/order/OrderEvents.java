@@ -1,9 +1,13 @@
 package org.hotline.ivr.order;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hotline.ivr.redis.RedisGateway;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The stream downstream work-order systems read with consumer groups ({@code XREADGROUP}): one entry per
@@ -35,5 +39,23 @@ final class OrderEvents {
 
     String stream() {
         return keys.events();
+    }
+
+    /** Entries after {@code afterId} (exclusive), oldest first, at most {@code max}. */
+    List<OrderEvent> after(String afterId, int max) {
+        StreamEntryID from = new StreamEntryID(afterId);
+        List<StreamEntry> entries = redis.call("read order events",
+                jedis -> jedis.xrange(keys.events(), from, StreamEntryID.MAXIMUM_ID, max + 1));
+        List<OrderEvent> events = new ArrayList<>();
+        for (StreamEntry entry : entries) {
+            // XRANGE's start is inclusive (exclusive ranges need Redis 6.2): the cursor's own entry is skipped here.
+            if (entry.getID().equals(from) || events.size() == max) {
+                continue;
+            }
+            Map<String, String> fields = entry.getFields();
+            events.add(new OrderEvent(entry.getID().toString(), fields.getOrDefault("type", ""),
+                    fields.getOrDefault("orderId", "")));
+        }
+        return events;
     }
 }

@@ -113,6 +113,21 @@ public final class OrderStore {
         });
     }
 
+    /** The order call {@code callId} drafted, if it drafted one (and it is still stored). */
+    public Optional<DraftOrder> ofCall(String callId) {
+        String orderId = redis.call("find order of call", jedis -> jedis.get(keys.byCall(callId)));
+        return orderId == null ? Optional.empty() : get(orderId);
+    }
+
+    /**
+     * Order events after stream id {@code afterId} (exclusive; {@code <epoch ms>-0} starts at that instant), oldest
+     * first, at most {@code max}: for readers that count (the wallboard). What must be handed on exactly once
+     * reads with a consumer group ({@link OrderEventFeed}).
+     */
+    public List<OrderEvent> eventsAfter(String afterId, int max) {
+        return events.after(afterId, max);
+    }
+
     /** The caller's orders, newest first, at most {@code limit}. */
     public List<DraftOrder> listByCaller(String callerNumber, int limit) {
         List<String> ids = redis.call("list orders of caller",

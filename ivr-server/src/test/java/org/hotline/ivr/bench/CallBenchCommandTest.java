@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.hotline.ivr.IvrCommand;
+import org.hotline.ivr.audio.SpeechSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,6 +22,9 @@ import picocli.CommandLine;
  * shipped 12345 flow, the distributor, draft orders), so the benchmark cannot rot: every call must end normally, every
  * describer's draft must be in Redis, frames and commands must have been timed and the report must keep its shape.
  * No figure is judged here; speed belongs in BENCHMARKS.md.
+ *
+ * <p>Kept cheap (a few seconds of calls): a one-second window, describers who say the first second of each Mandarin
+ * sample (real speech, cut at test time), no talk time, and seats enough that nobody waits for a seat's wrap-up.
  */
 class CallBenchCommandTest {
 
@@ -29,8 +37,10 @@ class CallBenchCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
 
-        int exit = cli.execute("bench", "calls", "--calls", "3", "--describing", "2", "--seconds", "8", "--warmup", "0s",
-                "--talk", "1s", "--describer-talk", "0s", "--prompt", "50ms", "--json", json.toString());
+        Path samples = firstSecondOfEachSample(dir.resolve("samples"));
+        int exit = cli.execute("bench", "calls", "--calls", "3", "--describing", "2", "--seconds", "1", "--warmup", "0s",
+                "--talk", "0s", "--describer-talk", "0s", "--prompt", "50ms", "--seats-per-call", "10",
+                "--samples", samples.toString(), "--json", json.toString());
 
         assertThat(exit).as("exit code; stderr:%n%s", err).isZero();
         JsonNode level = new ObjectMapper().readTree(json.toFile()).get("levels").get(0);
@@ -50,5 +60,18 @@ class CallBenchCommandTest {
                 .contains("| calls | describing slots | on the line (mean) |")
                 .containsPattern("\\| 3 \\| 2 \\| .* \\| 0 \\| 0 \\| (\\d+) / \\1 \\|")
                 .contains("Goal, 2,000 calls of which 100 describing on one node: NOT met.");
+    }
+
+    /** The bench's eight Mandarin samples, each cut to its first second (they start with speech). */
+    private static Path firstSecondOfEachSample(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        for (int i = 1; i <= 8; i++) {
+            String name = "zh-0" + i + ".wav";
+            try (AudioInputStream full = AudioSystem.getAudioInputStream(SpeechSamples.folder().resolve(name).toFile());
+                 AudioInputStream cut = new AudioInputStream(full, full.getFormat(), (long) full.getFormat().getFrameRate())) {
+                AudioSystem.write(cut, AudioFileFormat.Type.WAVE, dir.resolve(name).toFile());
+            }
+        }
+        return dir;
     }
 }

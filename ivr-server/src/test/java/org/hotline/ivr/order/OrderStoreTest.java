@@ -32,6 +32,28 @@ class OrderStoreTest {
                 "", Instant.parse("2026-11-25T02:00:00Z")));
     }
 
+    /** What the console reads of orders goes through the store, not through the order's Redis keys. */
+    @Test
+    void theOrderOfACallAndTheEventsAfterACursorAreReadThroughTheStore() {
+        assertThat(orders.store.ofCall("c1")).map(DraftOrder::orderId).contains(draft.orderId());
+        assertThat(orders.store.ofCall("a call that drafted nothing")).isEmpty();
+        orders.store.update(draft.orderId(), Map.of("summary", "路灯不亮"), "seat-01");
+
+        List<OrderEvent> all = orders.store.eventsAfter("0-0", 100_000);
+        assertThat(all).filteredOn(event -> event.orderId().equals(draft.orderId())).extracting(OrderEvent::type)
+                .contains("drafted", "updated");
+        List<OrderEvent> paged = new java.util.ArrayList<>();
+        List<OrderEvent> page;
+        String cursor = "0-0";
+        do {
+            page = orders.store.eventsAfter(cursor, 2);
+            assertThat(page).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(page);
+            cursor = page.isEmpty() ? cursor : page.get(page.size() - 1).id();
+        } while (page.size() == 2);
+        assertThat(paged).as("pages of two, each after the last one read, neither repeating nor skipping").isEqualTo(all);
+    }
+
     @Test
     void anOrderPastItsDeadlineCountsAsOverdueUntilItIsDispatchedToItsUnit() {
         Instant late = Instant.parse("2026-11-26T00:00:00Z");

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SurveySchedule {
 
-    private static final String DUE = "ivr:{survey}:due";
-    private static final String ORDER = "ivr:{survey}:order:";
 
     /** KEYS: due set, order hash. ARGV: due (ms), order id, number, now, TTL (s). 0 when the order was scheduled before. */
     private static final String SCHEDULE = """
@@ -61,7 +59,7 @@ public final class SurveySchedule {
     public SurveySchedule(RedisGateway redis, SurveyStore store, SurveyDialer dialer, SurveyPolicy policy,
                           SurveyAnswers outcomes, Clock clock) {
         this.redis = redis;
-        this.claims = new DueClaims(redis, DUE);
+        this.claims = new DueClaims(redis, SurveyKeys.DUE);
         this.store = store;
         this.dialer = dialer;
         this.policy = policy;
@@ -81,7 +79,7 @@ public final class SurveySchedule {
         // First, and every time: a redelivery after a failure here must still leave category and unit behind.
         store.expect(request);
         Instant due = policy.quietHours().nextAllowed(clock.instant().plus(policy.delay()), policy.zone());
-        Object added = redis.call("schedule survey", jedis -> jedis.eval(SCHEDULE, List.of(DUE, ORDER + request.orderId()),
+        Object added = redis.call("schedule survey", jedis -> jedis.eval(SCHEDULE, List.of(SurveyKeys.DUE, SurveyKeys.order(request.orderId())),
                 List.of(Long.toString(due.toEpochMilli()), request.orderId(), request.citizenNumber(),
                         clock.instant().toString(), Long.toString(ORDER_TTL.toSeconds()))));
         if (!Long.valueOf(1).equals(added)) {
@@ -94,7 +92,7 @@ public final class SurveySchedule {
 
     /** When the order's survey is due next (or its claim ends), if it is waiting. */
     public Optional<Instant> dueAt(String orderId) {
-        Double score = redis.call("read survey due", jedis -> jedis.zscore(DUE, orderId));
+        Double score = redis.call("read survey due", jedis -> jedis.zscore(SurveyKeys.DUE, orderId));
         return Optional.ofNullable(score).map(ms -> Instant.ofEpochMilli(ms.longValue()));
     }
 
@@ -120,7 +118,7 @@ public final class SurveySchedule {
             done(orderId);
             return;
         }
-        long tries = redis.call("count survey try", jedis -> jedis.hincrBy(ORDER + orderId, "tries", 1));
+        long tries = redis.call("count survey try", jedis -> jedis.hincrBy(SurveyKeys.order(orderId), "tries", 1));
         SurveyRequest request = new SurveyRequest(orderId, survey.get("number"), survey.getOrDefault("category", "unknown"),
                 survey.getOrDefault("unit", "unknown"));
         dialer.placeOnce(request).whenComplete((result, failure) -> {
@@ -142,8 +140,8 @@ public final class SurveySchedule {
             // Asterisk was never asked: not the citizen's try. Ask again soon, once a link is back.
             Instant again = clock.instant().plus(NO_LINK_RETRY);
             redis.call("schedule survey after link loss", jedis -> {
-                jedis.hincrBy(ORDER + orderId, "tries", -1);
-                return jedis.zadd(DUE, again.toEpochMilli(), orderId);
+                jedis.hincrBy(SurveyKeys.order(orderId), "tries", -1);
+                return jedis.zadd(SurveyKeys.DUE, again.toEpochMilli(), orderId);
             });
             log.info("survey for order {}: no AMI link ({}), again at {}", orderId, result.detail(), again);
             return;
@@ -151,7 +149,7 @@ public final class SurveySchedule {
         // Not answered, or the link dropped after the Originate was sent (the phone may have rung): a try.
         if (tries < policy.maxAttempts()) {
             Instant again = policy.quietHours().nextAllowed(clock.instant().plus(policy.retryDelay()), policy.zone());
-            redis.call("schedule survey retry", jedis -> jedis.zadd(DUE, again.toEpochMilli(), orderId));
+            redis.call("schedule survey retry", jedis -> jedis.zadd(SurveyKeys.DUE, again.toEpochMilli(), orderId));
             log.info("survey for order {}: try {} not answered ({}), again at {}", orderId, tries,
                     failure == null ? result.kind() : failure.toString(), again);
         } else {
@@ -165,8 +163,8 @@ public final class SurveySchedule {
     /** A final outcome: the survey leaves the schedule, and the citizen's number leaves Redis. */
     private void done(String orderId) {
         redis.call("survey done", jedis -> {
-            jedis.zrem(DUE, orderId);
-            return jedis.hdel(ORDER + orderId, "number");
+            jedis.zrem(SurveyKeys.DUE, orderId);
+            return jedis.hdel(SurveyKeys.order(orderId), "number");
         });
     }
 }

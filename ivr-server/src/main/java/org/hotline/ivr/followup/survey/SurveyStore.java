@@ -29,8 +29,6 @@ import redis.clients.jedis.Response;
 public final class SurveyStore implements SurveyAnswers {
 
     public static final int MAX_DAYS = 366;
-    private static final String ORDER = "ivr:{survey}:order:";
-    private static final String DAY = "ivr:{survey}:day:";
 
     /** KEYS: order hash, day hash. ARGV: resolved (1/0/''), satisfaction counter name or '', answered-at, call id. */
     private static final String RECORD = """
@@ -70,7 +68,7 @@ public final class SurveyStore implements SurveyAnswers {
 
     /** Remembers what a survey call is about, before it is placed: the answer is grouped by these. */
     public void expect(SurveyRequest request) {
-        redis.call("remember survey", jedis -> jedis.hset(ORDER + request.orderId(),
+        redis.call("remember survey", jedis -> jedis.hset(SurveyKeys.order(request.orderId()),
                 Map.of("category", request.category(), "unit", request.unit(), "requestedAt", clock.instant().toString())));
     }
 
@@ -83,7 +81,7 @@ public final class SurveyStore implements SurveyAnswers {
         };
         String resolved = answer.resolved() == null ? "" : answer.resolved() ? "1" : "0";
         Object counted = redis.call("record survey answer", jedis -> jedis.eval(RECORD,
-                List.of(ORDER + answer.orderId(), DAY + day(answer.at())),
+                List.of(SurveyKeys.order(answer.orderId()), SurveyKeys.day(day(answer.at()))),
                 List.of(resolved, satisfaction, answer.at().toString(), answer.callId() == null ? "" : answer.callId())));
         if (!Long.valueOf(1).equals(counted)) {
             log.info("survey answer for order {} already recorded; this one is not counted again", answer.orderId());
@@ -96,12 +94,12 @@ public final class SurveyStore implements SurveyAnswers {
     public void notReached(String orderId) {
         Instant now = clock.instant();
         redis.call("record survey not reached", jedis -> jedis.eval(NOT_REACHED,
-                List.of(ORDER + orderId, DAY + day(now)), List.of(now.toString())));
+                List.of(SurveyKeys.order(orderId), SurveyKeys.day(day(now))), List.of(now.toString())));
     }
 
     /** What was recorded for one order (category, unit, resolved, satisfaction, ...); empty if unknown. */
     public Map<String, String> order(String orderId) {
-        return redis.call("read survey", jedis -> jedis.hgetAll(ORDER + orderId));
+        return redis.call("read survey", jedis -> jedis.hgetAll(SurveyKeys.order(orderId)));
     }
 
     public RatesReport rates(LocalDate from, LocalDate to) {
@@ -116,7 +114,7 @@ public final class SurveyStore implements SurveyAnswers {
             List<Response<Map<String, String>>> replies = new ArrayList<>();
             try (AbstractPipeline pipeline = jedis.pipelined()) {
                 for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                    replies.add(pipeline.hgetAll(DAY + day));
+                    replies.add(pipeline.hgetAll(SurveyKeys.day(day)));
                 }
                 pipeline.sync();
             }
@@ -157,7 +155,7 @@ public final class SurveyStore implements SurveyAnswers {
 
     private static final Comparator<List<String>> LIST_ORDER = (a, b) -> String.join("\t", a).compareTo(String.join("\t", b));
 
-    private String day(Instant at) {
-        return LocalDate.ofInstant(at, zone).toString();
+    private LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, zone);
     }
 }

@@ -83,9 +83,9 @@ public final class LiveConsole {
         QueueSeatStates states = new QueueSeatStates(distributor);
         OrderRulesCatalogue catalogue = new OrderRulesCatalogue(rules);
         ConsoleParts parts = new ConsoleParts(seats, AccountFile.load(supervisors, Role.SUPERVISOR), states,
-                new QueueAssignedCalls(redis, distributor.records(), states, orders, orderSettings.keys()),
+                new QueueAssignedCalls(redis, distributor.records(), states, orders),
                 new OrderStoreEditing(orders), catalogue,
-                new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, redis, orders, orderSettings.keys(), catalogue, Clock.systemUTC(),
+                new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, orders, catalogue, Clock.systemUTC(),
                         orderSettings.zone()), knowledge);
         return parts;
     }

@@ -13,15 +13,12 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.hotline.ivr.order.OrderKeys;
+import org.hotline.ivr.order.OrderEvent;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.queue.QueueStats;
-import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.seat.OrderCatalogue;
 import org.hotline.ivr.seat.Wallboard;
 import org.hotline.ivr.seat.WallboardSource;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The wall's figures: queues and seats from the queue's stats, calls in the IVR from the flows' count, orders past
@@ -35,26 +32,22 @@ public final class LiveWallboard implements WallboardSource {
 
     private final Supplier<QueueStats> queues;
     private final IntSupplier callsInIvr;
-    private final RedisGateway redis;
     private final OrderStore orders;
-    private final OrderKeys keys;
     private final OrderCatalogue catalogue;
     private final Clock clock;
     private final ZoneId zone;
     private LocalDate day;
-    private StreamEntryID cursor;
+    private String cursor;
     private long drafted;
     private long submitted;
     private final Map<String, Long> categories = new HashMap<>();
 
     /** @param callsInIvr calls now in the IVR, e.g. {@code CallsInIvr::count} (a Redis read) */
-    public LiveWallboard(Supplier<QueueStats> queues, IntSupplier callsInIvr, RedisGateway redis, OrderStore orders,
-                         OrderKeys keys, OrderCatalogue catalogue, Clock clock, ZoneId zone) {
+    public LiveWallboard(Supplier<QueueStats> queues, IntSupplier callsInIvr, OrderStore orders,
+                         OrderCatalogue catalogue, Clock clock, ZoneId zone) {
         this.queues = queues;
         this.callsInIvr = callsInIvr;
-        this.redis = redis;
         this.orders = orders;
-        this.keys = keys;
         this.catalogue = catalogue;
         this.clock = clock;
         this.zone = zone;
@@ -90,32 +83,27 @@ public final class LiveWallboard implements WallboardSource {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (!today.equals(day)) {
             day = today;
-            cursor = new StreamEntryID(today.atStartOfDay(zone).toInstant().toEpochMilli(), 0);
+            cursor = today.atStartOfDay(zone).toInstant().toEpochMilli() + "-0";
             drafted = 0;
             submitted = 0;
             categories.clear();
         }
-        List<StreamEntry> batch;
+        List<OrderEvent> batch;
         do {
-            StreamEntryID from = cursor;
-            batch = redis.call("order events", jedis -> jedis.xrange(keys.events(), from, StreamEntryID.MAXIMUM_ID, READ_BATCH));
-            for (StreamEntry entry : batch) {
-                if (entry.getID().equals(from)) {
-                    continue;
-                }
-                count(entry.getFields());
-                cursor = entry.getID();
+            batch = orders.eventsAfter(cursor, READ_BATCH);
+            for (OrderEvent event : batch) {
+                count(event);
+                cursor = event.id();
             }
         } while (batch.size() >= READ_BATCH);
     }
 
-    private void count(Map<String, String> event) {
-        String type = event.getOrDefault("type", "");
-        if (type.equals("drafted")) {
+    private void count(OrderEvent event) {
+        if (event.type().equals("drafted")) {
             drafted++;
-        } else if (type.equals("submitted")) {
+        } else if (event.type().equals("submitted")) {
             submitted++;
-            orders.get(event.getOrDefault("orderId", "")).ifPresent(order -> categories.merge(order.category(), 1L, Long::sum));
+            orders.get(event.orderId()).ifPresent(order -> categories.merge(order.category(), 1L, Long::sum));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.hotline.ivr.ops.PhoneNumbers;
 import org.hotline.ivr.order.DraftOrder;
-import org.hotline.ivr.order.OrderKeys;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.queue.QueueRecords;
 import org.hotline.ivr.redis.RedisGateway;
@@ -17,8 +16,9 @@ import org.hotline.ivr.seat.TranscriptSnapshot;
 
 /**
  * The call a seat holds, put together from the distributor's record of it ({@link QueueRecords.Call}: number,
- * language, arrival) while it lives, the call's draft order (menu path, transcript), the speech side's
- * transcript keys, and the {@link CallLedger} that keeps the seat's claim after the call ends.
+ * language, arrival) while it lives, the call's draft order ({@link OrderStore#ofCall}: menu path, transcript), the
+ * speech side's latest transcript ({@link TranscriptSnapshot}), and the {@link CallLedger} (this package's own keys)
+ * that keeps the seat's claim after the call ends.
  */
 public final class QueueAssignedCalls implements AssignedCalls {
 
@@ -26,16 +26,13 @@ public final class QueueAssignedCalls implements AssignedCalls {
     private final QueueRecords records;
     private final SeatStates states;
     private final OrderStore orders;
-    private final OrderKeys orderKeys;
     private final CallLedger ledger;
 
-    public QueueAssignedCalls(RedisGateway redis, QueueRecords records, SeatStates states, OrderStore orders,
-                              OrderKeys orderKeys) {
+    public QueueAssignedCalls(RedisGateway redis, QueueRecords records, SeatStates states, OrderStore orders) {
         this.redis = redis;
         this.records = records;
         this.states = states;
         this.orders = orders;
-        this.orderKeys = orderKeys;
         this.ledger = new CallLedger(redis);
     }
 
@@ -93,7 +90,6 @@ public final class QueueAssignedCalls implements AssignedCalls {
     }
 
     private Optional<DraftOrder> orderOf(String callId) {
-        String orderId = redis.call("order of call", jedis -> jedis.get(orderKeys.byCall(callId)));
-        return orderId == null ? Optional.empty() : orders.get(orderId);
+        return orders.ofCall(callId);
     }
 }
