@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.hotline.ivr.redis.RedisGateway;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.params.ZRangeParams;
 
@@ -155,17 +153,9 @@ public final class OrderStore {
             if (ids.isEmpty()) {
                 return read;
             }
-            // Handed on only once the whole batch came: a retried round trip never gives an order twice.
-            List<List<String>> values = redis.call("read orders of month", jedis -> {
-                List<Response<List<String>>> replies = new ArrayList<>();
-                try (AbstractPipeline pipeline = jedis.pipelined()) {
-                    for (String id : ids) {
-                        replies.add(pipeline.hmget(keys.order(id), fields.toArray(String[]::new)));
-                    }
-                    pipeline.sync();
-                }
-                return replies.stream().map(Response::get).toList();
-            });
+            // Handed on only once the whole batch came (one round trip per master): a retry never gives one twice.
+            List<List<String>> values = redis.callPipelined("read orders of month", pipeline -> ids.stream()
+                    .map(id -> pipeline.hmget(keys.order(id), fields.toArray(String[]::new))).toList());
             for (int i = 0; i < ids.size(); i++) {
                 List<String> v = values.get(i);
                 if (v.get(0) == null && v.get(1) == null) {
