@@ -10,6 +10,7 @@
 -- Keys (P = KEYS[1]):
 --   P:seat:<id>      hash  state since reason call queue calls idle queues answeredAt lastCall (the call wrapped up)
 --                          leaving (1: its operator logged out during the call; it goes out when the call ends)
+--                          pauseAfter (the reason of a pause asked for during the call: it pauses when the call ends)
 --   P:seats          set   seats that ever logged in
 --   P:ready:<q>      zset  ready seats of queue q, scored by the queue's strategy (lowest wins)
 --   P:staffed:<q>    set   seats of q that are logged in and not paused
@@ -169,7 +170,27 @@ local function goOut(seat)
   redis.call('ZREM', k('timers'), 'w:' .. seat)
   redis.call('ZREM', k('timers'), 'o:' .. seat)
   redis.call('HSET', k('seat', seat), 'state', 'out', 'since', now, 'reason', '', 'call', '', 'queue', '')
-  redis.call('HDEL', k('seat', seat), 'leaving')
+  redis.call('HDEL', k('seat', seat), 'leaving', 'pauseAfter')
+end
+
+-- Paused with reason: takes no call until it goes ready.
+local function pauseNow(seat, reason)
+  local qs = seatQueues(seat)
+  leaveReady(seat, qs)
+  setStaffed(seat, qs, false)
+  redis.call('ZREM', k('timers'), 'w:' .. seat)
+  redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', reason, 'call', '')
+  redis.call('HDEL', k('seat', seat), 'pauseAfter')
+end
+
+-- Ready again after a call: paused instead if its operator asked for a pause during the call.
+local function readyOrPausedAfterCall(seat)
+  local reason = redis.call('HGET', k('seat', seat), 'pauseAfter')
+  if reason then
+    pauseNow(seat, reason)
+  else
+    readyAndAssign(seat)
+  end
 end
 
 local function leaving(seat)
@@ -187,7 +208,7 @@ local function countHandled(q, seat, answeredAt)
 end
 
 -- The seat's call is over: wrap-up for the queue's wrap-up time (then ready), ready at once without one, or out
--- when its operator logged out meanwhile.
+-- when its operator logged out meanwhile (paused instead of ready when they asked for a pause meanwhile).
 local function callOver(seat, q, callId)
   if leaving(seat) then
     goOut(seat)
@@ -198,7 +219,7 @@ local function callOver(seat, q, callId)
     redis.call('HSET', k('seat', seat), 'state', 'wrapup', 'since', now, 'call', '', 'queue', q, 'lastCall', callId)
     redis.call('ZADD', k('timers'), now + wrap, 'w:' .. seat)
   else
-    readyAndAssign(seat)
+    readyOrPausedAfterCall(seat)
   end
 end
 
@@ -230,9 +251,10 @@ local function releaseOffer(seat, callId, pauseReason)
     goOut(seat)
   elseif pauseReason then
     redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', pauseReason, 'call', '', 'queue', '')
+    redis.call('HDEL', k('seat', seat), 'pauseAfter')
     setStaffed(seat, seatQueues(seat), false)
   else
-    readyAndAssign(seat)
+    readyOrPausedAfterCall(seat)
   end
 end
 
@@ -299,6 +321,7 @@ commands.login = function()
   if state == 'offered' or state == 'oncall' then return fail('seat ' .. seat .. ' is busy (' .. state .. ')') end
   leaveReady(seat, seatQueues(seat))
   setStaffed(seat, seatQueues(seat), false)
+  redis.call('HDEL', k('seat', seat), 'pauseAfter')
   redis.call('HSET', k('seat', seat), 'queues', spec)
   redis.call('SADD', k('seats'), seat)
   if pauseReason and pauseReason ~= '' then
@@ -310,29 +333,34 @@ commands.login = function()
   return done()
 end
 
--- ARGV: seat
+-- ARGV: seat. During a call it only withdraws a pause asked for meanwhile.
 commands.ready = function()
   local seat = ARGV[4]
   local state = seatState(seat)
   if state == 'ready' then return done() end
+  if (state == 'offered' or state == 'oncall') and redis.call('HDEL', k('seat', seat), 'pauseAfter') == 1 then
+    return done({ result = 'staying' })
+  end
   if state ~= 'paused' and state ~= 'wrapup' then return fail('seat ' .. seat .. ' cannot become ready from ' .. state) end
+  redis.call('HDEL', k('seat', seat), 'pauseAfter')
   redis.call('ZREM', k('timers'), 'w:' .. seat)
   readyAndAssign(seat)
   return done()
 end
 
--- ARGV: seat reason
+-- ARGV: seat reason. A seat ringing or on a call pauses when that call ends (after its wrap-up): an operator
+-- asks for a break during a call, as in any call centre, and is offered nothing after it.
 commands.pause = function()
   local seat = ARGV[4]
   local state = seatState(seat)
+  if state == 'offered' or state == 'oncall' then
+    redis.call('HSET', k('seat', seat), 'pauseAfter', ARGV[5])
+    return done({ result = 'after-call' })
+  end
   if state ~= 'ready' and state ~= 'paused' and state ~= 'wrapup' then
     return fail('seat ' .. seat .. ' cannot pause while ' .. state)
   end
-  local qs = seatQueues(seat)
-  leaveReady(seat, qs)
-  setStaffed(seat, qs, false)
-  redis.call('ZREM', k('timers'), 'w:' .. seat)
-  redis.call('HSET', k('seat', seat), 'state', 'paused', 'since', now, 'reason', ARGV[5])
+  pauseNow(seat, ARGV[5])
   return done()
 end
 
@@ -486,7 +514,7 @@ commands.tick = function()
     local kind, seat = string.sub(timer, 1, 1), string.sub(timer, 3)
     local s = redis.call('HMGET', k('seat', seat), 'state', 'call')
     if kind == 'w' and s[1] == 'wrapup' then
-      readyAndAssign(seat)
+      readyOrPausedAfterCall(seat)
     elseif kind == 'o' and s[1] == 'offered' then
       local c = redis.call('HMGET', k('call', s[2]), 'node', 'queue', 'kind', 'orphan')
       if c[4] then

@@ -1,5 +1,6 @@
 package org.hotline.ivr;
 
+import org.hotline.ivr.cli.AccountsCommand;
 import org.hotline.ivr.cli.BenchCommand;
 import org.hotline.ivr.cli.CallCommand;
 import org.hotline.ivr.cli.ConfigCommand;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Command;
 /** {@code ./ivr}: the one entry point; each verb is a command class of its own. */
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class, ConfigCommand.class,
-                PromptsCommand.class, OrderCommand.class, ReportCommand.class, SmsCommand.class, ModelsCommand.class, TranscribeCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class, ConfigCommand.class, AccountsCommand.class,
+                PromptsCommand.class, OrderCommand.class, ReportCommand.class, SmsCommand.class, ModelsCommand.class,
+                TranscribeCommand.class,
                 BenchCommand.class, SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 

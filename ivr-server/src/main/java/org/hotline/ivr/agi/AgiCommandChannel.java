@@ -112,7 +112,7 @@ public final class AgiCommandChannel {
         }
         next.command.setAsteriskVersion(version);
         try {
-            next.text = next.command.buildCommand();
+            next.text = CommandText.of(next.command);
         } catch (RuntimeException e) {
             next.reply.completeExceptionally(e);
             writeNext();

@@ -13,9 +13,14 @@ import org.hotline.ivr.sim.SimClient;
  */
 final class LoadLevel {
 
-    /** Warm-up extends until the JIT compiled at most this much in one sample, or by at most the maximum. */
+    /**
+     * Warm-up extends until the JIT compiled at most this much in each of so many samples in a row, or by at most the
+     * maximum. One quiet sample is not enough: the compile time counts a compilation when it finishes, and one C2
+     * compilation of this server's read path took 1-2 s on a quiet machine (JFR), longer on a busy one.
+     */
     private static final Duration JIT_SAMPLE = Duration.ofSeconds(2);
     private static final long JIT_SETTLED_MILLIS = 20;
+    private static final int JIT_SETTLED_SAMPLES = 3;
     private static final Duration MAX_EXTRA_WARMUP = Duration.ofSeconds(120);
 
     private final BenchSettings settings;
@@ -61,10 +66,12 @@ final class LoadLevel {
      */
     private static void awaitSteadyJit(BenchServerProcess server, long deadline) throws IOException, InterruptedException {
         long before = compileMillis(server);
+        int quiet = 0;
         while (System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(JIT_SAMPLE.toMillis());
             long now = compileMillis(server);
-            if (now - before <= JIT_SETTLED_MILLIS) {
+            quiet = now - before <= JIT_SETTLED_MILLIS ? quiet + 1 : 0;
+            if (quiet == JIT_SETTLED_SAMPLES) {
                 return;
             }
             before = now;

@@ -16,6 +16,7 @@ import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.hotline.ivr.agi.AgiCommandChannel;
 import org.hotline.ivr.agi.AgiHangupException;
+import org.hotline.ivr.redis.RedisUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -176,14 +177,25 @@ final class HoldSession {
                 });
     }
 
-    /** The caller hung up (or the channel failed): leave the queue, or end the conversation if one began. */
+    /**
+     * The caller hung up (or the channel failed): leave the queue, or end the conversation if one began. When it
+     * was Redis that failed, the caller is still on the line: they leave the queue if Redis lets them, and the
+     * failure goes on to the flow, whose fallback takes them (an "abandoned" here would end the AGI script, and
+     * Asterisk would hang up on them in silence).
+     */
     private CompletionStage<HoldOutcome> ended(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (!(cause instanceof AgiHangupException)) {
             withCallId(() -> log.warn("hold loop failed: {}", cause.toString()));
         }
-        return distributor.callerHungUp(waiting).thenApply(gone -> gone == CallerHangup.AFTER_CONVERSATION
-                ? HoldOutcome.CONNECTED : HoldOutcome.ABANDONED);
+        CompletionStage<HoldOutcome> left = distributor.callerHungUp(waiting).thenApply(gone ->
+                gone == CallerHangup.AFTER_CONVERSATION ? HoldOutcome.CONNECTED : HoldOutcome.ABANDONED);
+        if (cause instanceof AgiHangupException || !RedisUnavailableException.isCauseOf(cause)) {
+            return left;
+        }
+        return left.handle((outcome, stillAway) -> {
+            throw new CompletionException(cause);
+        });
     }
 
     private CompletionStage<AgiReply> startMusic() {

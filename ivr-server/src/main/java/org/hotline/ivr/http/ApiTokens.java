@@ -26,7 +26,7 @@ import org.hotline.ivr.ops.PasswordHash;
  * </pre>
  * A token is {@code <id>.<secret>}, sent as {@code Authorization: Bearer <id>.<secret>}; the file holds only the
  * hash of the secret (the {@link PasswordHash} format), so a copy of the file lets nobody in. The secret is 32
- * random bytes, which is why a modest iteration count is enough. {@code main} issues one.
+ * random bytes, which is why a modest iteration count is enough. {@code ivr accounts token} issues one.
  */
 public final class ApiTokens implements Authenticator {
 
@@ -51,7 +51,7 @@ public final class ApiTokens implements Authenticator {
     private final Map<String, Entry> byId;
 
     private ApiTokens(Map<String, Entry> byId) {
-        this.byId = Map.copyOf(byId);
+        this.byId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId)); // in the file's order
     }
 
     public static ApiTokens of(List<Entry> entries) {
@@ -60,24 +60,7 @@ public final class ApiTokens implements Authenticator {
         return new ApiTokens(byId);
     }
 
-    /** Prints a new token and its entry for api-tokens.yaml: {@code ApiTokens <id> <role>[,<role>...]}. */
-    public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: ApiTokens <id> <role>[,<role>...]   (roles: seat, supervisor, admin, metrics)");
-            System.exit(2);
-        }
-        Set<Role> roles = new LinkedHashSet<>();
-        for (String role : args[1].split(",")) {
-            roles.add(Role.parse(role));
-        }
-        Issued issued = issue(args[0], roles);
-        System.out.println("token (give it to the client once; it is not stored): " + issued.token());
-        System.out.println("entry for config/api-tokens.yaml:");
-        System.out.println("  - id: " + issued.entry().id());
-        System.out.println("    roles: [" + String.join(", ", roles.stream().map(Role::label).toList()) + "]");
-        System.out.println("    hash: " + issued.entry().hash());
-    }
-
+    /** A new token for {@code id} ({@code ivr accounts token} prints it): the secret is 32 random bytes. */
     public static Issued issue(String id, Set<Role> roles) {
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("token id: letters, digits, - and _ only, at most 64");

@@ -12,7 +12,7 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Console passwords as {@code pbkdf2-sha256$<iterations>$<saltBase64>$<hashBase64>} (PBKDF2WithHmacSHA256),
  * the format of {@code seats.yaml} and {@code supervisors.yaml}: one implementation for the queue's seat file and the
- * console's logins.
+ * console's logins. {@code ivr accounts password} makes one (a password never goes on a command line).
  */
 public final class PasswordHash {
 
@@ -23,15 +23,6 @@ public final class PasswordHash {
     public static final int DEFAULT_ITERATIONS = 600_000;
 
     private PasswordHash() {
-    }
-
-    /** Prints the hash of a password, for pasting into seats.yaml or supervisors.yaml. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: PasswordHash <password>");
-            System.exit(2);
-        }
-        System.out.println(create(args[0].toCharArray(), DEFAULT_ITERATIONS));
     }
 
     public static boolean wellFormed(String encoded) {

@@ -36,8 +36,9 @@ class FrontDoorTest {
             "GET /wallboard", "GET /wallboard/{file...}", "POST /console/api/login", "POST /wallboard/api/login");
 
     private static final String METRICS_TOKEN = "scrape-" + Long.toHexString(System.nanoTime());
-    private static final ApiTokens.Issued SUPERVISOR_TOKEN = ApiTokens.issue("report-scraper", Set.of(Role.SUPERVISOR));
-    private static final ApiTokens.Issued ADMIN_TOKEN = ApiTokens.issue("deploy", Set.of(Role.ADMIN));
+    /** Issued by {@code ivr accounts token ... --file}, as an operator would. */
+    private static String supervisorToken;
+    private static String adminToken;
 
     @TempDir
     static Path dir;
@@ -51,13 +52,8 @@ class FrontDoorTest {
                 + "  - id: \"9001\"\n    name: Zhao Lei\n    passwordHash: " + hash("demo9001") + "\n"
                 + "  - id: \"9002\"\n    name: Qian Yu\n    roles: [admin]\n    passwordHash: " + hash("demo9002") + "\n");
         Path tokens = dir.resolve("api-tokens.yaml");
-        StringBuilder file = new StringBuilder("tokens:\n");
-        for (ApiTokens.Issued issued : List.of(SUPERVISOR_TOKEN, ADMIN_TOKEN)) {
-            file.append("  - id: ").append(issued.entry().id()).append("\n    roles: [")
-                    .append(String.join(", ", issued.entry().roles().stream().map(Role::label).toList()))
-                    .append("]\n    hash: ").append(issued.entry().hash()).append('\n');
-        }
-        Files.writeString(tokens, file);
+        supervisorToken = issue("report-scraper", "supervisor", tokens);
+        adminToken = issue("deploy", "admin", tokens);
         Files.createDirectories(dir.resolve("no-models"));
         Map<String, String> env = new HashMap<>(Map.of("IVR_HOME", "..",
                 "IVR_AGI_PORT", "0", "IVR_AUDIO_PORT", "0", "IVR_HTTP_PORT", "0", "IVR_HTTP_BIND", "127.0.0.1",
@@ -72,6 +68,15 @@ class FrontDoorTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    private static String issue(String id, String roles, Path file) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new org.hotline.ivr.IvrCommand());
+        cli.setOut(new java.io.PrintWriter(out));
+        assertThat(cli.execute("accounts", "token", id, "--roles", roles, "--file", file.toString())).isZero();
+        List<String> lines = out.toString().lines().toList();
+        return lines.get(1);
     }
 
     private static String hash(String password) {
@@ -103,6 +108,22 @@ class FrontDoorTest {
         assertThat(server.routes().routes()).hasSizeGreaterThan(PUBLIC.size() + 15);
     }
 
+    /** docs/security.md's route table is what operators firewall and grant by: it must be this node's routes. */
+    @Test
+    void theSecurityGuideListsEveryRouteWithItsRole() throws IOException {
+        Map<String, String> documented = new java.util.TreeMap<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("^\\| `([A-Z]+ /[^`]*)` +\\| ([a-z]+)\\b.*");
+        for (String line : Files.readAllLines(Path.of("..", "docs", "security.md"))) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.matches()) {
+                documented.put(m.group(1), m.group(2));
+            }
+        }
+        Map<String, String> registered = new java.util.TreeMap<>();
+        server.routes().routes().forEach(route -> registered.put(route.method() + " " + route.path(), route.role().label()));
+        assertThat(documented).as("docs/security.md's route table").isEqualTo(registered);
+    }
+
     @Test
     void theRoutesTheIssueFoundOpenNeedTheirRole() throws Exception {
         Session seat = login("console", "1001", "demo1001");
@@ -111,13 +132,13 @@ class FrontDoorTest {
             assertThat(send("GET", path, null, null).statusCode()).as(path).isEqualTo(401);
             assertThat(send("GET", path, seat, null).statusCode()).as(path).isEqualTo(403);
             assertThat(send("GET", path, supervisor, null).statusCode()).as(path).isEqualTo(200);
-            assertThat(send("GET", path, null, "Bearer " + SUPERVISOR_TOKEN.token()).statusCode()).as(path).isEqualTo(200);
+            assertThat(send("GET", path, null, "Bearer " + supervisorToken).statusCode()).as(path).isEqualTo(200);
         }
         assertThat(send("POST", "/admin/flows/reload", null, null, "http://evil.example").statusCode()).isEqualTo(401);
         assertThat(send("POST", "/admin/flows/reload", seat, null).statusCode()).isEqualTo(403);
         assertThat(send("POST", "/admin/flows/reload", supervisor, null).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + SUPERVISOR_TOKEN.token()).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + ADMIN_TOKEN.token()).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + supervisorToken).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + adminToken).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -138,7 +159,7 @@ class FrontDoorTest {
         java.time.Instant before = java.time.Instant.now().minusSeconds(1);
         assertThat(send("POST", "/admin/flows/reload", admin, null).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/admin/flows/reload", supervisor, null).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + ADMIN_TOKEN.token()).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/admin/flows/reload", null, "Bearer " + adminToken).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/admin/audit", supervisor, null).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/admin/audit", null, null).statusCode()).isEqualTo(401);
 
@@ -147,7 +168,7 @@ class FrontDoorTest {
         org.hotline.ivr.ami.Eventually.until("three audit entries", java.time.Duration.ofSeconds(10), () -> {
             entries.clear();
             try {
-                HttpResponse<String> audit = send("GET", "/admin/audit?limit=20", null, "Bearer " + ADMIN_TOKEN.token());
+                HttpResponse<String> audit = send("GET", "/admin/audit?limit=20", null, "Bearer " + adminToken);
                 Json.mapper().readTree(audit.body()).path("entries").forEach(entry -> {
                     if (java.time.Instant.parse(entry.path("at").asText()).isAfter(before)
                             && entry.path("action").asText().equals("POST /admin/flows/reload")) {
@@ -187,7 +208,7 @@ class FrontDoorTest {
     void metricsNeedTheScrapersTokenWhenOneIsConfigured() throws Exception {
         assertThat(send("GET", "/metrics", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/metrics", null, "Bearer wrong").statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/metrics", null, "Bearer " + SUPERVISOR_TOKEN.token()).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/metrics", null, "Bearer " + supervisorToken).statusCode()).isEqualTo(403);
         HttpResponse<String> scraped = send("GET", "/metrics", null, "Bearer " + METRICS_TOKEN);
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body()).contains("jvm_memory_used_bytes");

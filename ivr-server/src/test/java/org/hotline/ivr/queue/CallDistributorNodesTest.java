@@ -108,18 +108,33 @@ class CallDistributorNodesTest {
         dying.close();
 
         fixture.clock.advance(Duration.ofSeconds(16));
-        survivor.tick();
+        survivor.tick();   // node-a found dead: its calls on seats are orphans from now
         assertThat(await(survivor.position(call("waiting", "general", "normal")))).isZero();
         // Asterisk may still ring the seat, or have bridged it to the caller without the node
         assertThat(seatState(survivor, "1")).isEqualTo("offered");
-        fixture.clock.advance(Duration.ofSeconds(30));
+        fixture.clock.advance(Duration.ofSeconds(60).minus(SeatSettlement.CHECK_EVERY));
         survivor.tick();
         assertThat(seatState(survivor, "1")).as("past the offer's ring timeout, still an orphan").isEqualTo("offered");
 
-        fixture.clock.advance(Duration.ofSeconds(30));
-        survivor.tick();
+        ch.qos.logback.classic.Logger settlementLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SeatSettlement.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        settlementLog.addAppender(logged);
+        try {
+            // calls.freeStuckSeatAfter (60 s) since it was found dead, at the next check of Asterisk's channels
+            fixture.clock.advance(SeatSettlement.CHECK_EVERY);
+            survivor.tick();
 
-        eventually(() -> seatState(survivor, "1").equals("wrapup"));
+            eventually(() -> seatState(survivor, "1").equals("wrapup"));
+            eventually(() -> !logged.list.isEmpty());
+        } finally {
+            settlementLog.detachAppender(logged);
+        }
+        assertThat(logged.list.get(0).getFormattedMessage()).as("the log names the seat and the call")
+                .contains("seat 1 freed (now wrapup) from call ringing of dead node node-a (was offered")
+                .contains("no live node nor Asterisk channel has known it for 60 s");
         fixture.clock.advance(QueueFixture.WRAP_UP);
         survivor.tick();
         assertThat(seatState(survivor, "1")).isEqualTo("ready");

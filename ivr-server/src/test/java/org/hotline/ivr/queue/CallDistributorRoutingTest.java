@@ -251,17 +251,64 @@ public class CallDistributorRoutingTest {
         assertThat(queueStats(d, "enterprise").path("counters").toString()).contains("\"overflowed\",\"1\"");
     }
 
+    /** A call centre's "not ready after this call": asked during the call, it takes effect when the wrap-up ends. */
     @Test
-    void aSeatOnCallCannotPauseOrLogOut() {
+    void aSeatPausedDuringACallWrapsUpThenPausesAndIsOfferedNothing() {
         CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
         await(d.login("1"));
-        await(d.answered(await(d.enqueue(call("c1", "general", "normal")))));
+        SeatOffer offer = await(d.enqueue(call("c1", "general", "normal")));
+        await(d.answered(offer));
 
-        CompletableFuture<Void> pause = d.pause("1", "break").toCompletableFuture();
+        await(d.pause("1", "break"));
+        assertThat(seatState(d, "1")).as("the call goes on").isEqualTo("oncall");
+        CompletableFuture<SeatOffer> next = enqueued(d, call("c2", "general", "normal"));
+        await(d.hangupAfterCall(offer));
+        assertThat(seatState(d, "1")).as("after-call work first").isEqualTo("wrapup");
+        later((int) QueueFixture.WRAP_UP.toSeconds());
+        d.tick();
 
-        assertThat(pause).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
-                .withCauseInstanceOf(QueueStateException.class).withMessageContaining("cannot pause while oncall");
-        assertThat(seatState(d, "1")).isEqualTo("oncall");
+        assertThat(seatState(d, "1")).isEqualTo("paused");
+        assertThat(seatInRedis(d, "1").path("reason").asText()).isEqualTo("break");
+        assertThat(next).isNotDone();
+        await(d.ready("1"));
+        assertThat(await(next).seatId()).isEqualTo("1");
+    }
+
+    @Test
+    void aPauseAskedForDuringACallIsWithdrawnByGoingReadyBeforeItEnds() {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        await(d.login("1"));
+        SeatOffer offer = await(d.enqueue(call("c1", "general", "normal")));
+        await(d.answered(offer));
+        await(d.pause("1", "break"));
+
+        await(d.ready("1"));
+        await(d.hangupAfterCall(offer));
+        later((int) QueueFixture.WRAP_UP.toSeconds());
+        d.tick();
+
+        assertThat(seatState(d, "1")).isEqualTo("ready");
+    }
+
+    @Test
+    void aSeatThatDoesNotAnswerIsPausedForThatEvenWhenAPauseWasAskedFor() throws InterruptedException {
+        CallDistributor d = node(seat("1", Map.of("general", 5), "zh"));
+        await(d.login("1"));
+        SeatOffer offer = await(d.enqueue(call("c1", "general", "normal")));
+        await(d.pause("1", "lunch"));
+        assertThat(seatState(d, "1")).as("still ringing").isEqualTo("offered");
+
+        CompletableFuture<SeatOffer> again = d.ringNoAnswer(offer).toCompletableFuture();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!seatState(d, "1").equals("paused") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(seatState(d, "1")).isEqualTo("paused");
+        assertThat(seatInRedis(d, "1").path("reason").asText()).isEqualTo("no answer");
+        assertThat(again).isNotDone();
+        await(d.ready("1"));
+        assertThat(await(again).seatId()).as("ready again, it takes the caller back at the head").isEqualTo("1");
     }
 
     public static JsonNode seatInRedis(CallDistributor d, String id) {
