@@ -21,6 +21,7 @@
   let holding = false;    // a next call is announced; the form stays on the previous order
   let viewing = false;    // the pop on screen was opened from "my open drafts"
   let loadedSummary = null; // the summary as the server drafted it (null once a seat wrote it), to tell a placeholder
+  let unitTouched = false;  // the operator typed or picked a unit: the server's suggestion no longer replaces it
   const revealed = {};    // callId -> the full number the operator asked for (never stored)
   const waited = {};      // callId -> seconds the caller waited in the queue, as first seen
 
@@ -166,14 +167,22 @@
     if (pop.waitedSeconds > 0 || !(pop.callId in waited)) waited[pop.callId] = pop.waitedSeconds;
     renderLanguage();
     text('call-waited', duration(waited[pop.callId]));
-    const menu = el('call-menu');
-    clear(menu);
-    (pop.menuPath || []).forEach(step => menu.appendChild(item('li', step)));
+    renderMenu();
     renderTranscript();
     renderEarlier();
     renderOrder();
     suggestArticles();
     tick();
+  }
+
+  // What the caller chose, as the flow labels it (普通话 › 反映问题 › 投诉), never the flow's internal node ids.
+  function renderMenu() {
+    const menu = el('call-menu');
+    clear(menu);
+    const lang = window.Ivr.lang();
+    const key = 'lang.' + pop.language;
+    if (pop.language) menu.appendChild(item('li', t(key) === key ? pop.language : t(key)));
+    (pop.menuLabels || []).forEach(label => menu.appendChild(item('li', label[lang] || label[''] || label.zh || Object.values(label)[0])));
   }
 
   function renderLanguage() {
@@ -196,6 +205,7 @@
       const li = document.createElement('li');
       li.appendChild(item('span', new Date(order.created).toLocaleDateString(window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB'), 'muted'));
       li.appendChild(item('span', categoryName(order.category), 'tag'));
+      li.appendChild(item('span', t('status.' + order.status), 'badge order-' + order.status));
       li.appendChild(item('span', order.summary));
       list.appendChild(li);
     });
@@ -207,23 +217,84 @@
     show('order-form', !!order);
     if (!order) return;
     text('order-id', order.id);
-    text('order-dispatch-by', order.dispatchBy || '');
     renderOrderStatus();
-    const locked = order.status === 'submitted';
-    ['order-category', 'order-location', 'order-urgency', 'order-summary', 'btn-save', 'btn-submit']
+    // a draft, or submitted and not yet dispatched: amended with history; after dispatch the unit has it
+    const locked = !order.amendable;
+    ['order-type', 'order-handling', 'order-category', 'order-location', 'order-urgency', 'order-unit', 'order-contact',
+      'order-callback-number', 'order-reply', 'order-confidential', 'order-summary', 'btn-save', 'btn-submit']
       .forEach(id => { el(id).disabled = locked; });
-    if (formOrderId === order.id) return; // the operator may be typing: only a new order replaces the form
+    const submitted = order.status !== 'draft';
+    show('btn-submit', !submitted);
+    el('btn-save').dataset.i18n = submitted ? 'saveAmendment' : 'saveDraft';
+    text('btn-save', t(el('btn-save').dataset.i18n));
+    renderOrderFacts(order);
+    if (formOrderId === order.id) { refreshUnit(order); return; } // the operator may be typing: only a new order replaces the form
     formOrderId = order.id;
+    unitTouched = false;
     loadedSummary = order.editedBy ? null : order.summary || ''; // null: a seat wrote it
     const kept = JSON.parse(localStorage.getItem(draftKey(order.id)) || 'null');
-    const fields = kept && !locked ? kept : order;
-    el('order-category').value = fields.category || '';
+    const fields = kept && !locked ? kept : formOf(order);
+    el('order-type').value = fields.type || '';
+    el('order-handling').value = fields.handling || 'dispatch';
+    el('order-category').value = fields.category === 'unclassified' ? '' : fields.category || '';
     el('order-location').value = fields.location || '';
     el('order-urgency').value = fields.urgency || 'normal';
+    el('order-unit').value = fields.handlingUnit || '';
+    el('order-contact').value = fields.contactName || '';
+    el('order-callback-number').value = fields.callbackNumber || '';
+    el('order-reply').checked = fields.replyRequired === 'true';
+    el('order-confidential').checked = fields.confidential === 'true';
     el('order-summary').value = fields.summary || '';
+    unitTouched = !!(kept && kept.handlingUnit && kept.handlingUnit !== order.handlingUnit);
     dirty = !!(kept && !locked);
     note(kept && !locked ? 'restored' : '');
     showProblems([]);
+    refreshUnit(order);
+  }
+
+  /** The order as the form's fields (flags as the strings the server takes). */
+  function formOf(order) {
+    return Object.assign({}, order, {
+      replyRequired: String(!!order.replyRequired), confidential: String(!!order.confidential)
+    });
+  }
+
+  // What the rules say beside the form: emergency advice, the repeat-caller flag, the community, the repeat marking,
+  // the deadline and the changes after submitting.
+  function renderOrderFacts(order) {
+    text('order-dispatch-by', order.dispatchBy || '');
+    const advice = order.emergencyDial ? t('adviceDial').replace('{n}', order.emergencyDial) : '';
+    text('order-advice', advice);
+    show('order-advice', !!advice);
+    const flags = el('order-flags');
+    clear(flags);
+    if (order.repeat) flags.appendChild(item('span', t('repeatCaller'), 'badge flag-repeat'));
+    if (order.repeatOf) flags.appendChild(item('span', t('repeatOf') + ' ' + order.repeatOf, 'badge flag-repeat'));
+    if (order.community) flags.appendChild(item('span', t('community') + '：' + order.community, 'tag'));
+    const list = el('amendments');
+    clear(list);
+    (order.amendments || []).forEach(change => list.appendChild(item('li', new Date(change.at).toLocaleTimeString()
+      + ' ' + change.seat + ' ' + fieldName(change.field) + '：' + (change.from || '—') + ' → ' + (change.to || '—'))));
+    show('amendments-box', (order.amendments || []).length > 0);
+  }
+
+  // The unit picker: the rules' choices at this place, the suggestion first; it follows the server until the
+  // operator picks one.
+  function refreshUnit(order) {
+    const units = order.units || [];
+    const list = el('units');
+    clear(list);
+    units.forEach(unit => { const o = document.createElement('option'); o.value = unit; list.appendChild(o); });
+    text('unit-suggested', units.length ? t('suggested') + units[0] : '');
+    if (!unitTouched) el('order-unit').value = order.handlingUnit || '';
+    show('unit-box', el('order-handling').value !== 'direct');
+  }
+
+  function fieldName(field) {
+    const known = { handlingUnit: 'handlingUnit', district: 'location', street: 'location', community: 'community',
+      subCategory: 'category', contactName: 'contactName', callbackNumber: 'callbackNumber', type: 'orderType',
+      replyRequired: 'replyRequired', confidential: 'confidential', dispatchBy: 'dispatchBy' };
+    return t(known[field] || field);
   }
 
   function renderOrderStatus() {
@@ -239,9 +310,14 @@
   }
 
   function formFields() {
+    const direct = el('order-handling').value === 'direct';
     return {
       category: el('order-category').value, location: el('order-location').value.trim(),
-      urgency: el('order-urgency').value, summary: el('order-summary').value
+      urgency: el('order-urgency').value, summary: el('order-summary').value,
+      type: el('order-type').value, handling: el('order-handling').value,
+      handlingUnit: direct ? '' : el('order-unit').value.trim(),
+      contactName: el('order-contact').value.trim(), callbackNumber: el('order-callback-number').value.trim(),
+      replyRequired: String(el('order-reply').checked), confidential: String(el('order-confidential').checked)
     };
   }
 
@@ -278,19 +354,23 @@
     text('order-error', problems.map(problem => {
       const at = problem.indexOf(': ');
       const named = at > 0 ? problem.slice(0, at) : '';
-      const field = { district: 'location', street: 'location', community: 'location', subCategory: 'category' }[named] || named;
+      const field = { district: 'location', street: 'location', community: 'location', subCategory: 'category',
+        handlingUnit: 'unit', contactName: 'contact', callbackNumber: 'callback-number', replyRequired: 'reply' }[named] || named;
       const what = at > 0 ? problem.slice(at + 2) : problem;
       const input = field && el('order-' + field);
       if (input) input.classList.add('invalid');
-      const reason = /required/.test(what) ? t('problem.required') : /unknown|no such|is not a/.test(what) ? t('problem.unknown')
-        : /longer than/.test(what) ? t('problem.tooLong') : /submitted|dispatched|status/.test(what) ? t('problem.locked') : what;
-      return (input ? t(field) + '：' : '') + reason;
+      const reason = /required/.test(what) ? t('problem.required') : /phone number/.test(what) ? t('problem.phone')
+        : /unknown|no such|is not a/.test(what) ? t('problem.unknown')
+        : /longer than/.test(what) ? t('problem.tooLong') : /submitted|dispatched|status/.test(what) ? t('problem.locked')
+        : /must be/.test(what) ? t('problem.unknown') : what;
+      return (input ? fieldName(named) + '：' : '') + reason;
     }).join('；'));
   }
 
   function placeholders() {
     const fields = formFields();
     const missing = [];
+    if (!fields.type) missing.push(t('orderType'));
     if (!fields.category) missing.push(t('category'));
     if (!fields.location) missing.push(t('location'));
     if (!fields.summary.trim() || (loadedSummary !== null && fields.summary.trim() === loadedSummary.trim())) missing.push(t('summary'));
@@ -318,7 +398,7 @@
       pop.order = reply.data;
       renderOrder();
     }
-    note(submit ? 'submitted' : 'saved');
+    note(submit ? (reply.data.status === 'handled' ? 'answeredDirectly' : 'submitted') : reply.data.status === 'draft' ? 'saved' : 'amended');
     loadDrafts();
   }
 
@@ -377,7 +457,8 @@
     const select = el('order-category');
     const chosen = select.value;
     clear(select);
-    const blank = item('option', t('chooseCategory'));
+    // an unclassified draft reads "未分类" in the box, never an empty box nor the raw tag
+    const blank = item('option', t('unclassifiedChoose'));
     blank.value = '';
     select.appendChild(blank);
     categories.forEach(c => {
@@ -389,6 +470,7 @@
   }
 
   function categoryName(code) {
+    if (!code || code === 'unclassified') return t('unclassified');
     const c = categories.find(x => x.code === code);
     return c ? (window.Ivr.lang() === 'zh' ? c.zh : c.en) : code;
   }
@@ -440,6 +522,9 @@
       if (reply.ok) { revealed[pop.callId] = reply.data.caller; text('call-number', reply.data.caller); }
     });
     el('order-form').addEventListener('input', keepLocally);
+    el('order-form').addEventListener('change', keepLocally);
+    el('order-unit').addEventListener('input', () => { unitTouched = true; });
+    el('order-handling').addEventListener('change', () => show('unit-box', el('order-handling').value !== 'direct'));
     el('order-location').addEventListener('input', suggestPlaces);
     el('order-category').addEventListener('change', suggestArticles);
     knowledge.wire();
@@ -451,8 +536,8 @@
       fillCategories();
       if (status) renderStatus();
       if (pop) {
-        renderEarlier(); renderLanguage(); renderTranscript(); tick();
-        if (pop.order) renderOrderStatus();
+        renderEarlier(); renderLanguage(); renderMenu(); renderTranscript(); tick();
+        if (pop.order) { renderOrderStatus(); renderOrderFacts(pop.order); refreshUnit(pop.order); }
       }
     });
     setInterval(tick, 1000);

@@ -27,10 +27,18 @@ window.IVR_TEXT = {
     consolePageTitle: '12345 坐席工作台', wallPageTitle: '12345 热线监控大屏', pauseReason: '示忙原因', reasonAftercall: '话后整理中',
     ringing: '振铃', myDrafts: '我的未提交草稿', nextCallArrived: '新来电已接入', previousKept: '— 当前工单已保存为草稿，仍在下方',
     switchToNext: '切换到新来电', staleFigures: '⚠ 无法连接服务器，数据停留在', savedAsDraft: '已保存为草稿', wrapUpHeld: '已暂停接听，完成后点“就绪”',
-    confirmPlaceholders: '以下内容仍是默认值或为空，确定提交吗？提交后不能再修改：',
+    confirmPlaceholders: '以下内容仍是默认值或为空，确定提交吗？（派单前仍可修改）：',
+    orderType: '诉求类型', chooseType: '请选择', 'type.consult': '咨询', 'type.help': '求助', 'type.complaint': '投诉',
+    'type.report': '举报', 'type.suggestion': '建议', 'type.praise': '表扬', handling: '办理方式',
+    'handling.dispatch': '派单办理', 'handling.direct': '直接答复', handlingUnit: '承办单位', suggested: '建议：',
+    contactName: '联系人', callbackNumber: '回电号码', replyRequired: '需要回复', confidential: '保密（不向承办单位透露来电人）',
+    amendments: '提交后的修改记录', saveAmendment: '保存修改', amended: '修改已保存（已记录）', answeredDirectly: '已直接答复办结',
+    adviceDial: '⚠ 建议来电人立即拨打 {n}', repeatCaller: '重复来电', repeatOf: '重复工单：', community: '社区',
+    unclassified: '未分类', unclassifiedChoose: '未分类 — 请选择分类', 'status.rehandle': '重办', 'status.supervise': '督办',
+    'problem.phone': '不是有效的电话号码',
     confirmReadyWithDraft: '当前工单尚未提交（仍是草稿）。仍要就绪并接听下一个来电吗？',
     confirmLogoutOnCall: '正在通话中。确定退出吗？本次通话结束后将不再分配来电。',
-    'problem.required': '提交前必须填写', 'problem.unknown': '不是有效的选项', 'problem.tooLong': '内容过长', 'problem.locked': '工单已提交，不能再修改'
+    'problem.required': '提交前必须填写', 'problem.unknown': '不是有效的选项', 'problem.tooLong': '内容过长', 'problem.locked': '工单已派单，不能再修改'
   },
   en: {
     consoleTitle: 'Seat console', wallTitle: 'Hotline wallboard', loginTitle: 'Seat login', supervisorLogin: 'Supervisor login',
@@ -59,9 +67,19 @@ window.IVR_TEXT = {
     consolePageTitle: '12345 seat console', wallPageTitle: '12345 hotline wallboard', pauseReason: 'Pause reason', reasonAftercall: 'finishing the last call',
     ringing: 'Ringing', myDrafts: 'My open drafts', nextCallArrived: 'A new call is through', previousKept: '— the order below was saved as a draft and stays',
     switchToNext: 'Switch to the new call', staleFigures: '⚠ server unreachable; figures as of', savedAsDraft: 'Saved as a draft', wrapUpHeld: 'taking no calls; press “Ready” when done',
-    confirmPlaceholders: 'These are still empty or as drafted. Submit anyway? ',
+    confirmPlaceholders: 'These are still empty or as drafted. Submit anyway? (It can be amended until dispatched.) ',
+    orderType: 'Type', chooseType: 'Choose', 'type.consult': 'Consultation', 'type.help': 'Request for help',
+    'type.complaint': 'Complaint', 'type.report': 'Report', 'type.suggestion': 'Suggestion', 'type.praise': 'Praise',
+    handling: 'Handling', 'handling.dispatch': 'Dispatch to a unit', 'handling.direct': 'Answered directly',
+    handlingUnit: 'Handling unit', suggested: 'suggested: ', contactName: 'Contact name', callbackNumber: 'Callback number',
+    replyRequired: 'Reply required', confidential: 'Confidential (caller not named to the unit)',
+    amendments: 'Changes after submitting', saveAmendment: 'Save changes', amended: 'Changes saved (recorded)',
+    answeredDirectly: 'Answered directly and handled', adviceDial: '⚠ Advise the caller to dial {n} now',
+    repeatCaller: 'Repeat caller', repeatOf: 'Repeat of', community: 'Community', unclassified: 'Unclassified',
+    unclassifiedChoose: 'Unclassified — choose a category', 'status.rehandle': 'Re-handling', 'status.supervise': 'Escalated',
+    'problem.phone': 'not a phone number',
     confirmReadyWithDraft: 'This order is not submitted yet (still a draft). Go ready and take the next call anyway?',
     confirmLogoutOnCall: 'You are on a call. Log out? No further call will be given to this seat after this one.',
-    'problem.required': 'required to submit', 'problem.unknown': 'not a valid choice', 'problem.tooLong': 'too long', 'problem.locked': 'the order is submitted and can no longer be changed'
+    'problem.required': 'required to submit', 'problem.unknown': 'not a valid choice', 'problem.tooLong': 'too long', 'problem.locked': 'the order is dispatched and can no longer be changed'
   }
 };

@@ -61,6 +61,7 @@ import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.redis.RedisHealthProbe;
 import org.hotline.ivr.redis.RetryPolicy;
 import org.hotline.ivr.seat.SeatConsole;
+import org.hotline.ivr.seat.live.FlowMenuLabels;
 import org.hotline.ivr.seat.live.LiveConsole;
 import org.hotline.ivr.sms.SmsModule;
 import org.hotline.ivr.speech.ConversationRecorder;
@@ -191,7 +192,7 @@ public final class IvrServer implements AutoCloseable {
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
         SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
-                speech.callRecordings());
+                speech.callRecordings(), new FlowMenuLabels(flows.library()));
         started.push(console);
         orders.registerTopics(routes, orders.hotTopics(config.paths().orderRules(), OrderSettings.defaults(),
                 Clock.systemUTC()), Clock.systemUTC());

@@ -84,6 +84,19 @@ public final class DispatchRules {
                 .orElse("");
     }
 
+    /** The units of all rules whose place needs {@code location} meets, in rule order, each once. */
+    List<String> unitsAt(Location location) {
+        return rules.stream()
+                .filter(rule -> switch (rule.needs()) {
+                    case NONE -> true;
+                    case DISTRICT -> !location.district().isEmpty();
+                    case STREET -> !location.street().isEmpty();
+                })
+                .map(rule -> fill(rule.unit(), location))
+                .distinct()
+                .toList();
+    }
+
     private static String fill(String template, Location location) {
         return template.replace("{district}", location.district())
                 .replace("{streetOffice}", officeOf(location.street()))

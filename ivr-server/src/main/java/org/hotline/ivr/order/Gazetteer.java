@@ -86,6 +86,20 @@ public final class Gazetteer {
                 && place.district().equals(district) && place.name().equals(street));
     }
 
+    /**
+     * Every name a district or street of the gazetteer goes by (朝阳区, 朝阳, Chaoyang; its aliases), for searching
+     * places as a seat types them, in characters or pinyin; empty for an unknown place.
+     */
+    public List<String> namesOf(String district, String street) {
+        return places.stream()
+                .filter(place -> place.district().equals(district) && (street.isEmpty()
+                        ? place.kind() == Place.Kind.DISTRICT : place.kind() == Place.Kind.STREET && place.name().equals(street)))
+                .findFirst()
+                .map(place -> java.util.stream.Stream.concat(place.names().stream(), place.weakNames().stream())
+                        .map(Phrase::text).distinct().toList())
+                .orElse(List.of());
+    }
+
     public List<String> districts() {
         return places.stream().filter(place -> place.kind() == Place.Kind.DISTRICT).map(Place::name).toList();
     }

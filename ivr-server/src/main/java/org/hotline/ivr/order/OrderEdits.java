@@ -17,8 +17,13 @@ import java.util.Set;
 final class OrderEdits {
 
     static final List<String> EDITABLE = List.of("category", "subCategory", "district", "street", "community",
-            "urgency", "summary", "handlingUnit");
+            "urgency", "summary", "handlingUnit", "type", "handling", "replyRequired", "confidential", "contactName",
+            "callbackNumber", "repeatOf");
     private static final Set<String> URGENCIES = Set.of("normal", "high", "emergency");
+    private static final Set<String> HANDLINGS = Set.of("", OrderHandling.DIRECT, OrderHandling.DISPATCH);
+    private static final Set<String> FLAGS = Set.of("", "true", "false");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9+\\- ]{0,32}");
+    private static final java.util.regex.Pattern ORDER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{0,64}");
     private static final int MAX_SUMMARY = 2000;
     private static final int MAX_FIELD = 200;
 
@@ -50,6 +55,8 @@ final class OrderEdits {
         }
         checkCategory(changes, current);
         checkPlace(changes, current);
+        checkHandling(changes, current);
+        suggestUnit(changes, current);
         String urgency = changes.get("urgency");
         if (urgency != null && !URGENCIES.contains(urgency)) {
             throw invalid("urgency", "must be one of " + URGENCIES);
@@ -103,6 +110,53 @@ final class OrderEdits {
         String street = changes.getOrDefault("street", current.street());
         if (changes.containsKey("street") && !street.isEmpty() && !rules.gazetteer().hasStreet(district, street)) {
             throw invalid("street", "'" + street + "' is not a street or town of '" + district + "'");
+        }
+    }
+
+    private static void checkHandling(Map<String, String> changes, DraftOrder current) {
+        String type = changes.get("type");
+        if (type != null && !type.isEmpty() && !OrderHandling.TYPES.contains(type)) {
+            throw invalid("type", "must be one of " + OrderHandling.TYPES);
+        }
+        if (changes.containsKey("handling") && !HANDLINGS.contains(changes.get("handling"))) {
+            throw invalid("handling", "must be direct or dispatch");
+        }
+        for (String flag : List.of("replyRequired", "confidential")) {
+            if (changes.containsKey(flag) && !FLAGS.contains(changes.get(flag))) {
+                throw invalid(flag, "must be true or false");
+            }
+        }
+        if (changes.containsKey("callbackNumber") && !NUMBER.matcher(changes.get("callbackNumber")).matches()) {
+            throw invalid("callbackNumber", "is not a phone number (digits, +, - and spaces)");
+        }
+        String repeatOf = changes.get("repeatOf");
+        if (repeatOf != null && (!ORDER_ID.matcher(repeatOf).matches() || repeatOf.equals(current.orderId()))) {
+            throw invalid("repeatOf", "is not another order's id");
+        }
+    }
+
+    /**
+     * A change of category or place moves the suggested unit with it, unless the seat picked a unit of its own
+     * (now or before): a unit sent unchanged (the form sends what it shows) counts as not picked.
+     */
+    private void suggestUnit(Map<String, String> changes, DraftOrder current) {
+        String category = changes.getOrDefault("category", current.category());
+        String sub = changes.getOrDefault("subCategory", current.subCategory());
+        String district = changes.getOrDefault("district", current.district());
+        String street = changes.getOrDefault("street", current.street());
+        boolean moved = !category.equals(current.category()) || !sub.equals(current.subCategory())
+                || !district.equals(current.district()) || !street.equals(current.street());
+        String sent = changes.get("handlingUnit");
+        boolean picked = sent != null && !sent.isEmpty() && !sent.equals(current.handlingUnit());
+        boolean pickedBefore = current.history().stream()
+                .anyMatch(edit -> edit.field().equals("unitPicked") && "true".equals(edit.newValue()));
+        if (picked) {
+            changes.put("unitPicked", "true"); // in the hash and the history: later moves keep the seat's unit
+        }
+        if (moved && !picked && !pickedBefore) {
+            changes.put("handlingUnit", rules.unitFor(category, sub, district, street));
+        } else if (sent != null && sent.isEmpty()) {
+            changes.remove("handlingUnit"); // an empty picker keeps the unit: every order has one
         }
     }
 

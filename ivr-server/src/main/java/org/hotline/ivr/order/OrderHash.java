@@ -47,6 +47,13 @@ final class OrderHash {
         hash.put("dispatchedTo", order.progress().dispatchedTo());
         hash.put("dispatchedAt", order.progress().dispatchedAt());
         hash.put("handledAt", order.progress().handledAt());
+        hash.put("type", order.handling().type());
+        hash.put("handling", order.handling().handling());
+        hash.put("replyRequired", String.valueOf(order.handling().replyRequired()));
+        hash.put("confidential", String.valueOf(order.handling().confidential()));
+        hash.put("contactName", order.handling().contactName());
+        hash.put("callbackNumber", order.handling().callbackNumber());
+        hash.put("repeatOf", order.handling().repeatOf());
         return hash;
     }
 
@@ -66,7 +73,10 @@ final class OrderHash {
                 text(hash, "createdAt"), text(hash, "updatedAt"),
                 new CaseProgress(text(hash, "dispatchedTo"), text(hash, "dispatchedAt"), text(hash, "handledAt"),
                         count(hash.get("rehandled")), text(hash, "rehandleReason"), text(hash, "rehandledAt")),
-                historyEntries.stream().map(OrderHash::edit).toList());
+                historyEntries.stream().map(OrderHash::edit).toList(),
+                new OrderHandling(text(hash, "type"), text(hash, "handling"),
+                        Boolean.parseBoolean(hash.get("replyRequired")), Boolean.parseBoolean(hash.get("confidential")),
+                        text(hash, "contactName"), text(hash, "callbackNumber"), text(hash, "repeatOf")));
     }
 
     static String json(Object value) {

@@ -20,11 +20,12 @@ import org.hotline.ivr.ops.Json;
  * <pre>
  * GET   /api/orders?caller=N[&limit=k] the caller's orders, newest first
  * GET   /api/orders/{id}               the order
- * PATCH /api/orders/{id}               {"district": "朝阳区", ...}: change fields
+ * PATCH /api/orders/{id}               {"district": "朝阳区", ...}: change fields (a draft; a submitted order
+ *                                      is amended, each change in its history, until dispatched)
  * POST  /api/orders/{id}/submit        hand the draft on for dispatch
  * POST  /api/orders/{id}/dispatch      send it to its unit ({"unit": "..."}, else the suggested one)
  * POST  /api/orders/{id}/handled       the unit reports it handled
- * POST  /api/orders/{id}/close         close it (not while it is being handled again)
+ * POST  /api/orders/{id}/close         (supervisor) close it (not while it is being handled again)
  * GET   /api/supervision/rehandling    (supervisor) the orders re-handled or escalated, oldest reopened first
  * </pre>
  * Bad input gets 400 with {@code {"error": "...", "field": "..."}} naming the field. Which orders a seat may touch
@@ -59,20 +60,28 @@ public final class OrderHttpApi {
                         String.valueOf(optionalBody(request).getOrDefault("unit", ""))))))
                 .post(PREFIX + "/{id}/handled", Role.SEAT, guarded(request ->
                         HttpResponses.ok(store.handled(order(request).orderId(), seat(request)))))
-                .post(PREFIX + "/{id}/close", Role.SEAT, guarded(request ->
-                        HttpResponses.ok(store.close(order(request).orderId(), seat(request)))))
+                // Closing starts the citizen's survey: a supervisor's decision (or the unit's feedback), never the
+                // seat's own right after submitting, which would skip the unit.
+                .post(PREFIX + "/{id}/close", Role.SUPERVISOR, guarded(request ->
+                        HttpResponses.ok(store.close(existing(request).orderId(), seat(request)))))
                 .get(REHANDLING, Role.SUPERVISOR, guarded(request ->
                         HttpResponses.ok(Map.of("orders", store.rehandling(MAX_LIST)))));
     }
 
-    /** The order of the path, if it exists and the acting seat may use it. */
-    private DraftOrder order(WebRequest request) {
+    /** The order of the path, if it exists (a supervisor's route: any order). */
+    private DraftOrder existing(WebRequest request) {
         String orderId = request.param("id");
         if (!ORDER_ID.matcher(orderId).matches()) {
             throw new OrderEditException(OrderEditException.Kind.NOT_FOUND, "orderId", "no order " + orderId);
         }
-        DraftOrder order = store.get(orderId).orElseThrow(() -> new OrderEditException(
+        return store.get(orderId).orElseThrow(() -> new OrderEditException(
                 OrderEditException.Kind.NOT_FOUND, "orderId", "no order " + orderId));
+    }
+
+    /** The order of the path, if it exists and the acting seat may use it. */
+    private DraftOrder order(WebRequest request) {
+        DraftOrder order = existing(request);
+        String orderId = order.orderId();
         if (!access.mayUse(seat(request), order)) {
             throw new Refused("orderId", "orderId: order " + orderId + " belongs to a call not assigned to seat "
                     + seat(request));

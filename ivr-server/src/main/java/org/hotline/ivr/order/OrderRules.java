@@ -81,6 +81,21 @@ public final class OrderRules {
         return new Assessment(classification, location, urgencyLevel, unit, summary);
     }
 
+    /** The unit the dispatch rules suggest for a category and place (as a seat corrected them). */
+    public String unitFor(String category, String subCategory, String district, String street) {
+        return dispatch.unitFor(new Classification(category, subCategory, 1, List.of()),
+                new Location(district, street, "", List.of()));
+    }
+
+    /** Every unit a rule would give an order at this place, the suggestion for the category first: the seat's picker. */
+    public List<String> unitsFor(String category, String subCategory, String district, String street) {
+        java.util.LinkedHashSet<String> units = new java.util.LinkedHashSet<>();
+        units.add(unitFor(category, subCategory, district, street));
+        units.addAll(dispatch.unitsAt(new Location(district, street, "", List.of())));
+        units.remove("");
+        return List.copyOf(units);
+    }
+
     public CategoryTaxonomy taxonomy() {
         return taxonomy;
     }

@@ -176,11 +176,14 @@ public final class OrderStore {
         return value == null ? "" : value;
     }
 
-    /** Changes fields of a draft; {@code seatId} is recorded in the history. */
+    /**
+     * Changes fields of a draft, or amends a submitted order until it is dispatched; {@code seatId} is recorded in the
+     * history, field by field (the amendments after submitting are the entries after the status change).
+     */
     public DraftOrder update(String orderId, Map<String, ?> fields, String seatId) {
         DraftOrder current = require(orderId);
         Map<String, String> changes = edits.check(fields, current);
-        List<String> changed = apply(orderId, changes, seatId, "|draft|");
+        List<String> changed = apply(orderId, changes, seatId, "|draft|submitted|");
         if (changed.contains("dispatchBy")) {
             long due = OffsetDateTime.parse(changes.get("dispatchBy"), DispatchDeadlines.FORMAT).toInstant().toEpochMilli();
             redis.call("move order's dispatch deadline",
@@ -193,9 +196,21 @@ public final class OrderStore {
         return require(orderId);
     }
 
-    /** A seat hands the draft on for dispatch; only a draft can be submitted. */
+    /**
+     * A seat hands the draft on for dispatch; only a draft can be submitted. One the seat answered directly in the
+     * call ({@link OrderHandling#answeredDirectly()}, a consultation answered from the knowledge base) goes on to
+     * handled at once, by that seat: there is no unit to dispatch it to.
+     */
     public DraftOrder submit(String orderId, String seatId) {
-        return changeStatus(orderId, seatId, Map.of("status", OrderStatus.SUBMITTED.id()), "|draft|", Map.of());
+        DraftOrder submitted = changeStatus(orderId, seatId, Map.of("status", OrderStatus.SUBMITTED.id()), "|draft|",
+                Map.of());
+        if (!submitted.handling().answeredDirectly()) {
+            return submitted;
+        }
+        DraftOrder done = changeStatus(orderId, seatId, Map.of("status", OrderStatus.HANDLED.id(),
+                "handledAt", clock.instant().toString()), "|submitted|", Map.of("handling", OrderHandling.DIRECT));
+        undispatched(orderId);
+        return done;
     }
 
     /**
@@ -268,7 +283,10 @@ public final class OrderStore {
         return answers;
     }
 
-    /** The case is done (or the draft was a mistake). */
+    /**
+     * The case is done (or the draft was a mistake): the unit's feedback or a supervisor's decision, never the seat
+     * that took the call (its route is the supervisors', {@link OrderHttpApi}).
+     */
     public DraftOrder close(String orderId, String seatId) {
         DraftOrder done = changeStatus(orderId, seatId, Map.of("status", OrderStatus.CLOSED.id()),
                 "|draft|submitted|dispatched|handled|", Map.of());

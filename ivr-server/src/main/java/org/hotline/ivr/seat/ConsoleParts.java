@@ -1,10 +1,14 @@
 package org.hotline.ivr.seat;
 
 /**
- * What the console is built on: the accounts, the queue's and the orders' state, and the knowledge base, behind
- * this package's interfaces.
+ * What the console is built on: the accounts, the queue's and the orders' state, the knowledge base and the flows'
+ * menu labels, behind this package's interfaces.
  */
 public record ConsoleParts(AccountFile seats, AccountFile supervisors, SeatStates states, AssignedCalls calls,
                            OrderEditing orders, OrderCatalogue catalogue, WallboardSource wallboard,
-                           KnowledgeLookup knowledge) {
+                           KnowledgeLookup knowledge, MenuLabels menus) {
+
+    public ConsoleParts {
+        menus = menus == null ? MenuLabels.NONE : menus;
+    }
 }

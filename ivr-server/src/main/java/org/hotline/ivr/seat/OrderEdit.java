@@ -3,8 +3,21 @@ package org.hotline.ivr.seat;
 import java.util.List;
 import java.util.Set;
 
-/** The form's fields as the operator left them; {@link #problems} lists what is wrong, naming each field. */
-public record OrderEdit(String category, String location, String urgency, String summary) {
+/**
+ * The form's fields as the operator left them; {@link #problems} lists what is wrong, naming each field.
+ * {@code decisions} holds the handling fields the form sent (type, handling, handlingUnit, replyRequired,
+ * confidential, contactName, callbackNumber, repeatOf), only those it sent: the order store checks them.
+ */
+public record OrderEdit(String category, String location, String urgency, String summary,
+                        java.util.Map<String, String> decisions) {
+
+    /** The handling fields the form may send, as the order store names them. */
+    public static final List<String> DECISIONS = List.of("type", "handling", "handlingUnit", "replyRequired",
+            "confidential", "contactName", "callbackNumber", "repeatOf");
+
+    public OrderEdit(String category, String location, String urgency, String summary) {
+        this(category, location, urgency, summary, java.util.Map.of());
+    }
 
     public static final Set<String> URGENCIES = Set.of("normal", "high", "emergency");
     static final int MAX_LOCATION = 200;
@@ -15,6 +28,7 @@ public record OrderEdit(String category, String location, String urgency, String
         location = trim(location);
         urgency = trim(urgency);
         summary = summary == null ? "" : summary.strip();
+        decisions = decisions == null ? java.util.Map.of() : java.util.Map.copyOf(decisions);
     }
 
     public List<String> problems(Set<String> categories) {

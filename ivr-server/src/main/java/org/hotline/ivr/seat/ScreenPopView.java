@@ -18,12 +18,14 @@ final class ScreenPopView {
     private final AssignedCalls calls;
     private final OrderEditing orders;
     private final Duration wrapUp;
+    private final MenuLabels menus;
 
-    ScreenPopView(SeatStates states, AssignedCalls calls, OrderEditing orders, Duration wrapUp) {
+    ScreenPopView(SeatStates states, AssignedCalls calls, OrderEditing orders, Duration wrapUp, MenuLabels menus) {
         this.states = states;
         this.calls = calls;
         this.orders = orders;
         this.wrapUp = wrapUp;
+        this.menus = menus;
     }
 
     /** The {@code screen} message: the seat's status and its current pop, or none. */
@@ -58,6 +60,7 @@ final class ScreenPopView {
         body.put("caller", call.maskedCaller());
         body.put("language", call.language());
         body.put("menuPath", call.menuPath());
+        body.put("menuLabels", menus.labels(call.menuPath()));
         body.put("queuedAt", call.queuedAt() == null ? null : call.queuedAt().toEpochMilli());
         body.put("waitedSeconds", call.waitedSeconds());
         body.put("transcript", call.transcript());
@@ -85,6 +88,21 @@ final class ScreenPopView {
         body.put("status", order.status());
         body.put("editedBy", order.editedBy());
         body.put("updated", order.updated() == null ? null : order.updated().toEpochMilli());
+        body.put("dispatchBy", order.dispatchBy());
+        body.put("amendable", order.amendable());
+        body.put("community", order.community());
+        body.put("handlingUnit", order.handlingUnit());
+        body.put("units", order.units());
+        body.put("type", order.type());
+        body.put("handling", order.handling());
+        body.put("replyRequired", order.replyRequired());
+        body.put("confidential", order.confidential());
+        body.put("contactName", order.contactName());
+        body.put("callbackNumber", order.callbackNumber());
+        body.put("repeatOf", order.repeatOf());
+        body.put("emergencyDial", order.emergencyDial());
+        body.put("repeat", order.repeat());
+        body.put("amendments", order.amendments());
         return body;
     }
 

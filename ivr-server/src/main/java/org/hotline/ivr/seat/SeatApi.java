@@ -169,8 +169,11 @@ final class SeatApi {
         if (body.isEmpty()) {
             return HttpResponses.badRequest(List.of("body: a JSON object with category, location, urgency, summary"));
         }
+        Map<String, String> decisions = new java.util.LinkedHashMap<>();
+        OrderEdit.DECISIONS.stream().filter(body.get()::has)
+                .forEach(field -> decisions.put(field, JsonBody.text(body.get(), field)));
         OrderEdit edit = new OrderEdit(JsonBody.text(body.get(), "category"), JsonBody.text(body.get(), "location"),
-                JsonBody.text(body.get(), "urgency"), JsonBody.text(body.get(), "summary"));
+                JsonBody.text(body.get(), "urgency"), JsonBody.text(body.get(), "summary"), decisions);
         Set<String> codes = catalogue.categories().stream().map(OrderCatalogue.Category::code).collect(Collectors.toSet());
         List<String> problems = new java.util.ArrayList<>(edit.problems(codes));
         if (submit) {
@@ -179,8 +182,10 @@ final class SeatApi {
         if (!problems.isEmpty()) {
             return HttpResponses.badRequest(problems);
         }
-        if (DraftOrder.SUBMITTED.equals(order.get().status())) {
-            return HttpResponses.error(HttpResponseStatus.CONFLICT, "order already submitted");
+        // a submitted order is amended (each change in its history) until it is dispatched; submitted only once
+        if (!order.get().amendable() || (submit && !DraftOrder.DRAFT.equals(order.get().status()))) {
+            return HttpResponses.badRequest(List.of("status: order is " + order.get().status()
+                    + (submit ? " and cannot be submitted again" : " and can no longer be changed")));
         }
         DraftOrder saved;
         try {
@@ -191,6 +196,8 @@ final class SeatApi {
         if (submit) {
             log.info("seat {} submitted order {}", seatId, orderId);
             events.publish(seatId, "order");
+        } else if (DraftOrder.SUBMITTED.equals(order.get().status())) {
+            log.info("seat {} amended submitted order {}", seatId, orderId);
         }
         return HttpResponses.ok(ScreenPopView.order(saved));
     }

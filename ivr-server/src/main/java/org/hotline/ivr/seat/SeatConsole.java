@@ -35,7 +35,7 @@ public final class SeatConsole implements AutoCloseable {
         SessionStore sessions = new SessionStore(redis, config.sessionTtl());
         ConsoleSecurity security = new ConsoleSecurity(sessions, new LoginThrottle(redis, LoginThrottle.Limits.DEFAULT),
                 router.origins(), config.secureCookie());
-        ScreenPopView view = new ScreenPopView(parts.states(), parts.calls(), parts.orders(), config.wrapUp());
+        ScreenPopView view = new ScreenPopView(parts.states(), parts.calls(), parts.orders(), config.wrapUp(), parts.menus());
         ConsoleHub hub = new ConsoleHub(view, parts.states(), events, config.wrapUp(), io);
         LoginRoutes seatLogin = new LoginRoutes(Role.SEAT, ConsoleSessions.SEAT_COOKIE, parts.seats(), security,
                 new SeatLoginHooks(parts.states(), events, hub), hashing);

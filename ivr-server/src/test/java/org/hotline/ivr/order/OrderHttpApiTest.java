@@ -46,6 +46,7 @@ class OrderHttpApiTest {
         for (String seat : List.of("seat-3", "seat-12", "s1")) {
             SEATS.put(seat, ApiTokens.issue(seat, java.util.Set.of(Role.SEAT)));
         }
+        SEATS.put("supervisor-1", ApiTokens.issue("supervisor-1", java.util.Set.of(Role.SUPERVISOR)));
         Router routes = new Router().authenticateWith(ApiTokens.of(SEATS.values().stream().map(ApiTokens.Issued::entry).toList()));
         OrderAccess recorded = new OrderAccess() {
             @Override
@@ -118,6 +119,19 @@ class OrderHttpApiTest {
 
         HttpResponse<String> again = send("POST", "/api/orders/" + draft.orderId() + "/submit", "", "seat-12");
         assertThat(again.statusCode()).isEqualTo(409);
+    }
+
+    /** Issue 21, defect 6: a seat closing its own order right after submitting would skip the unit and the survey. */
+    @Test
+    void aSeatCannotCloseAnOrderASupervisorCan() throws Exception {
+        assertThat(send("POST", "/api/orders/" + draft.orderId() + "/submit", "", "seat-12").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/orders/" + draft.orderId() + "/close", "", "seat-12").statusCode()).isEqualTo(403);
+        assertThat(orders.store.get(draft.orderId()).orElseThrow().status()).isEqualTo(OrderStatus.SUBMITTED);
+        HttpResponse<String> closed = send("POST", "/api/orders/" + draft.orderId() + "/close", "", "supervisor-1");
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(closed.body()).get("status").asText()).isEqualTo("closed");
+        assertThat(orders.store.get(draft.orderId()).orElseThrow().history())
+                .anySatisfy(edit -> assertThat(edit.seat()).isEqualTo("supervisor-1"));
     }
 
     @Test

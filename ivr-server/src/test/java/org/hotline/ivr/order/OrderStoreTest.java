@@ -132,7 +132,9 @@ class OrderStoreTest {
                         org.assertj.core.groups.Tuple.tuple("seat-07", "street", "", "劲松街道"),
                         org.assertj.core.groups.Tuple.tuple("seat-07", "urgency", "normal", "high"),
                         org.assertj.core.groups.Tuple.tuple("seat-07", "dispatchBy", "2026-11-25T23:59+08:00",
-                                "2026-11-25T12:00+08:00"));
+                                "2026-11-25T12:00+08:00"),
+                        org.assertj.core.groups.Tuple.tuple("seat-07", "handlingUnit", draft.handlingUnit(),
+                                "劲松街道办事处"));
         assertThat(updated.history()).allSatisfy(edit -> assertThat(edit.at()).isNotEmpty());
     }
 
@@ -157,18 +159,60 @@ class OrderStoreTest {
     }
 
     @Test
-    void aSubmittedOrderCannotBeEditedOrSubmittedAgainButCanBeClosed() {
+    void aSubmittedOrderIsAmendedWithItsHistoryUntilDispatchedAndIsNeverSubmittedTwice() {
         DraftOrder submitted = orders.store.submit(draft.orderId(), "seat-02");
         assertThat(submitted.status()).isEqualTo(OrderStatus.SUBMITTED);
         assertThat(submitted.history()).extracting(Edit::field, Edit::newValue).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("status", "submitted"));
 
+        DraftOrder amended = orders.store.update(draft.orderId(), Map.of("summary", "路灯坏了三天"), "seat-02");
+        assertThat(amended.status()).isEqualTo(OrderStatus.SUBMITTED);
+        assertThat(amended.history()).extracting(Edit::seat, Edit::field, Edit::oldValue, Edit::newValue).endsWith(
+                org.assertj.core.groups.Tuple.tuple("seat-02", "summary", draft.summary(), "路灯坏了三天"));
+        assertThatThrownBy(() -> orders.store.submit(draft.orderId(), "seat-02"))
+                .isInstanceOf(OrderEditException.class);
+
+        orders.store.dispatch(draft.orderId(), "dispatcher-1", "");
         assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("summary", "x"), "seat-02"))
                 .isInstanceOfSatisfying(OrderEditException.class,
                         e -> assertThat(e.kind()).isEqualTo(OrderEditException.Kind.CONFLICT));
-        assertThatThrownBy(() -> orders.store.submit(draft.orderId(), "seat-02"))
-                .isInstanceOf(OrderEditException.class);
-        assertThat(orders.store.close(draft.orderId(), "seat-02").status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(orders.store.close(draft.orderId(), "supervisor-1").status()).isEqualTo(OrderStatus.CLOSED);
+    }
+
+    @Test
+    void theSuggestedUnitFollowsCategoryAndPlaceUntilTheSeatPicksOne() {
+        DraftOrder moved = orders.store.update(draft.orderId(), Map.of("category", "city-management",
+                "district", "朝阳区", "street", "双井街道", "handlingUnit", draft.handlingUnit()), "seat-05");
+        assertThat(moved.handlingUnit()).as("the form sent the unit it showed: not a pick").isEqualTo("双井街道办事处");
+        DraftOrder heating = orders.store.update(draft.orderId(), Map.of("category", "heating"), "seat-05");
+        assertThat(heating.handlingUnit()).isEqualTo("朝阳区城市管理委员会（供热办）");
+
+        DraftOrder picked = orders.store.update(draft.orderId(), Map.of("handlingUnit", "朝阳区住房和城乡建设委员会"), "seat-05");
+        assertThat(picked.handlingUnit()).isEqualTo("朝阳区住房和城乡建设委员会");
+        DraftOrder later = orders.store.update(draft.orderId(), Map.of("street", "劲松街道",
+                "handlingUnit", "朝阳区住房和城乡建设委员会"), "seat-05");
+        assertThat(later.handlingUnit()).as("the seat's pick stands").isEqualTo("朝阳区住房和城乡建设委员会");
+    }
+
+    @Test
+    void theSeatsHandlingDecisionsAreCheckedAndADirectAnswerIsHandledOnSubmit() {
+        DraftOrder decided = orders.store.update(draft.orderId(), Map.of("type", "consult", "handling", "direct",
+                "replyRequired", "true", "confidential", "true", "contactName", "王女士",
+                "callbackNumber", "010-6512 3456"), "seat-06");
+        assertThat(decided.handling()).isEqualTo(new OrderHandling("consult", "direct", true, true, "王女士",
+                "010-6512 3456", ""));
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("type", "gossip"), "seat-06"))
+                .hasMessageStartingWith("type:");
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("callbackNumber", "call me"), "seat-06"))
+                .hasMessageStartingWith("callbackNumber:");
+        assertThatThrownBy(() -> orders.store.update(draft.orderId(), Map.of("repeatOf", draft.orderId()), "seat-06"))
+                .hasMessageStartingWith("repeatOf:");
+        assertThat(orders.store.overdue(Instant.parse("2026-11-26T00:00:00Z"))).isEqualTo(1);
+
+        DraftOrder done = orders.store.submit(draft.orderId(), "seat-06");
+        assertThat(done.status()).as("answered in the call: nothing to dispatch").isEqualTo(OrderStatus.HANDLED);
+        assertThat(done.progress().handledAt()).isNotEmpty();
+        assertThat(orders.store.overdue(Instant.parse("2026-11-26T00:00:00Z"))).isZero();
     }
 
     @Test

@@ -119,7 +119,8 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("transcript-final"), said));
         wait.until(d -> text("state-badge").startsWith("通话中"));
         assertThat(text("call-number")).isEqualTo("138****8000");
-        assertThat(text("call-menu")).contains("main-menu");
+        // what the caller chose, as the flow labels it; never the flow's node ids (issue 21, defect 7)
+        assertThat(text("call-menu")).isEqualTo("普通话\n反映问题\n求助");
         assertThat(new Select(element("order-category")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("city-management/garbage");
         assertThat(element("earlier").findElements(By.tagName("li"))).hasSize(2);
@@ -134,6 +135,7 @@ class ConsoleBrowserTest {
         assertThat(new Select(element("order-category")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("city-management");
 
+        new Select(element("order-type")).selectByValue("help");
         click("btn-submit");
         wait.until(ExpectedConditions.textToBe(By.id("order-status"), "已提交"));
         DraftOrder stored = node.server().orders().store().get(orderId).orElseThrow();
@@ -146,7 +148,7 @@ class ConsoleBrowserTest {
         screenshot("console-submitted");
 
         click("btn-lang");
-        wait.until(ExpectedConditions.textToBe(By.id("btn-submit"), "Submit order"));
+        wait.until(ExpectedConditions.textToBe(By.id("btn-save"), "Save changes"));
         screenshot("console-english");
     }
 

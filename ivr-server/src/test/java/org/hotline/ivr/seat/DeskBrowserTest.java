@@ -199,6 +199,100 @@ class DeskBrowserTest {
         seat = null;
     }
 
+    /**
+     * Defects 3-8 and the order's handling: the form carries type, handling, the unit the rules suggest (moving with
+     * category and place, found by pinyin), contact and flags; a bad field is refused in Chinese at that field; a
+     * submitted order is amended with its history until it is dispatched, then locked; an unclassified draft reads
+     * 未分类 and the caller's earlier order is listed with its status; at 1366x768 and 800 px the form and its buttons
+     * are in sight.
+     */
+    @Test
+    void theOrderCarriesTheSeatsDecisionsAndIsAmendedUntilDispatched() throws Exception {
+        seatReady("2003");
+        Path wav = node.sample();
+        phone.call(ConsoleTestServer.describing("form-1", "13800138033", wav, Duration.ofSeconds(6)));
+        browser.waitVisible("pop");
+        browser.wait.until(d -> !browser.text("order-id").isEmpty() && !browser.value("order-unit").isEmpty());
+        String id = browser.text("order-id");
+        assertThat(browser.text("unit-suggested")).startsWith("建议：");
+        browser.viewport(1366, 768);
+        assertThat(browser.inViewport("btn-submit")).as("submit in sight at 1366x768").isTrue();
+        browser.viewport(800, 700);
+        assertThat(((Number) browser.js("return document.querySelector('.bar').offsetHeight")).intValue())
+                .as("the header on one line at 800 px").isLessThan(64);
+        assertThat(((Number) browser.js("return document.getElementById('order-form').getBoundingClientRect().top"))
+                .intValue()).as("the form starts above the fold at 800 px").isLessThan(300);
+        browser.viewport(1366, 768);
+
+        // pinyin finds the place; the unit follows the place
+        browser.element("order-location").clear();
+        browser.element("order-location").sendKeys("chaoyang");
+        browser.wait.until(d -> ((Number) browser.js("return Array.from(document.querySelectorAll('#places option'))"
+                + ".filter(o => o.value === '朝阳区').length")).intValue() == 1);
+        browser.element("order-location").clear();
+        browser.element("order-location").sendKeys("朝阳区 双井街道");
+        new org.openqa.selenium.support.ui.Select(browser.element("order-category")).selectByValue("city-management");
+        // a bad callback number is refused at its field, in Chinese
+        browser.element("order-callback-number").sendKeys("call me");
+        browser.click("btn-save");
+        browser.wait.until(d -> !browser.text("order-error").isEmpty());
+        assertThat(browser.text("order-error")).isEqualTo("回电号码：不是有效的电话号码");
+        assertThat(browser.element("order-callback-number").getAttribute("class")).contains("invalid");
+        browser.element("order-callback-number").clear();
+        browser.element("order-callback-number").sendKeys("010-65123456");
+        browser.element("order-contact").sendKeys("王女士");
+        new org.openqa.selenium.support.ui.Select(browser.element("order-type")).selectByValue("complaint");
+        browser.click("order-reply");
+        browser.click("btn-save");
+        browser.wait.until(d -> browser.value("order-unit").equals("双井街道办事处"));
+        assertThat(browser.text("order-error")).isEmpty();
+
+        browser.element("order-summary").sendKeys(" 已三天无人清运。");
+        browser.click("btn-submit");
+        browser.waitText("order-status", "已提交");
+        org.hotline.ivr.order.DraftOrder stored = node.server().orders().store().get(id).orElseThrow();
+        assertThat(stored.handling()).isEqualTo(new org.hotline.ivr.order.OrderHandling("complaint", "dispatch", true, false,
+                "王女士", "010-65123456", ""));
+        assertThat(stored.handlingUnit()).isEqualTo("双井街道办事处");
+        assertThat(stored.district() + " " + stored.street()).isEqualTo("朝阳区 双井街道");
+
+        // submitted, not yet dispatched: amended, each change in the history
+        assertThat(browser.visible("btn-submit")).isFalse();
+        assertThat(browser.text("btn-save")).isEqualTo("保存修改");
+        browser.element("order-summary").sendKeys(" 补充：垃圾桶已满溢。");
+        browser.click("btn-save");
+        browser.waitText("order-note", "修改已保存（已记录）");
+        browser.waitVisible("amendments-box");
+        assertThat(node.server().orders().store().get(id).orElseThrow().summary()).endsWith("补充：垃圾桶已满溢。");
+        assertThat(node.server().orders().store().get(id).orElseThrow().status().id()).isEqualTo("submitted");
+        browser.screenshot("desk-order-form");
+        // dispatched: the unit has it, the form is locked
+        node.server().orders().store().dispatch(id, "dispatcher-1", "");
+        browser.driver.navigate().refresh();
+        browser.wait.until(d -> browser.text("order-status").equals("已派单"));
+        assertThat(browser.element("order-summary").isEnabled()).isFalse();
+        assertThat(browser.element("btn-save").isEnabled()).isFalse();
+
+        // the next call of the same number: unclassified (silent caller), its earlier order listed with its status
+        browser.wait.until(d -> browser.text("state-badge").startsWith("话后整理") || browser.text("state-badge").startsWith("示忙"));
+        node.speech().forget("zh"); // nothing heard: the draft stays unclassified
+        phone.call(ConsoleTestServer.describing("form-2", "13800138033", null, TALK));
+        browser.click("btn-ready");
+        browser.wait.until(d -> !browser.text("order-id").isEmpty() && !browser.text("order-id").equals(id));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.element("order-category")).getFirstSelectedOption()
+                .getText()).isEqualTo("未分类 — 请选择分类");
+        assertThat(browser.text("earlier")).contains("已派单").doesNotContain("unclassified");
+        click("btn-lang");
+        browser.waitText("btn-lang", "中文");
+        assertThat(browser.driver.getTitle()).isEqualTo("12345 seat console");
+        assertThat(browser.text("call-menu")).isEqualTo("Mandarin\nReport a problem\nHelp");
+        click("btn-lang");
+    }
+
+    private void click(String id) {
+        browser.click(id);
+    }
+
     private java.util.List<String> titles() {
         @SuppressWarnings("unchecked")
         java.util.List<String> titles = (java.util.List<String>) browser.js(

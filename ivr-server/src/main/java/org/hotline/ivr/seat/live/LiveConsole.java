@@ -21,6 +21,7 @@ import org.hotline.ivr.seat.Account;
 import org.hotline.ivr.seat.AccountFile;
 import org.hotline.ivr.seat.ConsoleParts;
 import org.hotline.ivr.seat.KnowledgeLookup;
+import org.hotline.ivr.seat.MenuLabels;
 import org.hotline.ivr.seat.SeatConsole;
 import org.hotline.ivr.seat.SeatEvents;
 import org.hotline.ivr.speech.CallRecordings;
@@ -51,8 +52,15 @@ public final class LiveConsole {
     public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
                                       Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge,
                                       CallRecordings recordings) {
+        return install(config, router, redis, queue, orders, orderSettings, knowledge, recordings, MenuLabels.NONE);
+    }
+
+    /** The same, and the flows' labels for the menu path the pop shows ({@link FlowMenuLabels}). */
+    public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
+                                      Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge,
+                                      CallRecordings recordings, MenuLabels menus) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
-                orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge));
+                orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge), menus);
         SeatConsole console = SeatConsole.install(router, redis, config.console(), parts, new SeatEvents(redis));
         ConsoleOrderAccess access = new ConsoleOrderAccess(parts.calls());
         orders.registerApi(router, access);
@@ -72,21 +80,21 @@ public final class LiveConsole {
                                       CallDistributor distributor, Supplier<QueueStats> queueStats, OrderStore orders,
                                       OrderRules rules, OrderSettings orderSettings) {
         return SeatConsole.install(router, redis, config, parts(supervisors, redis, distributor, queueStats, orders, rules,
-                orderSettings, KnowledgeLookup.NONE), new SeatEvents(redis));
+                orderSettings, KnowledgeLookup.NONE, MenuLabels.NONE), new SeatEvents(redis));
     }
 
     private static ConsoleParts parts(Path supervisors, RedisGateway redis, CallDistributor distributor,
                                       Supplier<QueueStats> queueStats, OrderStore orders, OrderRules rules,
-                                      OrderSettings orderSettings, KnowledgeLookup knowledge) {
+                                      OrderSettings orderSettings, KnowledgeLookup knowledge, MenuLabels menus) {
         AccountFile seats = AccountFile.of(distributor.setup().seats().stream()
                 .map(seat -> new Account(seat.id(), seat.name(), Role.SEAT, seat.passwordHash())).toList());
         QueueSeatStates states = new QueueSeatStates(distributor);
         OrderRulesCatalogue catalogue = new OrderRulesCatalogue(rules);
         ConsoleParts parts = new ConsoleParts(seats, AccountFile.load(supervisors, Role.SUPERVISOR), states,
                 new QueueAssignedCalls(redis, distributor.records(), states, orders),
-                new OrderStoreEditing(orders), catalogue,
+                new OrderStoreEditing(orders, rules), catalogue,
                 new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, orders, catalogue, Clock.systemUTC(),
-                        orderSettings.zone()), knowledge);
+                        orderSettings.zone()), knowledge, menus);
         return parts;
     }
 }

@@ -8,12 +8,15 @@ import org.hotline.ivr.seat.OrderCatalogue;
 
 /**
  * The form's choices from the order rules: every category and sub-category ({@code category/sub}), and the
- * gazetteer's districts and streets as "district street" suggestions.
+ * gazetteer's districts and streets as "district street" suggestions, found by any of their names (characters,
+ * short forms, pinyin).
  */
 public final class OrderRulesCatalogue implements OrderCatalogue {
 
     private final List<Category> categories;
     private final List<String> places;
+    /** Each place with every name it goes by, lower case and without spaces: 朝阳区 finds as "chaoyang" too. */
+    private final List<String> searchable;
 
     public OrderRulesCatalogue(OrderRules rules) {
         List<Category> all = new ArrayList<>();
@@ -25,12 +28,18 @@ public final class OrderRulesCatalogue implements OrderCatalogue {
             }
         }
         List<String> names = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (String district : rules.gazetteer().districts()) {
             names.add(district);
-            rules.gazetteer().streets(district).forEach(street -> names.add(district + " " + street));
+            keys.add(key(district, rules.gazetteer().namesOf(district, "")));
+            for (String street : rules.gazetteer().streets(district)) {
+                names.add(district + " " + street);
+                keys.add(key(district + " " + street, rules.gazetteer().namesOf(district, street)));
+            }
         }
         this.categories = List.copyOf(all);
         this.places = List.copyOf(names);
+        this.searchable = List.copyOf(keys);
     }
 
     @Override
@@ -40,10 +49,20 @@ public final class OrderRulesCatalogue implements OrderCatalogue {
 
     @Override
     public List<String> places(String text, int limit) {
-        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        String wanted = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
         if (wanted.isEmpty()) {
             return List.of();
         }
-        return places.stream().filter(place -> place.toLowerCase(Locale.ROOT).contains(wanted)).limit(limit).toList();
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < places.size() && found.size() < limit; i++) {
+            if (searchable.get(i).contains(wanted)) {
+                found.add(places.get(i));
+            }
+        }
+        return found;
+    }
+
+    private static String key(String place, List<String> names) {
+        return (place + "|" + String.join("|", names)).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
     }
 }

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hotline.ivr.order.Edit;
 import org.hotline.ivr.order.OrderEditException;
+import org.hotline.ivr.order.OrderHandling;
+import org.hotline.ivr.order.OrderRules;
 import org.hotline.ivr.order.OrderStore;
 import org.hotline.ivr.seat.DraftOrder;
 import org.hotline.ivr.seat.OrderEdit;
@@ -23,14 +25,17 @@ import org.hotline.ivr.seat.OrderSummary;
 public final class OrderStoreEditing implements OrderEditing {
 
     private final OrderStore store;
+    private final OrderRules rules;
 
-    public OrderStoreEditing(OrderStore store) {
+    /** @param rules the dispatch rules, for the unit picker's choices at the order's place */
+    public OrderStoreEditing(OrderStore store, OrderRules rules) {
         this.store = store;
+        this.rules = rules;
     }
 
     @Override
     public Optional<DraftOrder> find(String orderId) {
-        return store.get(orderId).map(OrderStoreEditing::form);
+        return store.get(orderId).map(this::form);
     }
 
     @Override
@@ -78,17 +83,41 @@ public final class OrderStoreEditing implements OrderEditing {
             fields.put("urgency", edit.urgency());
         }
         fields.put("summary", edit.summary());
+        fields.putAll(edit.decisions());
         return fields;
     }
 
-    private static DraftOrder form(org.hotline.ivr.order.DraftOrder order) {
+    private DraftOrder form(org.hotline.ivr.order.DraftOrder order) {
         String location = Stream.of(order.district(), order.street(), order.community())
                 .filter(part -> part != null && !part.isEmpty()).collect(Collectors.joining(" "));
         List<Edit> history = order.history();
         String editedBy = history.isEmpty() ? "" : history.get(history.size() - 1).seat();
+        OrderHandling handling = order.handling();
         return new DraftOrder(order.orderId(), order.callId(), code(order), location, order.urgency(), order.summary(),
                 order.status().id(), editedBy, instant(order.updatedAt() == null || order.updatedAt().isEmpty()
-                        ? order.createdAt() : order.updatedAt()), order.dispatchBy());
+                        ? order.createdAt() : order.updatedAt()), order.dispatchBy(), order.community(),
+                order.handlingUnit(), rules.unitsFor(order.category(), order.subCategory(), order.district(), order.street()),
+                handling.type(), handling.handling(), handling.replyRequired(), handling.confidential(),
+                handling.contactName(), handling.callbackNumber(), handling.repeatOf(), order.emergencyDial(),
+                order.repeat(), amendments(history));
+    }
+
+    /** The changes after the order was submitted (the history's entries after its status became submitted). */
+    private static List<DraftOrder.Amendment> amendments(List<Edit> history) {
+        int submitted = -1;
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).field().equals("status") && "submitted".equals(history.get(i).newValue())) {
+                submitted = i;
+            }
+        }
+        if (submitted < 0) {
+            return List.of();
+        }
+        return history.subList(submitted + 1, history.size()).stream()
+                .filter(edit -> !edit.field().equals("unitPicked") && !edit.field().equals("status")
+                        && !edit.field().equals("handledAt"))
+                .map(edit -> new DraftOrder.Amendment(edit.seat(), edit.field(), edit.oldValue(), edit.newValue(), edit.at()))
+                .toList();
     }
 
     private static String code(org.hotline.ivr.order.DraftOrder order) {
