@@ -67,7 +67,7 @@ window.Ivr = (function () {
       const reply = await api('POST', prefix + 'login', { id: el('login-id').value.trim(), password: el('login-password').value });
       el('login-password').value = '';
       if (reply.ok) { csrf = reply.data.csrf; onDone(reply.data); return; }
-      text('login-error', reply.status === 429 ? t('slowDown') : t('badLogin'));
+      text('login-error', reply.status === 429 ? t('slowDown') : reply.status === 503 ? t('busy') : t('badLogin'));
     });
   }
 

@@ -116,6 +116,12 @@
     show('btn-ready', !holding && status.state !== 'ready');
     show('pause-box', !holding && status.state !== 'paused');
     tick();
+    told();
+  }
+
+  // desk.js (talk timer, personal stats, earlier orders, shortcuts) follows the screen through this event
+  function told(what) {
+    document.dispatchEvent(new CustomEvent('ivr:screen', { detail: { status, pop, what: what || 'screen' } }));
   }
 
   function reasonText(reason) {
@@ -173,6 +179,7 @@
     renderOrder();
     suggestArticles();
     tick();
+    told();
   }
 
   // What the caller chose, as the flow labels it (普通话 › 反映问题 › 投诉), never the flow's internal node ids.
@@ -206,7 +213,11 @@
       li.appendChild(item('span', new Date(order.created).toLocaleDateString(window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB'), 'muted'));
       li.appendChild(item('span', categoryName(order.category), 'tag'));
       li.appendChild(item('span', t('status.' + order.status), 'badge order-' + order.status));
-      li.appendChild(item('span', order.summary));
+      li.appendChild(item('span', order.summary, 'earlier-summary'));
+      const open = item('button', t('details'), 'link earlier-open');
+      open.type = 'button';
+      open.dataset.order = order.id;
+      li.appendChild(open);
       list.appendChild(li);
     });
     show('earlier-none', !(pop.earlierOrders || []).length);
@@ -245,6 +256,7 @@
     el('order-reply').checked = fields.replyRequired === 'true';
     el('order-confidential').checked = fields.confidential === 'true';
     el('order-summary').value = fields.summary || '';
+    el('order-repeat-of').value = fields.repeatOf || '';
     unitTouched = !!(kept && kept.handlingUnit && kept.handlingUnit !== order.handlingUnit);
     dirty = !!(kept && !locked);
     note(kept && !locked ? 'restored' : '');
@@ -317,7 +329,8 @@
       type: el('order-type').value, handling: el('order-handling').value,
       handlingUnit: direct ? '' : el('order-unit').value.trim(),
       contactName: el('order-contact').value.trim(), callbackNumber: el('order-callback-number').value.trim(),
-      replyRequired: String(el('order-reply').checked), confidential: String(el('order-confidential').checked)
+      replyRequired: String(el('order-reply').checked), confidential: String(el('order-confidential').checked),
+      repeatOf: el('order-repeat-of').value
     };
   }
 
@@ -398,6 +411,7 @@
       pop.order = reply.data;
       renderOrder();
     }
+    told(submit ? 'submitted' : 'saved');
     note(submit ? (reply.data.status === 'handled' ? 'answeredDirectly' : 'submitted') : reply.data.status === 'draft' ? 'saved' : 'amended');
     loadDrafts();
   }

@@ -26,6 +26,7 @@ import org.hotline.ivr.ami.AmiSubscriber;
 import org.hotline.ivr.ami.HangupWatch;
 import org.hotline.ivr.ami.SeatDeviceWatch;
 import org.hotline.ivr.flow.FlowModule;
+import org.hotline.ivr.flow.HeldCalls;
 import org.hotline.ivr.flow.FlowServices;
 import org.hotline.ivr.flow.NodeCalls;
 import org.hotline.ivr.flow.OrderPartDrafts;
@@ -44,6 +45,7 @@ import org.hotline.ivr.http.MetricsToken;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.http.AdminAudit;
+import org.hotline.ivr.http.HttpMetrics;
 import org.hotline.ivr.http.HttpServer;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
@@ -174,12 +176,14 @@ public final class IvrServer implements AutoCloseable {
         scripts.register(ConversationRecorder.NAME, "speech", speech.conversationRecorder(
                 new OrderContacts(redis, OrderSettings.defaults().keys())::orderOfCall));
         IvrConfig.Audio audio = config.audio().withPort(speech.audioPort());
+        // A seat's hold and hand-over requests to its caller's hold loop (console -> flow), through Redis.
+        HeldCalls heldCalls = new HeldCalls(redis);
         FlowServices services = flowServices.apply(new FlowServices(
                 new SpeechDescriptionCapture(speech.descriptions(), audio, speech.recordings(), pending)
                         .noting(speech.callRecordings()),
                 new SpeechMenuAnswers(speech.descriptions(), speech.models(), audio),
                 new QueuePartStatus(queues.stats()),
-                new QueuePartQueueing(queues.distributor()).registerSeatAnswered(scripts),
+                new QueuePartQueueing(queues.distributor(), heldCalls).registerSeatAnswered(scripts),
                 new OrderPartDrafts(orders.writer(), drafts, pending, config.calls().draftTimeout())
                         .answeringProgress(orders.progress(redis, OrderSettings.defaults())),
                 Clock.systemDefaultZone()));
@@ -192,7 +196,8 @@ public final class IvrServer implements AutoCloseable {
         flows.runner().onEnd(SurveyFlowAnswers.FLOW, followups.surveyFlowEnds());
         knowledge = KnowledgeBase.start(new ArticleFolder(config.paths().knowledge(), orders.rules().taxonomy()::knows));
         SeatConsole console = LiveConsole.install(config, routes, redis, queues, orders, OrderSettings.defaults(), knowledge,
-                speech.callRecordings(), new FlowMenuLabels(flows.library()));
+                speech.callRecordings(), new FlowMenuLabels(flows.library()),
+                LiveConsole.callControls(config, ami, heldCalls, queues));
         started.push(console);
         orders.registerTopics(routes, orders.hotTopics(config.paths().orderRules(), OrderSettings.defaults(),
                 Clock.systemUTC()), Clock.systemUTC());
@@ -202,7 +207,7 @@ public final class IvrServer implements AutoCloseable {
         started.push(agi);
         routes.nonBlocking(HttpMethod.GET, "/healthz", Role.PUBLIC, request -> healthResponse());
         registerMetrics();
-        http = HttpServer.start(config.http(), web, routes);
+        http = HttpServer.start(config.http(), web, routes, new HttpMetrics(metrics));
         started.push(http);
         log.info("node {} ready: FastAGI :{}, AudioSocket :{}, HTTP :{}, Redis {}", config.nodeId(), agi.port(),
                 speech.audioPort(), http.port(), redis.address());

@@ -62,9 +62,10 @@ public final class AgiBench {
                     result = LevelResult.brokeOff(server, calls, settings.commandsPerCall(), e.getMessage());
                 }
                 levels.add(result);
-                say("  %.0f commands/s, %.0f server CPU µs/command (%.0f kernel), p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s,"
+                say("  %.0f commands/s, %.0f server CPU µs/command (%.0f kernel, %.0f JIT), p50 %.2f ms, p99 %.2f ms, heap %s, RSS %s,"
                         + " warm-up %.0f s (JIT %d ms in window), calls ok: %s%s", result.latency().commandsPerSecond(),
                         result.latency().serverCpuMicrosPerCommand(), result.latency().serverKernelMicrosPerCommand(),
+                        result.latency().serverJitMicrosPerCommand(),
                         result.latency().p50Micros() / 1000.0,
                         result.latency().p99Micros() / 1000.0, BenchTables.mb(result.memory().heapUsedAfterGcBytes()),
                         BenchTables.mb(result.memory().rssBytes()), result.warmup().seconds(),

@@ -23,16 +23,23 @@ final class BenchProbe {
     private final LongAdder commands = new LongAdder();
     private final LongSupplier cpuNanos;
     private final LongSupplier kernelNanos;
+    private final LongSupplier jitNanos;
     private volatile long windowStart = System.nanoTime();
     private volatile long windowCpuStart;
     private volatile long windowKernelStart;
+    private volatile long windowJitStart;
 
-    /** {@code cpuNanos}: the CPU time this process has used so far; {@code kernelNanos}: the part in the kernel. */
-    BenchProbe(LongSupplier cpuNanos, LongSupplier kernelNanos) {
+    /**
+     * {@code cpuNanos}: the CPU time this process has used so far; {@code kernelNanos}: the part in the kernel;
+     * {@code jitNanos}: the part its JIT compiler threads used.
+     */
+    BenchProbe(LongSupplier cpuNanos, LongSupplier kernelNanos, LongSupplier jitNanos) {
         this.cpuNanos = cpuNanos;
         this.kernelNanos = kernelNanos;
+        this.jitNanos = jitNanos;
         this.windowCpuStart = cpuNanos.getAsLong();
         this.windowKernelStart = kernelNanos.getAsLong();
+        this.windowJitStart = jitNanos.getAsLong();
     }
 
     void callStarted() {
@@ -60,6 +67,7 @@ final class BenchProbe {
         windowStart = System.nanoTime();
         windowCpuStart = cpuNanos.getAsLong();
         windowKernelStart = kernelNanos.getAsLong();
+        windowJitStart = jitNanos.getAsLong();
     }
 
     /** Commands and their latency since {@link #startWindow}; starts the next window. */
@@ -67,6 +75,7 @@ final class BenchProbe {
         long now = System.nanoTime();
         long cpu = cpuNanos.getAsLong();
         long kernel = kernelNanos.getAsLong();
+        long jit = jitNanos.getAsLong();
         Histogram h = latencyMicros.getIntervalHistogram();
         double seconds = (now - windowStart) / 1e9;
         double cpuSeconds = (cpu - windowCpuStart) / 1e9;
@@ -74,6 +83,8 @@ final class BenchProbe {
         double kernelSeconds = (kernel - windowKernelStart) / 1e9;
         windowCpuStart = cpu;
         windowKernelStart = kernel;
+        double jitSeconds = (jit - windowJitStart) / 1e9;
+        windowJitStart = jit;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("commands", h.getTotalCount());
         out.put("seconds", seconds);
@@ -84,6 +95,7 @@ final class BenchProbe {
         out.put("meanMicros", h.getTotalCount() == 0 ? 0 : h.getMean());
         out.put("cpuSeconds", cpuSeconds);
         out.put("kernelSeconds", kernelSeconds);
+        out.put("jitSeconds", jitSeconds);
         return out;
     }
 

@@ -39,6 +39,20 @@ public record BenchReport(MachineInfo machine, String loadAverageAtEnd, BenchSet
         return Optional.of(a.get().latency().serverCpuMicrosPerCommand() / b.get().latency().serverCpuMicrosPerCommand());
     }
 
+    /** As {@link #cpuRatio}, each side's JIT compiler threads left out: the two servers' steady states. */
+    public Optional<Double> cpuRatioWithoutJit(ServerKind server, ServerKind base, int calls) {
+        Optional<LevelResult> a = level(server, calls);
+        Optional<LevelResult> b = level(base, calls);
+        if (a.isEmpty() || b.isEmpty() || b.get().latency().serverCpuMicrosPerCommand() <= 0) {
+            return Optional.empty();
+        }
+        WindowSummary x = a.get().latency();
+        WindowSummary y = b.get().latency();
+        double steadyBase = y.serverCpuMicrosPerCommand() - y.serverJitMicrosPerCommand();
+        return steadyBase <= 0 ? Optional.empty()
+                : Optional.of((x.serverCpuMicrosPerCommand() - x.serverJitMicrosPerCommand()) / steadyBase);
+    }
+
     public Optional<LevelResult> level(ServerKind server, int calls) {
         return levels.stream().filter(l -> l.server().equals(server.label()) && l.calls() == calls).findFirst();
     }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * One benchmarked FastAGI server in a JVM of its own, started by {@link BenchServerProcess}. It serves
  * on a loopback port and answers the benchmark on stdin/stdout, one request a line and one
  * {@value #PREFIX}JSON line back: {@code window-start}, {@code window}, {@code memory} (after a full GC),
- * {@code jit} (compile time so far), {@code totals}, {@code quit}. Logs go to stderr.
+ * {@code jit} (compile time and compiler threads' CPU so far), {@code totals}, {@code quit}. Logs go to stderr.
  */
 @Command(name = "bench-server", description = "A FastAGI server under benchmark (started by ./ivr bench agi).")
 public final class BenchServerMain implements Callable<Integer> {
@@ -63,7 +63,8 @@ public final class BenchServerMain implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "netty: event loop threads (0: one per core)")
     int threads;
 
-    private final BenchProbe probe = new BenchProbe(BenchServerMain::processCpuNanos, KernelTime::nanos);
+    private final BenchProbe probe = new BenchProbe(BenchServerMain::processCpuNanos, KernelTime::nanos,
+            CompilerCpu::nanos);
     private final ObjectMapper json = Json.mapper();
     private final PrintStream out = System.out;
 
@@ -167,7 +168,8 @@ public final class BenchServerMain implements Callable<Integer> {
                 }
                 case "window" -> answer(probe.window());
                 case "status" -> answer(Map.of("inProgress", probe.inProgress()));
-                case "jit" -> answer(Map.of("compileMillis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime()));
+                case "jit" -> answer(Map.of("compileMillis", ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+                        "compilerCpuMillis", CompilerCpu.nanos() / 1_000_000));
                 case "memory" -> answer(memory());
                 case "totals" -> answer(probe.totals());
                 case "quit" -> {

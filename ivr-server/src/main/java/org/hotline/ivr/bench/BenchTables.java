@@ -34,13 +34,14 @@ public final class BenchTables {
     }
 
     private static void levels(StringBuilder md, BenchReport report) {
-        md.append("| concurrent calls | server | commands/s | server CPU µs/command | of which kernel | p50 ms | p99 ms | p99.9 ms"
+        md.append("| concurrent calls | server | commands/s | server CPU µs/command | of which kernel | of which JIT | p50 ms | p99 ms | p99.9 ms"
                 + " | heap after GC | RSS | peak RSS | threads | calls placed | warm-up s / JIT ms in window | all completed |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (LevelResult l : report.levels()) {
-            md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %s | %s | %,d | %,d | %.0f / %,d | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %s | %s | %,d | %,d | %.0f / %,d | %s |%n",
                     l.calls(), l.server(), l.latency().commandsPerSecond(), l.latency().serverCpuMicrosPerCommand(),
-                    l.latency().serverKernelMicrosPerCommand(), ms(l.latency().p50Micros()),
+                    l.latency().serverKernelMicrosPerCommand(), l.latency().serverJitMicrosPerCommand(),
+                    ms(l.latency().p50Micros()),
                     ms(l.latency().p99Micros()), ms(l.latency().p999Micros()), mb(l.memory().heapUsedAfterGcBytes()),
                     mb(l.memory().rssBytes()), mb(l.memory().peakRssBytes()), l.memory().threads(),
                     l.outcomes().placed(), l.warmup().seconds(), l.warmup().jitMillisInWindow(), yesNo(l.outcomes())));
@@ -53,6 +54,7 @@ public final class BenchTables {
         for (int calls : report.settings().levels()) {
             var speedup = report.speedup(calls);
             var cpu = report.cpuRatio(ServerKind.NETTY, ServerKind.ASTERISK_JAVA, calls);
+            var steady = report.cpuRatioWithoutJit(ServerKind.NETTY, ServerKind.ASTERISK_JAVA, calls);
             var floor = report.cpuRatio(ServerKind.NETTY, ServerKind.FLOOR, calls);
             var javaFloor = report.cpuRatio(ServerKind.ASTERISK_JAVA, ServerKind.FLOOR, calls);
             if (speedup.isEmpty() && floor.isEmpty() && javaFloor.isEmpty()) {
@@ -60,12 +62,12 @@ public final class BenchTables {
             }
             if (!header) {
                 md.append("| concurrent calls | netty / asterisk-java commands/s | netty / asterisk-java CPU per command"
-                        + " | netty / floor CPU per command | asterisk-java / floor CPU per command |\n"
-                        + "|---:|---:|---:|---:|---:|\n");
+                        + " | the same, JIT left out | netty / floor CPU per command | asterisk-java / floor CPU per command |\n"
+                        + "|---:|---:|---:|---:|---:|---:|\n");
                 header = true;
             }
-            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s |%n", calls, times(speedup), times(cpu),
-                    times(floor), times(javaFloor)));
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s |%n", calls, times(speedup), times(cpu),
+                    times(steady), times(floor), times(javaFloor)));
         }
         if (header) {
             md.append('\n');

@@ -16,10 +16,12 @@ final class LoadLevel {
     /**
      * Warm-up extends until the JIT compiled at most this much in each of so many samples in a row, or by at most the
      * maximum. One quiet sample is not enough: the compile time counts a compilation when it finishes, and one C2
-     * compilation of this server's read path took 1-2 s on a quiet machine (JFR), longer on a busy one.
+     * compilation of this server's read path took 1-2 s on a quiet machine (JFR), longer on a busy one; so the
+     * compiler threads' CPU must be quiet too (at most 2% of a core).
      */
     private static final Duration JIT_SAMPLE = Duration.ofSeconds(2);
     private static final long JIT_SETTLED_MILLIS = 20;
+    private static final long JIT_SETTLED_CPU_MILLIS = 40;
     private static final int JIT_SETTLED_SAMPLES = 3;
     private static final Duration MAX_EXTRA_WARMUP = Duration.ofSeconds(120);
 
@@ -65,17 +67,23 @@ final class LoadLevel {
      * asks for none, and gets none.
      */
     private static void awaitSteadyJit(BenchServerProcess server, long deadline) throws IOException, InterruptedException {
-        long before = compileMillis(server);
+        JsonNode before = server.request("jit");
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(JIT_SAMPLE.toMillis());
-            long now = compileMillis(server);
-            quiet = now - before <= JIT_SETTLED_MILLIS ? quiet + 1 : 0;
+            JsonNode now = server.request("jit");
+            boolean settled = since(before, now, "compileMillis") <= JIT_SETTLED_MILLIS
+                    && since(before, now, "compilerCpuMillis") <= JIT_SETTLED_CPU_MILLIS;
+            quiet = settled ? quiet + 1 : 0;
             if (quiet == JIT_SETTLED_SAMPLES) {
                 return;
             }
             before = now;
         }
+    }
+
+    private static long since(JsonNode before, JsonNode now, String field) {
+        return now.path(field).asLong() - before.path(field).asLong();
     }
 
     private static long compileMillis(BenchServerProcess server) throws IOException {

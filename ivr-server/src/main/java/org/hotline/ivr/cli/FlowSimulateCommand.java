@@ -197,6 +197,9 @@ public final class FlowSimulateCommand implements Callable<Integer> {
             out.printf("  %-20s %-10s %-8s %s%n", step.get("node"), step.get("type"),
                     step.get("input").isEmpty() ? "" : "[" + step.get("input") + "]", step.get("result"));
         }
+        for (Map<String, String> note : journey.notes()) {
+            out.printf("  %-20s %-10s %-8s %s%n", note.get("node"), "", "", "* " + note.get("result"));
+        }
         out.println("prompts:    " + String.join(", ", record.prompts()));
         out.println("keys:       " + call.getOrDefault("keys", ""));
         out.println("language:   " + call.get("language"));
@@ -223,6 +226,7 @@ public final class FlowSimulateCommand implements Callable<Integer> {
         json.put("caller", call.get("caller"));
         json.put("language", call.get("language"));
         json.put("path", journey.steps());
+        json.put("notes", journey.notes());
         json.put("prompts", record.prompts());
         json.put("keys", call.getOrDefault("keys", ""));
         json.put("transcript", call.getOrDefault("transcript", ""));

@@ -3,6 +3,7 @@ package org.hotline.ivr.flow;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.GetOptionCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
@@ -28,11 +29,16 @@ final class CallbackDialog {
 
     private final CallDistributor distributor;
     private final HoldSettings settings;
+    private final HoldPlan.Prompts prompts;
+    private final Consumer<String> journal;
     private final AgiCommandChannel agi;
 
-    CallbackDialog(CallDistributor distributor, HoldSettings settings, AgiCommandChannel agi) {
+    CallbackDialog(CallDistributor distributor, HoldSettings settings, HoldPlan.Prompts prompts, Consumer<String> journal,
+                   AgiCommandChannel agi) {
         this.distributor = distributor;
         this.settings = settings;
+        this.prompts = prompts;
+        this.journal = journal;
         this.agi = agi;
     }
 
@@ -42,9 +48,9 @@ final class CallbackDialog {
         if (known.isEmpty()) {
             return askForNumber(waiting, offer);
         }
-        return agi.send(new StreamFileCommand("queue/callback-number-is", ""))
+        return agi.send(new StreamFileCommand(prompts.callbackNumberIs().name(), ""))
                 .thenCompose(r -> agi.send(new SayDigitsCommand(known, "")))
-                .thenCompose(r -> agi.send(new GetOptionCommand("queue/callback-confirm", "12", settings.keyWait().toMillis())))
+                .thenCompose(r -> agi.send(new GetOptionCommand(prompts.callbackConfirm().name(), "12", settings.keyWait().toMillis())))
                 .thenCompose(reply -> switch (reply.getResultCode()) {
                     case '1' -> confirm(waiting, offer, known);
                     case '2' -> askForNumber(waiting, offer);
@@ -53,7 +59,7 @@ final class CallbackDialog {
     }
 
     private CompletionStage<Optional<HoldOutcome>> askForNumber(WaitingCall waiting, CompletableFuture<SeatOffer> offer) {
-        return agi.send(new GetDataCommand("queue/callback-enter-number", settings.keyWait().toMillis(),
+        return agi.send(new GetDataCommand(prompts.callbackEnterNumber().name(), settings.keyWait().toMillis(),
                         settings.maxNumberDigits()))
                 .thenCompose(reply -> {
                     String number = keyed(reply);
@@ -72,7 +78,8 @@ final class CallbackDialog {
                         return keepWaiting();
                     }
                     log.info("call {} became a callback to {}", waiting.callId(), PhoneNumbers.mask(number));
-                    return agi.send(new StreamFileCommand("queue/callback-confirmed", ""))
+                    journal.accept("hold: callback booked to " + PhoneNumbers.mask(number) + ", place kept");
+                    return agi.send(new StreamFileCommand(prompts.callbackConfirmed().name(), ""))
                             .thenCompose(r -> agi.send(new HangupCommand()))
                             .handle((r, hungUpAnyway) -> Optional.of(HoldOutcome.CALLBACK));
                 });

@@ -46,7 +46,7 @@ public final class FlowGraph {
     static String label(FlowNode node) {
         String detail;
         if (node instanceof FlowNode.Enqueue e) {
-            detail = "queue " + e.queue() + " p" + e.priority();
+            detail = "queue " + e.queue() + " p" + e.priority() + "\n" + e.hold().describe();
         } else if (node instanceof FlowNode.Transfer t) {
             detail = "dial " + t.to();
         } else if (node instanceof FlowNode.Subflow s) {

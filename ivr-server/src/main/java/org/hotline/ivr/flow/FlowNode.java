@@ -109,14 +109,19 @@ public sealed interface FlowNode {
 
     /**
      * Hand the call to the call distributor; the caller's language is always one of the skills asked for.
-     * {@code queue} may use variables ({@code ${line}}); {@code priorityClass} names a class of queues.yaml.
+     * {@code queue} may use variables ({@code ${line}}); {@code priorityClass} names a class of queues.yaml;
+     * {@code hold} is what the caller hears while waiting.
      */
     record Enqueue(String id, SourcePos pos, String queue, int priority, String priorityClass, List<String> skills,
-                   Ref announce)
+                   Ref announce, HoldPlan hold)
             implements FlowNode {
         public String type() { return "enqueue"; }
         public List<Ref> successors() { return List.of(); }
-        public List<Ref> prompts() { return refs(announce); }
+        public List<Ref> prompts() {
+            List<Ref> all = refs(announce);
+            all.addAll(hold.used());
+            return all;
+        }
         public boolean terminal() { return true; }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * What the runner needs from the other parts of the server, each behind one narrow interface, and the
@@ -78,9 +79,14 @@ public record FlowServices(DescriptionCapture descriptions, SpeechMenus speech, 
         CompletionStage<String> enqueue(CallContext call, QueueRequest request);
     }
 
-    /** @param priorityClass a class of queues.yaml ("urgent", "elderly"), "" for normal */
+    /**
+     * @param priorityClass a class of queues.yaml ("urgent", "elderly"), "" for normal
+     * @param hold          what the caller hears while waiting (the enqueue node's {@code hold:})
+     * @param journal       takes one line per step of the wait (announced, callback offered, seat rung ...) for the
+     *                      call's journal
+     */
     public record QueueRequest(String queue, int priority, String priorityClass, List<String> skills, String language,
-                               String orderId) {
+                               String orderId, HoldPlan hold, Consumer<String> journal) {
     }
 
     /**

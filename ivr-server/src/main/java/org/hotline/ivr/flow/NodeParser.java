@@ -21,6 +21,8 @@ final class NodeParser {
     static final Set<String> TYPES = Set.of("play", "language", "menu", "collect", "describe", "condition", "set",
             "enqueue", "transfer", "goto", "subflow", "hangup", "return", "progress");
     static final String KEYS = "0123456789*#";
+    /** Shortest interval between position announcements a hold block may ask for. */
+    static final Duration MIN_ANNOUNCE_EVERY = Duration.ofSeconds(10);
     private static final Set<String> MAPPING_BODIES = Set.of("language", "menu", "collect", "describe", "set",
             "enqueue", "transfer");
 
@@ -174,9 +176,45 @@ final class NodeParser {
     }
 
     private FlowNode enqueue(String id, YamlSection def, YamlSection body) {
-        body.allowOnly(Set.of("queue", "priority", "class", "skills", "announce"), "an enqueue node");
+        body.allowOnly(Set.of("queue", "priority", "class", "skills", "announce", "hold"), "an enqueue node");
+        HoldPlan hold = body.has("hold") ? hold(body.section("hold"), def.pos()) : HoldPlan.defaults(def.pos());
         return new FlowNode.Enqueue(id, def.pos(), body.required("queue", "an enqueue node"),
-                body.integer("priority", 5, 0, 9), body.string("class", ""), body.strings("skills"), body.ref("announce"));
+                body.integer("priority", 5, 0, 9), body.string("class", ""), body.strings("skills"), body.ref("announce"),
+                hold);
+    }
+
+    /** An enqueue node's {@code hold:} block (see {@link HoldPlan}); what it leaves out keeps its default. */
+    private static HoldPlan hold(YamlSection hold, SourcePos nodePos) {
+        hold.allowOnly(Set.of("music", "announce-every", "position", "expected-wait", "offer-callback",
+                "offer-callback-after", "prompts"), "an enqueue node's hold");
+        Duration announceEvery = hold.duration("announce-every", null);
+        if (announceEvery != null && announceEvery.compareTo(MIN_ANNOUNCE_EVERY) < 0) {
+            hold.problem(hold.node("announce-every"), "'announce-every' must be at least "
+                    + Durations.format(MIN_ANNOUNCE_EVERY) + ": a caller who hears the position all the time hears"
+                    + " nothing else");
+            announceEvery = null;
+        }
+        String music = hold.string("music", null);
+        if (music != null && !music.matches("[A-Za-z0-9_-]+")) {
+            hold.problem(hold.node("music"), "'music' is one music-on-hold class of musiconhold.conf (letters, digits, - and _)");
+            music = null;
+        }
+        HoldPlan.Prompts defaults = HoldPlan.Prompts.defaults(nodePos);
+        HoldPlan.Prompts prompts = defaults;
+        if (hold.has("prompts")) {
+            YamlSection section = hold.section("prompts");
+            section.allowOnly(Set.copyOf(HoldPlan.Prompts.KEYS), "a hold's prompts");
+            List<Ref> chosen = new ArrayList<>();
+            List<Ref> fallback = defaults.inOrder();
+            for (int i = 0; i < HoldPlan.Prompts.KEYS.size(); i++) {
+                Ref ref = section.ref(HoldPlan.Prompts.KEYS.get(i));
+                chosen.add(ref != null ? ref : fallback.get(i));
+            }
+            prompts = new HoldPlan.Prompts(chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4),
+                    chosen.get(5), chosen.get(6), chosen.get(7));
+        }
+        return new HoldPlan(music, announceEvery, hold.bool("position", true), hold.bool("expected-wait", true),
+                hold.bool("offer-callback", true), hold.duration("offer-callback-after", null), prompts);
     }
 
     private FlowNode transfer(String id, YamlSection def, YamlSection body) {

@@ -16,19 +16,34 @@ public final class QueuePartQueueing implements FlowServices.CallQueueing {
 
     private final CallDistributor distributor;
     private final HoldLoop holdLoop;
+    private final HeldCalls holds;
 
     public QueuePartQueueing(CallDistributor distributor) {
         this(distributor, HoldSettings.DEFAULTS, Clock.systemUTC());
     }
 
     public QueuePartQueueing(CallDistributor distributor, HoldSettings settings, Clock clock) {
-        this.distributor = distributor;
-        this.holdLoop = new HoldLoop(distributor, settings, clock);
+        this(distributor, settings, clock, HeldCalls.none());
     }
 
-    /** The {@code queue-answered} script that Dial's {@code U()} option runs on the seat's channel when it answers. */
+    /** With the seats' holds and hand-overs ({@link HeldCalls}), as the server runs it. */
+    public QueuePartQueueing(CallDistributor distributor, HeldCalls holds) {
+        this(distributor, HoldSettings.DEFAULTS, Clock.systemUTC(), holds);
+    }
+
+    public QueuePartQueueing(CallDistributor distributor, HoldSettings settings, Clock clock, HeldCalls holds) {
+        this.distributor = distributor;
+        this.holds = holds;
+        this.holdLoop = new HoldLoop(distributor, settings, clock, holds);
+    }
+
+    /**
+     * The {@code queue-answered} script that Dial's {@code U()} option runs on the seat's channel when it answers, and
+     * {@code seat-hold-ended}, which {@code [ivr-seat-hold]} runs when a held caller's seat hangs up.
+     */
     public QueuePartQueueing registerSeatAnswered(AgiScripts scripts) {
         scripts.register(SeatAnsweredScript.NAME, "flow", new SeatAnsweredScript(distributor));
+        scripts.register(SeatHoldEndedScript.NAME, "flow", new SeatHoldEndedScript(holds));
         return this;
     }
 
@@ -36,6 +51,7 @@ public final class QueuePartQueueing implements FlowServices.CallQueueing {
     public CompletionStage<String> enqueue(CallContext call, FlowServices.QueueRequest request) {
         WaitingCall waiting = new WaitingCall(call.callId(), request.queue(), request.priorityClass(),
                 request.language(), call.callerId());
-        return holdLoop.run(call.call(), waiting).thenApply(outcome -> outcome.name().toLowerCase(Locale.ROOT));
+        return holdLoop.run(call.call(), waiting, request.hold(), request.journal())
+                .thenApply(outcome -> outcome.name().toLowerCase(Locale.ROOT));
     }
 }

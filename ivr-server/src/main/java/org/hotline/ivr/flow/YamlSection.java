@@ -219,6 +219,22 @@ final class YamlSection {
         }
     }
 
+    /** {@code true} or {@code false} (YAML's yes/no/on/off are refused: they read as words in other languages). */
+    boolean bool(String key, boolean fallback) {
+        String value = string(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                problem(node(key), "'" + key + "' must be true or false, not '" + value + "'");
+                yield fallback;
+            }
+        };
+    }
+
     /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
     Duration duration(String key, Duration fallback) {
         String value = string(key, null);

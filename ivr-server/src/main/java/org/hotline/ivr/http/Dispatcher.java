@@ -47,10 +47,12 @@ final class Dispatcher {
 
     private final Router router;
     private final Executor pool;
+    private final HttpMetrics metrics;
 
-    Dispatcher(Router router, Executor pool) {
+    Dispatcher(Router router, Executor pool, HttpMetrics metrics) {
         this.router = router;
         this.pool = pool;
+        this.metrics = metrics;
     }
 
     /** Called on the event loop; the stage completes on any thread and never exceptionally. */
@@ -166,6 +168,7 @@ final class Dispatcher {
         try {
             return CompletableFuture.supplyAsync(work, pool).thenCompose(stage -> stage);
         } catch (RejectedExecutionException e) {
+            metrics.refused("busy");
             return done(HttpResponses.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "server busy; try again", Duration.ofSeconds(1)));
         }

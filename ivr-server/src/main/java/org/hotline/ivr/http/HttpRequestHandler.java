@@ -28,16 +28,18 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
 
     private final Dispatcher dispatcher;
+    private final HttpMetrics metrics;
 
-    HttpRequestHandler(Dispatcher dispatcher) {
+    HttpRequestHandler(Dispatcher dispatcher, HttpMetrics metrics) {
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
         if (request.decoderResult().isFailure()) {
-            refuseUndecodable(ctx, request.decoderResult(), remote);
+            refuseUndecodable(ctx, request.decoderResult());
             return;
         }
         boolean upgrade = isUpgrade(request);
@@ -63,15 +65,24 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }));
     }
 
-    private static void refuseUndecodable(ChannelHandlerContext ctx, DecoderResult result, InetSocketAddress remote) {
+    private void refuseUndecodable(ChannelHandlerContext ctx, DecoderResult result) {
         Throwable cause = result.cause();
         HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
                 : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
                 : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
                 : HttpResponseStatus.BAD_REQUEST;
-        log.warn("HTTP request from {} refused with {}: {}", remote == null ? "?" : remote.getAddress().getHostAddress(),
-                status.code(), cause == null ? "undecodable" : cause.getMessage());
+        metrics.refused(status == HttpResponseStatus.REQUEST_URI_TOO_LONG ? "uri_too_long"
+                : status == HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE ? "headers_too_large"
+                : status == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE ? "body_too_large" : "undecodable");
+        logRefusal(ctx, status, cause == null ? "undecodable" : cause.getMessage());
         write(ctx, false, HttpResponses.error(status, status.reasonPhrase().toLowerCase()));
+    }
+
+    /** The one line a refused request is worth: who, what status, why. */
+    static void logRefusal(ChannelHandlerContext ctx, HttpResponseStatus status, String why) {
+        String peer = ctx.channel().remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+                ? remote.getAddress().getHostAddress() : "?";
+        log.warn("HTTP request from {} refused with {}: {}", peer, status.code(), why);
     }
 
     private static boolean isUpgrade(FullHttpRequest request) {

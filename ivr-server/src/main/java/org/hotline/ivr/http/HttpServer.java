@@ -32,18 +32,26 @@ public final class HttpServer implements AutoCloseable {
         this.limit = limit;
     }
 
+    /** Without metrics: for tools and tests that do not scrape. */
     public static HttpServer start(IvrConfig.Http config, NettyTransport transport, Router router)
+            throws InterruptedException {
+        return start(config, transport, router, new HttpMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+    }
+
+    public static HttpServer start(IvrConfig.Http config, NettyTransport transport, Router router, HttpMetrics metrics)
             throws InterruptedException {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(config.routeThreads(), config.routeThreads(), 0,
                 TimeUnit.MILLISECONDS, config.routeQueue() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(config.routeQueue()), new DefaultThreadFactory("http-route", true));
         ConnectionLimit limit = new ConnectionLimit("HTTP",
-                new ConnectionLimit.Caps(config.maxConnections(), config.maxConnectionsPerPeer()), () -> { });
+                new ConnectionLimit.Caps(config.maxConnections(), config.maxConnectionsPerPeer()),
+                () -> metrics.refused("too_many_connections"));
+        metrics.watch(pool);
         try {
             Channel channel = new ServerBootstrap()
                     .group(transport.acceptors(), transport.workers())
                     .channel(transport.serverChannelClass())
-                    .childHandler(new HttpInitializer(config, new Dispatcher(router, pool), limit))
+                    .childHandler(new HttpInitializer(config, new Dispatcher(router, pool, metrics), limit, metrics))
                     .bind(config.bind(), config.port()).sync().channel();
             log.info("HTTP listening on {} ({} routes, {} public)", channel.localAddress(), router.routes().size(),
                     router.routes().stream().filter(Route::open).count());

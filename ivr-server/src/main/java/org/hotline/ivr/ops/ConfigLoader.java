@@ -281,7 +281,18 @@ public final class ConfigLoader {
             servers.add(new IvrConfig.AmiServer(server.string("name"), server.string("host"), server.port("port"),
                     server.string("user"), secretEnv, secret));
         }
-        return new IvrConfig.Ami(enabled, servers, callback(ami.at("callback")), survey(ami.at("survey")));
+        return new IvrConfig.Ami(enabled, servers, callback(ami.at("callback")), survey(ami.at("survey")),
+                controls(ami.at("controls")));
+    }
+
+    private static IvrConfig.AmiControls controls(ConfigReader controls) {
+        String supervisorDial = controls.string("supervisorDial");
+        if (!supervisorDial.contains("{supervisor}")) {
+            controls.problem("supervisorDial", supervisorDial, "must contain {supervisor}, where the account id goes"
+                    + " (e.g. PJSIP/{supervisor})");
+        }
+        return new IvrConfig.AmiControls(controls.path("targets"), dialString(controls, "dial"), supervisorDial,
+                positive(controls, "ringTimeout"), controls.string("callerId"));
     }
 
     private static IvrConfig.AmiCallback callback(ConfigReader callback) {

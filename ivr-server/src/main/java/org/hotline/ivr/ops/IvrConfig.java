@@ -200,11 +200,26 @@ public record IvrConfig(
         public static final Console DEFAULTS = new Console(false, Duration.ofHours(10), Duration.ofSeconds(30), List.of());
     }
 
-    public record Ami(boolean enabled, List<AmiServer> servers, AmiCallback callback, AmiSurvey survey) {
-        /** Links only, with the callback and survey settings {@code ivr-defaults.yaml} gives. */
+    public record Ami(boolean enabled, List<AmiServer> servers, AmiCallback callback, AmiSurvey survey,
+                      AmiControls controls) {
+        /** Links only, with the callback, survey and control settings {@code ivr-defaults.yaml} gives. */
         public Ami(boolean enabled, List<AmiServer> servers) {
             this(enabled, servers, AmiCallback.DEFAULTS, AmiSurvey.DEFAULTS);
         }
+
+        public Ami(boolean enabled, List<AmiServer> servers, AmiCallback callback, AmiSurvey survey) {
+            this(enabled, servers, callback, survey, AmiControls.DEFAULTS);
+        }
+    }
+
+    /**
+     * {@code ami.controls}: the seats' call controls and the supervisors' listen-in. {@code targets}: the file of
+     * transfer targets (ids, labels, numbers); {@code dial}: a target's number as a dial string ({number});
+     * {@code supervisorDial}: a supervisor's phone ({supervisor} is the account id).
+     */
+    public record AmiControls(Path targets, String dial, String supervisorDial, Duration ringTimeout, String callerId) {
+        public static final AmiControls DEFAULTS = new AmiControls(Path.of("config/transfer.yaml"), "PJSIP/{number}@trunk",
+                "PJSIP/{supervisor}", Duration.ofSeconds(30), "12345");
     }
 
     /** {@code ami.callback}: how queue callbacks are dialed and retried. */

@@ -18,6 +18,16 @@ public interface AssignedCalls {
     /** The calls given to this seat in the last day, newest first (its open drafts are among their orders). */
     List<String> recentCalls(String seatId, int limit);
 
+    /** When the call was given to its seat (the seat's claim), if it was. */
+    default Optional<java.time.Instant> assignedAt(String callId) {
+        return find(callId).map(ScreenPop::assignedAt);
+    }
+
+    /** The call's order id, if it has one, without building its screen pop. */
+    default Optional<String> orderOf(String callId) {
+        return find(callId).map(ScreenPop::orderId);
+    }
+
     /** The caller's full number; only for the seat holding the call, and every access is logged. */
     Optional<String> callerNumber(String callId);
 }

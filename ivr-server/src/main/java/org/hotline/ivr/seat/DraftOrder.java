@@ -8,13 +8,14 @@ import java.util.List;
  * submitted order can still be amended until it is dispatched ({@link #amendable()}). Besides the form's fields:
  * the handling unit the rules suggest or the seat picked ({@code units}: the picker's choices, the suggestion
  * first), the seat's handling decisions, the rules' emergency-dial advice (110/119/120, empty if none), whether
- * the rules flagged the caller as repeating a recent case, and the changes made after submitting.
+ * the rules flagged the caller as repeating a recent case, the changes made after submitting, and when it was
+ * submitted (null before).
  */
 public record DraftOrder(String id, String callId, String category, String location, String urgency, String summary,
                          String status, String editedBy, Instant updated, String dispatchBy, String community,
                          String handlingUnit, List<String> units, String type, String handling, boolean replyRequired,
                          boolean confidential, String contactName, String callbackNumber, String repeatOf,
-                         String emergencyDial, boolean repeat, List<Amendment> amendments) {
+                         String emergencyDial, boolean repeat, List<Amendment> amendments, Instant submittedAt) {
 
     public static final String DRAFT = "draft";
     public static final String SUBMITTED = "submitted";

@@ -15,7 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.hotline.ivr.http.HttpResponses;
 import org.hotline.ivr.http.Principal;
 import org.hotline.ivr.http.Role;
@@ -27,8 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Log in (public), log out and "who am I" for one area, the console or the wallboard, each with its own cookie.
- * Password hashing is slow on purpose, so it runs on its own small pool; an unknown id costs as much as a wrong
- * password, so timing does not tell which ids exist.
+ * Password hashing is slow on purpose, so it runs on its own small pool ({@link #hashingPool}), bounded: when it is
+ * full a login is answered 503 at once rather than queued without end (a burst of logins, an attacker's, must not
+ * take CPU and memory from the calls). An unknown id costs as much as a wrong password, so timing does not tell
+ * which ids exist.
  */
 final class LoginRoutes {
 
@@ -46,6 +55,7 @@ final class LoginRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(LoginRoutes.class);
     private static final int MAX_FIELD = 200;
+    private static final Duration BUSY_LOG_EVERY = Duration.ofSeconds(10);
 
     private final Role role;
     private final String cookie;
@@ -54,6 +64,15 @@ final class LoginRoutes {
     private final Hooks hooks;
     private final Executor hashing;
     private final String decoyHash;
+    private final AtomicLong busyRefusals = new AtomicLong();
+    private final AtomicLong lastBusyLog = new AtomicLong();
+
+    /** Logins hashed at once and waiting to be: at most {@code threads + queue}; beyond that 503. */
+    static ThreadPoolExecutor hashingPool(int threads, int queue) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                new DefaultThreadFactory("console-login", true));
+    }
 
     LoginRoutes(Role role, String cookie, AccountFile accounts, ConsoleSecurity security, Hooks hooks, Executor hashing) {
         this.role = role;
@@ -91,9 +110,22 @@ final class LoginRoutes {
                     "too many failed logins; wait and try again", wait.get()));
         }
         Optional<Account> account = accounts.find(id);
-        return CompletableFuture.supplyAsync(() -> PasswordHash.verify(password.toCharArray(),
-                        account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent(), hashing)
-                .thenApply(good -> good ? loggedIn(account.get()) : refused(id, address));
+        try {
+            return CompletableFuture.supplyAsync(() -> PasswordHash.verify(password.toCharArray(),
+                            account.map(Account::passwordHash).orElse(decoyHash)) && account.isPresent(), hashing)
+                    .thenApply(good -> good ? loggedIn(account.get()) : refused(id, address));
+        } catch (RejectedExecutionException e) {
+            long now = System.nanoTime();
+            long last = lastBusyLog.get();
+            long refused = busyRefusals.incrementAndGet();
+            if ((now - last >= BUSY_LOG_EVERY.toNanos() || last == 0) && lastBusyLog.compareAndSet(last, now)) {
+                busyRefusals.addAndGet(-refused);
+                log.warn("console logins refused with 503: every login thread is busy and the queue full ({} since the"
+                        + " last such line; this one {} {} from {})", refused, role, id, address);
+            }
+            return done(HttpResponses.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "too many logins at once; try again", Duration.ofSeconds(1)));
+        }
     }
 
     private FullHttpResponse loggedIn(Account account) {

@@ -103,6 +103,7 @@ final class ScreenPopView {
         body.put("emergencyDial", order.emergencyDial());
         body.put("repeat", order.repeat());
         body.put("amendments", order.amendments());
+        body.put("submittedAt", order.submittedAt() == null ? null : order.submittedAt().toEpochMilli());
         return body;
     }
 

@@ -27,6 +27,8 @@ final class SeatApi {
     private static final Logger log = LoggerFactory.getLogger(SeatApi.class);
     private static final int MAX_REASON = 100;
     private static final int MAX_DRAFTS_SCANNED = 50;
+    private static final int MAX_STATS_CALLS = 300;
+    private static final int MAX_EARLIER = 20;
 
     private final LoginRoutes login;
     private final SeatStates states;
@@ -62,7 +64,10 @@ final class SeatApi {
                         .map(HttpResponses::ok).orElseGet(() -> HttpResponses.notFound("no such article")))
                 .post(PREFIX + "/state", Role.SEAT, request -> changeState(request, seat(request)))
                 .get(PREFIX + "/drafts", Role.SEAT, request -> openDrafts(seat(request)))
+                .get(PREFIX + "/stats", Role.SEAT, this::personalStats)
                 .get(PREFIX + "/calls/{id}", Role.SEAT, request -> call(seat(request), request.param("id")))
+                .get(PREFIX + "/calls/{id}/earlier/{order}", Role.SEAT,
+                        request -> earlierOrder(seat(request), request.param("id"), request.param("order")))
                 .post(PREFIX + "/calls/{id}/caller", Role.SEAT, request -> callerNumber(seat(request), request.param("id")))
                 .add(HttpMethod.PUT, PREFIX + "/orders/{id}", Role.SEAT,
                         request -> editOrder(request, seat(request), request.param("id"), false))
@@ -131,6 +136,60 @@ final class SeatApi {
                     .ifPresent(order -> drafts.add(ScreenPopView.order(order)));
         }
         return HttpResponses.ok(Map.of("drafts", drafts));
+    }
+
+    /**
+     * {@code GET stats?since=ms}: the seat's calls since then (the page sends its local midnight: the operator's
+     * day) and the average handle time, from the call reaching the seat to its order submitted, over those submitted.
+     */
+    private FullHttpResponse personalStats(WebRequest request) {
+        String since = request.query("since").orElse("");
+        if (!since.matches("\\d{1,15}")) {
+            return HttpResponses.badRequest(List.of("since: the start of the day in epoch milliseconds"));
+        }
+        java.time.Instant from = java.time.Instant.ofEpochMilli(Long.parseLong(since));
+        String seatId = seat(request);
+        int calls = 0;
+        long handled = 0;
+        long handleSeconds = 0;
+        for (String callId : this.calls.recentCalls(seatId, MAX_STATS_CALLS)) {
+            Optional<java.time.Instant> at = this.calls.assignedAt(callId);
+            if (at.isEmpty() || at.get().isBefore(from)) {
+                continue;
+            }
+            calls++;
+            Optional<DraftOrder> order = this.calls.orderOf(callId).flatMap(orders::find);
+            if (order.isPresent() && order.get().submittedAt() != null) {
+                handled++;
+                handleSeconds += Math.max(0, java.time.Duration.between(at.get(), order.get().submittedAt()).toSeconds());
+            }
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("calls", calls);
+        body.put("submitted", handled);
+        body.put("averageHandleSeconds", handled == 0 ? null : handleSeconds / handled);
+        return HttpResponses.ok(body);
+    }
+
+    /**
+     * An earlier order of the caller of a call this seat holds or held, in detail (the pop lists them): only an order of
+     * that same number, else 404 as if none existed.
+     */
+    private FullHttpResponse earlierOrder(String seatId, String callId, String orderId) {
+        Optional<ScreenPop> call = calls.find(callId);
+        if (call.isEmpty()) {
+            return HttpResponses.notFound("no such call");
+        }
+        if (!call.get().seatId().equals(seatId)) {
+            return refuse(seatId, "the earlier orders of call " + callId);
+        }
+        boolean listed = calls.callerNumber(callId)
+                .map(number -> orders.earlierOf(number, call.get().orderId(), MAX_EARLIER).stream()
+                        .anyMatch(earlier -> earlier.id().equals(orderId)))
+                .orElse(false);
+        Optional<DraftOrder> order = listed ? orders.find(orderId) : Optional.empty();
+        return order.map(found -> HttpResponses.ok(ScreenPopView.order(found)))
+                .orElseGet(() -> HttpResponses.notFound("no such earlier order of this caller"));
     }
 
     private FullHttpResponse call(String seatId, String callId) {

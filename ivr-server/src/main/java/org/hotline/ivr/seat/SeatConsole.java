@@ -31,7 +31,8 @@ public final class SeatConsole implements AutoCloseable {
     public static SeatConsole install(Router router, RedisGateway redis, IvrConfig.Console config, ConsoleParts parts,
                                       SeatEvents events) {
         ExecutorService io = Executors.newFixedThreadPool(8, new DefaultThreadFactory("console-io", true));
-        ExecutorService hashing = Executors.newFixedThreadPool(2, new DefaultThreadFactory("console-login", true));
+        // Two threads hash (a shift's logins take seconds, not minutes), 32 wait; more at once are answered 503.
+        ExecutorService hashing = LoginRoutes.hashingPool(2, 32);
         SessionStore sessions = new SessionStore(redis, config.sessionTtl());
         ConsoleSecurity security = new ConsoleSecurity(sessions, new LoginThrottle(redis, LoginThrottle.Limits.DEFAULT),
                 router.origins(), config.secureCookie());

@@ -49,6 +49,8 @@ class AgiBenchCommandTest {
             assertThat(outcomes.get("serverCommands").asLong()).isEqualTo(placed * 3);
             assertThat(level.get("latency").get("seconds").asDouble()).isPositive();
             assertThat(level.get("latency").has("p99Micros")).isTrue();
+            assertThat(level.get("latency").get("serverJitSeconds").asDouble()).as("JIT compiler threads' CPU in the window")
+                    .isBetween(0.0, level.get("latency").get("serverCpuSeconds").asDouble());
             assertThat(level.get("memory").get("heapUsedAfterGcBytes").asLong()).isPositive();
             assertThat(level.get("memory").get("rssBytes").asLong()).isPositive();
         }
@@ -61,7 +63,7 @@ class AgiBenchCommandTest {
         }
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
         assertThat(out.toString())
-                .contains("| concurrent calls | server | commands/s | server CPU µs/command | of which kernel | p50 ms | p99 ms |")
+                .contains("| concurrent calls | server | commands/s | server CPU µs/command | of which kernel | of which JIT | p50 ms | p99 ms |")
                 .containsPattern("\\| 3 \\| netty \\| .* \\| yes \\|")
                 .containsPattern("\\| 3 \\| asterisk-java \\| .* \\| yes \\|")
                 .contains("| server | idle calls |")

@@ -97,6 +97,11 @@ class FlowCommandTest {
         assertThat(recording.path("durationMillis").asLong()).isBetween(spokenMillis - 500, spokenMillis + 4000);
         assertThat(record.path("outcome").asText()).isEqualTo("queued: connected");
         assertThat(record.path("commands").toString()).contains("EXEC \\\"Dial\\\"").contains("U(ivr-queue-answered^");
+        // The wait is journaled like the path: the seat the distributor chose was rung and answered.
+        assertThat(record.path("notes").findValuesAsText("result"))
+                .anyMatch(note -> note.startsWith("draft order " + orderId + " written"))
+                .anyMatch(note -> note.matches("hold: seat \\d+ rung after \\d+ s waiting"))
+                .anyMatch(note -> note.matches("hold: seat \\d+ answered"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.hotline.ivr.sim.CallRecord;
 import org.hotline.ivr.sim.CallScenario;
@@ -82,8 +83,10 @@ class CallerHangupTest {
         Path flows = Files.createDirectories(temp.resolve("flows"));
         Files.writeString(flows.resolve("every.yaml"), FLOW);
         Files.createDirectories(flows.resolve("prompts"));
-        String prompts = String.join("\n", List.of("p-intro", "p-lang", "p-menu", "p-digits", "p-speak", "p-dial",
-                "p-queue", "p-bye").stream().map(p -> p + ": text of " + p).toList());
+        // The hold's prompts too: lint refuses a flow whose enqueue would play a prompt without text.
+        String prompts = String.join("\n", Stream.concat(Stream.of("p-intro", "p-lang", "p-menu",
+                        "p-digits", "p-speak", "p-dial", "p-queue", "p-bye"),
+                HoldPlan.defaults(null).used().stream().map(Ref::name)).map(p -> p + ": text of " + p).toList());
         Files.writeString(flows.resolve("prompts/zh.yaml"), prompts);
         Files.writeString(flows.resolve("prompts/en.yaml"), prompts);
         audio = new AudioSocketSink();

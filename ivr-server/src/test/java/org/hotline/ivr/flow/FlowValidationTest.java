@@ -357,4 +357,83 @@ class FlowValidationTest {
                 .contains("max 1m, ends after the server's end-silence")
                 .contains("spoken answer ends after 500ms silence");
     }
+
+    @Test
+    void anEnqueuesHoldBlockIsReadAndDrawnAndItsPromptsAreTheOnesChecked() throws IOException {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, """
+                languages: [zh, en]
+                start: q
+                nodes:
+                  q:
+                    enqueue:
+                      queue: citizen
+                      hold:
+                        music: calm
+                        announce-every: 30s
+                        position: true
+                        expected-wait: false
+                        offer-callback: false
+                        prompts: {position: hello}
+                  bye:
+                    hangup: bye
+                on-error: bye
+                """);
+        Flow flow = new FlowLoader().load(file);
+        HoldPlan hold = ((FlowNode.Enqueue) flow.nodes().get("q")).hold();
+        assertThat(hold.music()).isEqualTo("calm");
+        assertThat(hold.announceEvery()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(hold.offerCallbackAfter()).as("the queue's then").isNull();
+        assertThat(flow.nodes().get("q").prompts()).extracting(Ref::name)
+                .as("only what this hold plays: no expected wait, no callback offer").containsExactly("hello");
+        assertThat(new FlowGraph(flow).mermaid()).contains("hold: position every 30s; no callback offer");
+    }
+
+    @Test
+    void aHoldBlockIsCheckedLikeTheRestOfTheFlow() throws IOException {
+        List<FlowProblem> problems = problems("""
+                languages: [zh, en]
+                start: q
+                nodes:
+                  q:
+                    enqueue:
+                      queue: citizen
+                      hold:
+                        announce-every: 3s
+                        position: yes
+                        offer-callback: true
+                        offer-callback-after: soon
+                        repeat: 2
+                        prompts: {position: only-zh, expected-wait: hello, minutes: hello, offer-callback: menu,
+                                  callback-number-is: hello, callback-confirm: menu, callback-enter-number: menu,
+                                  callback-confirmed: bye}
+                  bye:
+                    hangup: bye
+                on-error: bye
+                """);
+        assertThat(problems).hasSize(5);
+        at(problems.get(0), 8, 25, "q", "'announce-every' must be at least 10s");
+        at(problems.get(1), 9, 19, "q", "'position' must be true or false, not 'yes'");
+        at(problems.get(2), 11, 31, "q", "'offer-callback-after' must be a duration");
+        at(problems.get(3), 12, 9, "q", "unknown key 'repeat' in an enqueue node's hold");
+        at(problems.get(4), 13, 29, "q", "prompt 'only-zh' has no text in en");
+    }
+
+    @Test
+    void anEnqueueWithoutHoldPlaysTheShippedHoldPromptsWhichMustExistInEveryLanguage() throws IOException {
+        List<FlowProblem> problems = problems("""
+                languages: [zh, en]
+                start: q
+                nodes:
+                  q:
+                    enqueue: {queue: citizen}
+                  bye:
+                    hangup: bye
+                on-error: bye
+                """);
+        assertThat(problems).extracting(FlowProblem::message)
+                .contains("prompt 'queue/position' has no text in zh, en (" + dir.resolve("prompts") + "/<lang>.yaml)")
+                .anyMatch(message -> message.startsWith("prompt 'queue/callback-confirmed' has no text"));
+        assertThat(problems).allSatisfy(problem -> at(problem, 4, 3, "q", "has no text in zh, en"));
+    }
 }

@@ -45,6 +45,11 @@ class HoldLoopTest {
     private CallDistributor distributor;
     private final Map<String, CompletableFuture<HoldOutcome>> outcomes = new ConcurrentHashMap<>();
     private final List<SeatOffer> callbacks = new CopyOnWriteArrayList<>();
+    private final List<String> journal = new CopyOnWriteArrayList<>();
+    private static final HoldPlan CALLBACK_ONLY = new HoldPlan("calm", null, false, false, true, Duration.ZERO,
+            new HoldPlan.Prompts(new Ref("hold/position", null), new Ref("hold/wait", null), new Ref("hold/minutes", null),
+                    new Ref("hold/offer", null), new Ref("hold/number-is", null), new Ref("hold/confirm", null),
+                    new Ref("hold/enter", null), new Ref("hold/booked", null)));
 
     @BeforeEach
     void start() throws Exception {
@@ -58,6 +63,13 @@ class HoldLoopTest {
             WaitingCall waiting = new WaitingCall(call.id(), "general", "normal", call.request().language(),
                     call.request().callerId());
             CompletableFuture<HoldOutcome> outcome = hold.run(call, waiting).toCompletableFuture();
+            outcomes.put(call.id(), outcome);
+            return outcome;
+        }).register("planned", call -> {
+            WaitingCall waiting = new WaitingCall(call.id(), "general", "normal", call.request().language(),
+                    call.request().callerId());
+            CompletableFuture<HoldOutcome> outcome = hold.run(call, waiting, CALLBACK_ONLY, journal::add)
+                    .toCompletableFuture();
             outcomes.put(call.id(), outcome);
             return outcome;
         });
@@ -138,6 +150,22 @@ class HoldLoopTest {
             assertThat(offer.callbackNumber()).isEqualTo(CALLER);
             assertThat(offer.seatId()).isEqualTo("2");
         });
+    }
+
+    /** What the enqueue node's hold block says is what the caller hears, and each step is journaled. */
+    @Test
+    void theHoldPlanChoosesWhatIsSaidAndEveryStepOfTheWaitGoesToTheJournal() throws Exception {
+        CompletableFuture<CallRecord> record = call(CallScenario.of("planned", "planned", CALLER).press("1").press("1"));
+
+        CallRecord done = record.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcomeOf(done)).isEqualTo(HoldOutcome.CALLBACK);
+        assertThat(done.commands()).anyMatch(c -> c.contains("StartMusicOnHold") && c.contains("calm"))
+                .noneMatch(c -> c.startsWith("SAY NUMBER"));
+        assertThat(done.prompts()).as("position and expected wait are off; the plan's own prompt ids")
+                .containsSubsequence("hold/offer", "hold/number-is", "hold/confirm", "hold/booked")
+                .noneMatch(prompt -> prompt.startsWith("queue/") || prompt.equals("hold/position"));
+        assertThat(journal).containsExactly("hold: callback offered", "hold: callback booked to 138****8000, place kept");
     }
 
     @Test

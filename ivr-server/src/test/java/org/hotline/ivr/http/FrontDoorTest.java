@@ -121,7 +121,16 @@ class FrontDoorTest {
         }
         Map<String, String> registered = new java.util.TreeMap<>();
         server.routes().routes().forEach(route -> registered.put(route.method() + " " + route.path(), route.role().label()));
-        assertThat(documented).as("docs/security.md's route table").isEqualTo(registered);
+        List<String> fixes = new ArrayList<>();
+        registered.forEach((route, role) -> {
+            if (!role.equals(documented.get(route))) {
+                fixes.add("add or correct the row | `" + route + "` | " + role + " | ... |");
+            }
+        });
+        documented.keySet().stream().filter(route -> !registered.containsKey(route))
+                .forEach(route -> fixes.add("remove the row of `" + route + "` (no such route)"));
+        assertThat(fixes).as("docs/security.md's route table must match the routes (roles and firewalling are read"
+                + " from it)").isEmpty();
     }
 
     @Test
@@ -211,7 +220,7 @@ class FrontDoorTest {
         assertThat(send("GET", "/metrics", null, "Bearer " + supervisorToken).statusCode()).isEqualTo(403);
         HttpResponse<String> scraped = send("GET", "/metrics", null, "Bearer " + METRICS_TOKEN);
         assertThat(scraped.statusCode()).isEqualTo(200);
-        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes", "ivr_http_route_pool_active", "ivr_http_route_pool_queued");
         assertThat(send("GET", "/healthz", null, null).statusCode()).isEqualTo(200);
     }
 

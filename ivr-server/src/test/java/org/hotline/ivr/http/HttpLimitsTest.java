@@ -21,6 +21,7 @@ import org.hotline.ivr.audio.LogCapture;
 import org.hotline.ivr.ops.ConnectionLimit;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.NettyTransport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class HttpLimitsTest {
 
     private static final Duration IDLE = Duration.ofMillis(400);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private NettyTransport transport;
     private HttpServer server;
 
@@ -54,7 +56,7 @@ class HttpLimitsTest {
         });
         // 6 connections in all, 3 per peer, 8 KB of headers, 1 KB of request line, one route thread and no queue.
         IvrConfig.Http config = new IvrConfig.Http("127.0.0.1", 0, IDLE, 6, 3, 8192, 1024, 65536, 1, 1, 0, "", "");
-        server = HttpServer.start(config, transport, router);
+        server = HttpServer.start(config, transport, router, new HttpMetrics(registry));
     }
 
     @AfterEach
@@ -88,9 +90,14 @@ class HttpLimitsTest {
             assertThat(log.warnings()).anySatisfy(line -> assertThat(line)
                     .contains("HTTP connection from 127.0.0.2 refused").contains("3 connections already"));
             assertThat(statusFrom("127.0.0.3", RawHttp.get("/healthz", ""))).isEqualTo(200);
+            assertThat(refused("too_many_connections")).isEqualTo(1);
         } finally {
             closeAll(held);
         }
+        // The server counts a peer's connection until its close reaches the event loop, which a
+        // loaded machine can delay past the client's next connect.
+        Eventually.until("the peer's closed connections are no longer counted", Duration.ofSeconds(5),
+                () -> server.openConnections() == 0);
         assertThat(statusFrom("127.0.0.2", RawHttp.get("/healthz", ""))).as("its connections closed, the peer is served again")
                 .isEqualTo(200);
     }
@@ -117,11 +124,19 @@ class HttpLimitsTest {
     }
 
     @Test
-    void oversizedHeadersAre431AndAnOversizedRequestLine414() throws IOException {
-        assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz", "X-Big: " + "a".repeat(100_000) + "\r\n")))
-                .isEqualTo(431);
-        assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz?q=" + "b".repeat(20_000), ""))).isEqualTo(414);
-        assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz", ""))).isEqualTo(200);
+    void oversizedHeadersAre431AnOversizedRequestLine414AndAnOversizedBody413EachCountedAndLogged() throws IOException {
+        try (LogCapture log = new LogCapture(HttpRequestHandler.class)) {
+            assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz", "X-Big: " + "a".repeat(100_000) + "\r\n")))
+                    .isEqualTo(431);
+            assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz?q=" + "b".repeat(20_000), ""))).isEqualTo(414);
+            assertThat(RawHttp.status(server.port(), "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n"
+                    + "c".repeat(70_000))).isEqualTo(413);
+            assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz", ""))).isEqualTo(200);
+            Eventually.until("three refusals logged", Duration.ofSeconds(5), () -> log.warnings().size() >= 3);
+            assertThat(log.warnings()).hasSize(3).allSatisfy(line -> assertThat(line).contains("127.0.0.1"));
+        }
+        assertThat(List.of(refused("headers_too_large"), refused("uri_too_long"), refused("body_too_large")))
+                .containsExactly(1.0, 1.0, 1.0);
     }
 
     @Test
@@ -133,6 +148,7 @@ class HttpLimitsTest {
             assertThat(log.warnings()).hasSize(1);
             assertThat(log.warnings().get(0)).contains("127.0.0.1").contains("400");
         }
+        assertThat(refused("undecodable")).isEqualTo(1);
     }
 
     @Test
@@ -146,9 +162,15 @@ class HttpLimitsTest {
             String refusal = RawHttp.exchange(server.port(), RawHttp.get("/slow", ""));
             assertThat(refusal).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: 1");
             assertThat(RawHttp.status(server.port(), RawHttp.get("/healthz", ""))).isEqualTo(200);
+            assertThat(refused("busy")).isGreaterThanOrEqualTo(2);
             release.countDown();
             assertThat(RawHttp.head(busy.getInputStream())).startsWith("HTTP/1.1 200");
         }
+    }
+
+    private double refused(String reason) {
+        var counter = registry.find(HttpMetrics.REFUSED).tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private Socket connect(String from) throws IOException {

@@ -242,6 +242,15 @@ class ConsoleBrowserTest {
         wait.ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("#month-top li")).isEmpty()
                 && d.findElements(By.cssSelector("#month-top li")).get(0).getText().startsWith("城市管理与环境卫生 ↑4"));
         assertThat(browser.findElements(By.cssSelector("#hot-words .chip"))).isNotEmpty();
+        // at 1366x768 the seats and the top five are on screen without scrolling (issue 21, defect 9)
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        long chromeHeight = 768 - (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768 + (int) chromeHeight));
+        for (String id : List.of("seats", "top")) {
+            assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("const r = document.getElementById(arguments[0])"
+                    + ".closest('.card').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", id))
+                    .as(id + " above the fold at 1366x768").isTrue();
+        }
         screenshot("wallboard");
     }
 

@@ -282,6 +282,38 @@ class DeskBrowserTest {
         assertThat(new org.openqa.selenium.support.ui.Select(browser.element("order-category")).getFirstSelectedOption()
                 .getText()).isEqualTo("未分类 — 请选择分类");
         assertThat(browser.text("earlier")).contains("已派单").doesNotContain("unclassified");
+
+        // the earlier order opens in detail, and this call is marked as repeating it
+        browser.driver.findElement(By.cssSelector("#earlier .earlier-open[data-order='" + id + "']")).click();
+        browser.waitVisible("earlier-detail");
+        assertThat(browser.text("earlier-detail-unit")).isEqualTo("双井街道办事处");
+        assertThat(browser.text("earlier-detail-status")).isEqualTo("已派单");
+        assertThat(browser.text("earlier-detail-dispatch")).isNotEmpty();
+        String second = browser.text("order-id");
+        browser.click("btn-mark-repeat");
+        browser.wait.until(d -> node.server().orders().store().get(second).orElseThrow().handling().repeatOf().equals(id));
+        browser.wait.until(d -> browser.text("order-flags").contains("重复工单： " + id));
+
+        // a labelled talk timer, and the seat's own figures of the day
+        browser.wait.until(d -> browser.text("call-talk").matches("00:0[1-9]|00:[1-5]\\d"));
+        browser.wait.until(d -> browser.text("my-stats").startsWith("今日 2 通 · 平均处理 "));
+
+        // shortcuts: ? shows the help, Esc closes it; Alt+D saves, Alt+P is refused on a call, Alt+S asks first
+        browser.js("document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys("?").perform();
+        browser.waitVisible("help-overlay");
+        assertThat(browser.text("help-keys")).contains("Alt+R 就绪").contains("Alt+S 提交工单").contains("Alt+H 挂断");
+        browser.screenshot("desk-shortcuts");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+        browser.wait.until(d -> !browser.visible("help-overlay"));
+        browser.element("order-summary").sendKeys("快捷键保存");
+        browser.element("order-summary").sendKeys(Keys.chord(Keys.ALT, "d"));
+        browser.wait.until(d -> node.server().orders().store().get(second).orElseThrow().summary().endsWith("快捷键保存"));
+        browser.element("order-summary").sendKeys(Keys.chord(Keys.ALT, "p"));
+        browser.wait.until(d -> browser.text("toast").equals("示忙 — 当前不可用"));
+        browser.element("order-summary").sendKeys(Keys.chord(Keys.ALT, "s"));
+        browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(node.server().orders().store().get(second).orElseThrow().status().id()).isEqualTo("draft");
         click("btn-lang");
         browser.waitText("btn-lang", "中文");
         assertThat(browser.driver.getTitle()).isEqualTo("12345 seat console");

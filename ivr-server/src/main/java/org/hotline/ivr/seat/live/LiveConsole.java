@@ -3,7 +3,10 @@ package org.hotline.ivr.seat.live;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.hotline.ivr.ami.AmiServices;
+import org.hotline.ivr.ami.ChannelControl;
 import org.hotline.ivr.flow.CallsInIvr;
+import org.hotline.ivr.flow.HeldCalls;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.knowledge.KnowledgeBase;
@@ -19,6 +22,9 @@ import org.hotline.ivr.queue.QueueStats;
 import org.hotline.ivr.redis.RedisGateway;
 import org.hotline.ivr.seat.Account;
 import org.hotline.ivr.seat.AccountFile;
+import org.hotline.ivr.seat.CallControlApi;
+import org.hotline.ivr.seat.CallControls;
+import org.hotline.ivr.seat.FloorApi;
 import org.hotline.ivr.seat.ConsoleParts;
 import org.hotline.ivr.seat.KnowledgeLookup;
 import org.hotline.ivr.seat.MenuLabels;
@@ -59,9 +65,22 @@ public final class LiveConsole {
     public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
                                       Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge,
                                       CallRecordings recordings, MenuLabels menus) {
+        return install(config, router, redis, queue, orders, orderSettings, knowledge, recordings, menus, CallControls.NONE);
+    }
+
+    /**
+     * The same with the seats' call controls and the supervisors' listen-in ({@link #callControls}; {@link
+     * CallControls#NONE} without AMI), and the supervisors' floor view.
+     */
+    public static SeatConsole install(IvrConfig config, Router router, RedisGateway redis, QueueModule queue,
+                                      Orders orders, OrderSettings orderSettings, KnowledgeBase knowledge,
+                                      CallRecordings recordings, MenuLabels menus, CallControls controls) {
         ConsoleParts parts = parts(config.paths().supervisors(), redis, queue.distributor(), queue.stats()::latest,
                 orders.store(), orders.rules(), orderSettings, new KnowledgeBaseLookup(knowledge), menus);
         SeatConsole console = SeatConsole.install(router, redis, config.console(), parts, new SeatEvents(redis));
+        new CallControlApi(controls, parts.calls(), parts.states(), console.events()).register(router);
+        new FloorApi(new LiveFloor(queue.stats()::latest, callId -> controls.state(callId).equals("held"), redis,
+                Clock.systemUTC(), orderSettings.zone())).register(router);
         ConsoleOrderAccess access = new ConsoleOrderAccess(parts.calls());
         orders.registerApi(router, access);
         if (recordings != null) {
@@ -70,6 +89,19 @@ public final class LiveConsole {
                     .register(router);
         }
         return console;
+    }
+
+    /**
+     * Call controls over AMI: transfer targets from {@code ami.controls.targets} and the queues, the hold loop's
+     * {@code holds}; {@link CallControls#NONE} when AMI is off.
+     */
+    public static CallControls callControls(IvrConfig config, AmiServices ami, HeldCalls holds, QueueModule queue) {
+        if (!config.ami().enabled()) {
+            return CallControls.NONE;
+        }
+        return new AmiCallControls(new ChannelControl(ami.links(), ami.originator()), holds,
+                TransferTargets.load(config.ami().controls().targets(), queue.distributor().setup().queues()),
+                config.ami().controls());
     }
 
     /**

@@ -99,7 +99,9 @@ public final class OrderStoreEditing implements OrderEditing {
                 order.handlingUnit(), rules.unitsFor(order.category(), order.subCategory(), order.district(), order.street()),
                 handling.type(), handling.handling(), handling.replyRequired(), handling.confidential(),
                 handling.contactName(), handling.callbackNumber(), handling.repeatOf(), order.emergencyDial(),
-                order.repeat(), amendments(history));
+                order.repeat(), amendments(history), history.stream()
+                        .filter(edit -> edit.field().equals("status") && "submitted".equals(edit.newValue()))
+                        .map(edit -> instant(edit.at())).filter(java.util.Objects::nonNull).findFirst().orElse(null));
     }
 
     /** The changes after the order was submitted (the history's entries after its status became submitted). */

@@ -57,7 +57,7 @@ public final class QueueAssignedCalls implements AssignedCalls {
         }
         String seatId = claim.get().seatId();
         Optional<QueueRecords.Call> call = records.call(seatId, callId);
-        Optional<DraftOrder> order = orderOf(callId);
+        Optional<DraftOrder> order = orderOfCall(callId);
         String number = call.map(QueueRecords.Call::number).orElse(order.map(DraftOrder::callerNumber).orElse(""));
         String language = call.map(QueueRecords.Call::language).orElse(order.map(DraftOrder::language).orElse(""));
         List<String> menu = order.map(DraftOrder::menuPath).orElse(List.of());
@@ -77,6 +77,16 @@ public final class QueueAssignedCalls implements AssignedCalls {
     }
 
     @Override
+    public Optional<Instant> assignedAt(String callId) {
+        return ledger.find(callId).map(CallLedger.Entry::assignedAt);
+    }
+
+    @Override
+    public Optional<String> orderOf(String callId) {
+        return orderOfCall(callId).map(DraftOrder::orderId);
+    }
+
+    @Override
     public Optional<String> seatOf(String callId) {
         return ledger.find(callId).map(CallLedger.Entry::seatId);
     }
@@ -85,11 +95,11 @@ public final class QueueAssignedCalls implements AssignedCalls {
     public Optional<String> callerNumber(String callId) {
         return ledger.find(callId).flatMap(claim -> {
             String number = records.call(claim.seatId(), callId).map(QueueRecords.Call::number).orElse(null);
-            return number != null && !number.isEmpty() ? Optional.of(number) : orderOf(callId).map(DraftOrder::callerNumber);
+            return number != null && !number.isEmpty() ? Optional.of(number) : orderOfCall(callId).map(DraftOrder::callerNumber);
         });
     }
 
-    private Optional<DraftOrder> orderOf(String callId) {
+    private Optional<DraftOrder> orderOfCall(String callId) {
         return orders.ofCall(callId);
     }
 }
