@@ -8,7 +8,7 @@ import org.hotline.ivr.cli.DemoCommand;
 import org.hotline.ivr.cli.FlowCommand;
 import org.hotline.ivr.cli.PromptsCommand;
 import org.hotline.ivr.cli.ServeCommand;
-import org.hotline.ivr.cli.VersionProvider;
+import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.ops.ConfigException;
 import org.hotline.ivr.queue.QueueBenchCommand;
 import org.hotline.ivr.speech.ModelsCommand;
