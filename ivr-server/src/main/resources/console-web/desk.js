@@ -93,6 +93,11 @@ window.IvrDesk = (function () {
     }
     renderTalk();
     if (detail.what === 'submitted' || (previous && status && previous.state !== status.state)) loadStats();
+    if (pop && el('callback-note').dataset.call !== pop.callId) {
+      el('callback-note').dataset.call = pop.callId;
+      text('callback-note', '');
+      el('callback-at').value = '';
+    }
     if (!pop || (el('earlier-detail').dataset.call && el('earlier-detail').dataset.call !== pop.callId)) closeEarlier();
   }
 
@@ -158,7 +163,25 @@ window.IvrDesk = (function () {
     toast(t('markedRepeat') + ' ' + orderId);
   }
 
+  // A time to call the citizen back, placed through the hotline's callback path (the server picks the number).
+  async function scheduleCallback() {
+    if (!pop || !pop.order) return;
+    const value = el('callback-at').value;
+    const at = value ? new Date(value).getTime() : NaN;
+    if (!Number.isFinite(at)) { text('callback-note', t('callbackPickTime')); return; }
+    const reply = await api('POST', API + 'orders/' + encodeURIComponent(pop.order.id) + '/callback', { at: String(at) });
+    if (!reply.ok) {
+      const problem = (reply.data.problems || [reply.data.error || ''])[0] || '';
+      text('callback-note', /number/.test(problem) ? t('callbackNoNumber') : /minute|days/.test(problem)
+        ? t('callbackWindow') : t('failed'));
+      return;
+    }
+    text('callback-note', t('callbackScheduled').replace('{at}', new Date(reply.data.at).toLocaleString(
+      window.Ivr.lang() === 'zh' ? 'zh-CN' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })));
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    el('btn-callback').addEventListener('click', scheduleCallback);
     document.addEventListener('keydown', onKey);
     document.addEventListener('ivr:screen', event => follow(event.detail));
     el('btn-help').addEventListener('click', () => toggleHelp());

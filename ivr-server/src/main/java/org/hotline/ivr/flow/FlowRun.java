@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.hotline.ivr.agi.AgiHangupException;
 import org.hotline.ivr.redis.RedisUnavailableException;
 import org.slf4j.Logger;
@@ -22,6 +23,10 @@ final class FlowRun {
     private static final Logger log = LoggerFactory.getLogger(FlowRun.class);
     /** A caller cycling through menus for this many nodes is stuck, not using the line. */
     static final int MAX_STEPS = 1000;
+    /** Set on the channel when a run ends by design without hanging up (its value: the flow's name). */
+    static final String ENDED_VARIABLE = "IVR_FLOW_END";
+    /** The outcome of a run that ended at a hang-up node (or returned from its top): the caller is gone. */
+    static final String COMPLETED = "completed";
 
     private final CallContext call;
     private final FlowServices services;
@@ -32,6 +37,8 @@ final class FlowRun {
     private FlowNode current;
     private int taken;
     private boolean fellBack;
+    /** This run hung the call up itself (the step limit): nothing to tell the dialplan. */
+    private boolean hungUp;
 
     FlowRun(CallContext call, FlowServices services, JourneyStore.Writer journey, CallsInIvr.Presence inIvr) {
         this.call = call;
@@ -79,6 +86,7 @@ final class FlowRun {
                 return;
             }
             if (++taken > MAX_STEPS) {
+                hungUp = true;
                 call.agi().send(new HangupCommand());
                 finish("step limit: " + MAX_STEPS + " nodes", null);
                 return;
@@ -129,10 +137,30 @@ final class FlowRun {
         }
         String ending = result;
         inIvr.leave();
-        keepWords().thenCompose(x -> journey.ended(call, ending)).whenComplete((x, e) -> {
-            log(() -> log.info("flow {} ended: {}", call.flow().name(), ending));
-            done.complete(ending);
-        });
+        CompletionStage<?> told = markEnded(outcome, cause); // before the socket closes, i.e. before done completes
+        keepWords().thenCompose(x -> journey.ended(call, ending)).thenCombine(told, (x, y) -> x)
+                .whenComplete((x, e) -> {
+                    log(() -> log.info("flow {} ended: {}", call.flow().name(), ending));
+                    done.complete(ending);
+                });
+    }
+
+    /**
+     * A run that ends by design with the caller still on the line (after a seat, a transfer, the operators) says so in
+     * channel variable {@value #ENDED_VARIABLE}, so the dialplan hangs up; without it the node went away mid-call
+     * (Asterisk sees the socket close exactly as at a normal end) or the run failed, and the shipped {@code [ivr-in]}
+     * gives the call to the next node. A hang-up node or the caller's hang-up leave nothing to tell.
+     */
+    private CompletionStage<?> markEnded(String outcome, Throwable cause) {
+        if (cause != null || outcome == null || outcome.equals(COMPLETED) || hungUp || call.agi().hungUp()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        try {
+            return call.agi().send(new SetVariableCommand(ENDED_VARIABLE, call.flow().name()))
+                    .handle((reply, gone) -> null);
+        } catch (RuntimeException gone) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** A step could not reach Redis after its retries: the caller goes on by the flow's fallback, once. */

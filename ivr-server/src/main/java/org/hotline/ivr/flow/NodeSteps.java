@@ -62,7 +62,7 @@ final class NodeSteps {
                     .thenCompose(r -> call.agi().send(new HangupCommand()))
                     .thenApply(r -> {
                         recorder.record(call, node, "", "hung up");
-                        return Transition.end("completed");
+                        return Transition.end(FlowRun.COMPLETED);
                     });
         }
         return back(call, (FlowNode.Return) node);
@@ -261,7 +261,7 @@ final class NodeSteps {
         recorder.record(call, node, "", "return");
         CallContext.Frame frame = call.leave();
         if (frame == null) {
-            return call.agi().send(new HangupCommand()).thenApply(r -> Transition.end("completed"));
+            return call.agi().send(new HangupCommand()).thenApply(r -> Transition.end(FlowRun.COMPLETED));
         }
         return CompletableFuture.completedFuture(Transition.to(frame.next()));
     }

@@ -52,7 +52,14 @@ public final class CallbackRetries {
 
     /** {@code call} is queued again {@code delay} from now, as it was queued before. */
     public void retryAfter(WaitingCall call, Duration delay) {
-        Instant due = clock.instant().plus(delay);
+        scheduleAt(call, clock.instant().plus(delay));
+    }
+
+    /**
+     * {@code call} is queued as a callback at {@code due}: a seat's appointment to call the citizen back (the
+     * console's) takes the same way as a retry, so the bridge's poll queues it and the AMI dialer places it.
+     */
+    public void scheduleAt(WaitingCall call, Instant due) {
         redis.call("schedule callback retry", jedis -> {
             jedis.hset(RETRY + call.callId(), Map.of("queue", call.queue(), "class", call.priorityClass(),
                     "lang", call.language(), "number", call.callerNumber()));

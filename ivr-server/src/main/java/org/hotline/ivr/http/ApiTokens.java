@@ -1,9 +1,5 @@
 package org.hotline.ivr.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.ivr.ops.ConfigProblem;
 import org.hotline.ivr.ops.PasswordHash;
+import org.hotline.ivr.ops.YamlNode;
 
 /**
  * Machine clients' bearer tokens (an external work-order system, a scraper), from {@code config/api-tokens.yaml}:
@@ -71,54 +70,56 @@ public final class ApiTokens implements Authenticator {
         return new Issued(id + "." + text, new Entry(id, roles, PasswordHash.create(text.toCharArray(), ITERATIONS)));
     }
 
-    /** A missing file is no tokens; a malformed one refuses to start, naming every bad entry. */
+    /**
+     * A missing file is no tokens; a malformed one refuses to start, naming every bad entry with file, line and key
+     * ({@code config/api-tokens.yaml:4 tokens[0].roles[1] = 'root': is not a role ...}).
+     */
     public static ApiTokens load(Path file) {
         if (file == null || !Files.isRegularFile(file)) {
             return of(List.of());
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not readable YAML: " + e.getMessage(), e);
-        }
-        JsonNode list = root == null ? null : root.get("tokens");
-        if (list == null || !list.isArray()) {
-            throw new IllegalArgumentException(file + ": needs a list 'tokens:'");
+        List<ConfigProblem> problems = new ArrayList<>();
+        YamlNode list = YamlNode.read(file, problems).get("tokens");
+        if (problems.isEmpty() && !list.present()) {
+            list.problem(null, "needs a list 'tokens:'");
         }
         List<Entry> entries = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            entries.add(entry(list.get(i), file + ": tokens[" + i + "]", seen, problems));
+        for (YamlNode item : list.items()) {
+            entries.add(entry(item, seen));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+            throw new IllegalArgumentException(problems.stream().map(ConfigProblem::toString)
+                    .collect(Collectors.joining("\n")));
         }
         return of(entries);
     }
 
-    private static Entry entry(JsonNode node, String where, Set<String> seen, List<String> problems) {
-        String id = node.path("id").asText("");
+    private static Entry entry(YamlNode node, Set<String> seen) {
+        YamlNode idNode = node.get("id");
+        String id = idNode.text("");
         if (!id.matches("[A-Za-z0-9_-]{1,64}")) {
-            problems.add(where + ".id: letters, digits, - and _ only, at most 64");
+            idNode.problem(id, "letters, digits, - and _ only, at most 64");
         } else if (!seen.add(id)) {
-            problems.add(where + ".id: " + id + " appears twice");
+            idNode.problem(id, "appears twice");
         }
-        String hash = node.path("hash").asText("");
+        String hash = node.get("hash").text("");
         if (!PasswordHash.wellFormed(hash)) {
-            problems.add(where + ".hash: must be pbkdf2-sha256$<iterations>$<salt>$<hash> (make one with ApiTokens)");
+            // Not echoed: a token pasted where its hash belongs must not reach a log.
+            node.get("hash").problem("(hidden)", "must be pbkdf2-sha256$<iterations>$<salt>$<hash> (make one with"
+                    + " ./ivr accounts token)");
         }
         Set<Role> roles = new LinkedHashSet<>();
-        for (JsonNode role : node.path("roles")) {
+        for (YamlNode role : node.get("roles").itemsOrOne()) {
+            String text = role.text("");
             try {
-                roles.add(Role.parse(role.asText("")));
+                roles.add(Role.parse(text));
             } catch (IllegalArgumentException e) {
-                problems.add(where + ".roles: '" + role.asText("") + "' is not a role; seat, supervisor, admin or metrics");
+                role.problem(text, "is not a role; seat, supervisor, admin or metrics");
             }
         }
-        if (roles.isEmpty()) {
-            problems.add(where + ".roles: at least one of seat, supervisor, admin, metrics");
+        if (roles.isEmpty() && node.get("roles").items().isEmpty()) {
+            node.get("roles").problem(null, "at least one of seat, supervisor, admin, metrics");
         }
         return new Entry(id, roles, hash);
     }

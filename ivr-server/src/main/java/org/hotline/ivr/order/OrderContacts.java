@@ -1,5 +1,6 @@
 package org.hotline.ivr.order;
 
+import redis.clients.jedis.params.SetParams;
 import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,15 @@ public final class OrderContacts {
     /** The order a call drafted, if it drafted one. */
     public Optional<String> orderOfCall(String callId) {
         return Optional.ofNullable(redis.call("find order of call", jedis -> jedis.get(keys.byCall(callId))));
+    }
+
+    /**
+     * A follow-up call placed for the order (a callback a seat scheduled) belongs to it: its attempts are recorded on
+     * the order and its seat's pop shows the order. Kept as long as a call's own claim; an existing link stays.
+     */
+    public void linkCall(String callId, String orderId) {
+        redis.call("link follow-up call to order", jedis -> jedis.set(keys.byCall(callId), orderId,
+                SetParams.setParams().nx().ex(java.time.Duration.ofDays(90).toSeconds())));
     }
 
     /**

@@ -1,9 +1,5 @@
 package org.hotline.ivr.queue;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +11,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.hotline.ivr.ops.ConfigException;
 import org.hotline.ivr.ops.ConfigProblem;
+import org.hotline.ivr.ops.YamlNode;
 import org.hotline.ivr.ops.PasswordHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads {@code seats.yaml} and {@code queues.yaml}. Every problem in either file is reported at once,
@@ -37,7 +29,7 @@ public final class QueueSetupLoader {
 
     public QueueSetup load(Path seatsFile, Path queuesFile) {
         List<ConfigProblem> problems = new ArrayList<>();
-        YamlNode queuesRoot = read(queuesFile, problems);
+        YamlNode queuesRoot = YamlNode.read(queuesFile, problems);
         Map<String, PriorityClass> priorities = priorities(queuesRoot.get("priorityClasses"));
         List<QueueConfig> queues = new ArrayList<>();
         Set<String> queueIds = new HashSet<>();
@@ -49,7 +41,7 @@ public final class QueueSetupLoader {
             queues.add(queue);
         }
         checkOverflowTargets(queuesRoot.get("queues").items(), queues);
-        YamlNode seatsRoot = read(seatsFile, problems);
+        YamlNode seatsRoot = YamlNode.read(seatsFile, problems);
         List<SeatConfig> seats = new ArrayList<>();
         Set<String> seatIds = new HashSet<>();
         for (YamlNode item : seatsRoot.get("seats").items()) {
@@ -65,23 +57,6 @@ public final class QueueSetupLoader {
         QueueSetup setup = new QueueSetup(seats, queues, priorities);
         warnAboutUnservedQueues(setup);
         return setup;
-    }
-
-    private static YamlNode read(Path file, List<ConfigProblem> problems) {
-        String name = file.toString();
-        Node node = null;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            node = new Yaml(new LoaderOptions()).compose(reader);
-            if (node == null) {
-                problems.add(new ConfigProblem(name, null, "is empty"));
-            }
-        } catch (MarkedYAMLException e) {
-            problems.add(new ConfigProblem(name + ":" + (e.getProblemMark().getLine() + 1), null,
-                    "not valid YAML: " + e.getProblem()));
-        } catch (YAMLException | IOException e) {
-            problems.add(new ConfigProblem(name, null, "unreadable: " + e.getMessage()));
-        }
-        return new YamlNode(name, "", node, 1, problems);
     }
 
     private static Map<String, PriorityClass> priorities(YamlNode node) {

@@ -1,9 +1,5 @@
 package org.hotline.ivr.seat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +9,17 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hotline.ivr.http.Role;
+import org.hotline.ivr.ops.ConfigProblem;
 import org.hotline.ivr.ops.PasswordHash;
+import org.hotline.ivr.ops.YamlNode;
 
 /**
  * The accounts of one YAML file: {@code seats:} in seats.yaml, {@code supervisors:} in supervisors.yaml, each
  * entry with {@code id}, {@code name} and {@code passwordHash}, a supervisor also with {@code roles}; other keys
  * (skills, device ...) are the queue's.
- * Every bad entry is reported with the file and entry at once.
+ * Every bad entry is reported with the file, line and key at once.
  */
 public final class AccountFile {
 
@@ -36,41 +35,40 @@ public final class AccountFile {
         return new AccountFile(byId);
     }
 
-    /** A missing file is no accounts (a node without a console); a malformed one refuses to start. */
+    /**
+     * A missing file is no accounts (a node without a console); a malformed one refuses to start, naming every bad
+     * entry with file, line and key ({@code config/supervisors.yaml:7 supervisors[1].id: missing}).
+     */
     public static AccountFile load(Path file, Role role) {
         if (file == null || !Files.isRegularFile(file)) {
             return new AccountFile(Map.of());
         }
         String section = role == Role.SEAT ? "seats" : "supervisors";
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": not readable YAML: " + e.getMessage(), e);
-        }
-        JsonNode list = root == null ? null : root.get(section);
-        if (list == null || !list.isArray()) {
-            throw new IllegalArgumentException(file + ": needs a list '" + section + ":'");
+        List<ConfigProblem> problems = new ArrayList<>();
+        YamlNode root = YamlNode.read(file, problems);
+        YamlNode list = root.get(section);
+        if (problems.isEmpty() && !list.present()) {
+            list.problem(null, "needs a list '" + section + ":'");
         }
         Map<String, Account> byId = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode entry = list.get(i);
-            String where = file + ": " + section + "[" + i + "]";
-            String id = entry.path("id").asText("");
-            String hash = entry.path("passwordHash").asText("");
+        for (YamlNode entry : list.items()) {
+            YamlNode idNode = entry.get("id");
+            String id = idNode.text("");
             if (id.isBlank()) {
-                problems.add(where + ".id: missing");
+                idNode.problem(null, "missing");
             } else if (byId.containsKey(id)) {
-                problems.add(where + ".id: " + id + " appears twice");
+                idNode.problem(id, "appears twice");
             }
+            String hash = entry.get("passwordHash").text("");
             if (!PasswordHash.wellFormed(hash)) {
-                problems.add(where + ".passwordHash: must be pbkdf2-sha256$<iterations>$<salt>$<hash>");
+                // The value is not echoed: a password typed where its hash belongs must not reach a log.
+                entry.get("passwordHash").problem("(hidden)", "must be pbkdf2-sha256$<iterations>$<salt>$<hash>");
             }
-            byId.put(id, new Account(id, entry.path("name").asText(id), roles(entry, role, where, problems), hash));
+            byId.put(id, new Account(id, entry.get("name").text(id), roles(entry.get("roles"), role), hash));
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+            throw new IllegalArgumentException(problems.stream().map(ConfigProblem::toString)
+                    .collect(Collectors.joining("\n")));
         }
         return new AccountFile(byId);
     }
@@ -79,18 +77,17 @@ public final class AccountFile {
      * Every account of supervisors.yaml supervises; {@code roles: [admin]} adds administration. A seat is a seat
      * whatever else its entry says.
      */
-    private static Set<Role> roles(JsonNode entry, Role role, String where, List<String> problems) {
+    private static Set<Role> roles(YamlNode list, Role role) {
         Set<Role> roles = new LinkedHashSet<>(Set.of(role));
-        JsonNode list = entry.get("roles");
-        if (role == Role.SEAT || list == null) {
+        if (role == Role.SEAT || !list.present()) {
             return roles;
         }
-        for (JsonNode item : list.isArray() ? list : List.of(list)) {
-            String text = item.asText("");
+        for (YamlNode item : list.itemsOrOne()) {
+            String text = item.text("");
             if (text.equals("supervisor") || text.equals("admin")) {
                 roles.add(Role.parse(text));
             } else {
-                problems.add(where + ".roles: '" + text + "' is not a role; supervisor or admin");
+                item.problem(text, "is not a role; supervisor or admin");
             }
         }
         return roles;

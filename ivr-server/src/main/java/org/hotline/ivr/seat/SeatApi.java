@@ -29,6 +29,8 @@ final class SeatApi {
     private static final int MAX_DRAFTS_SCANNED = 50;
     private static final int MAX_STATS_CALLS = 300;
     private static final int MAX_EARLIER = 20;
+    private static final java.time.Duration MIN_CALLBACK_AHEAD = java.time.Duration.ofMinutes(1);
+    private static final java.time.Duration MAX_CALLBACK_AHEAD = java.time.Duration.ofDays(14);
 
     private final LoginRoutes login;
     private final SeatStates states;
@@ -39,6 +41,7 @@ final class SeatApi {
     private final SeatEvents events;
     private final CallerNumberAudit audit;
     private final KnowledgeLookup knowledge;
+    private final CallbackScheduling callbacks;
 
     SeatApi(LoginRoutes login, ConsoleParts parts, ScreenPopView view, SeatEvents events, CallerNumberAudit audit) {
         this.login = login;
@@ -50,6 +53,7 @@ final class SeatApi {
         this.events = events;
         this.audit = audit;
         this.knowledge = parts.knowledge();
+        this.callbacks = parts.callbacks();
     }
 
     void register(Router router) {
@@ -72,7 +76,9 @@ final class SeatApi {
                 .add(HttpMethod.PUT, PREFIX + "/orders/{id}", Role.SEAT,
                         request -> editOrder(request, seat(request), request.param("id"), false))
                 .post(PREFIX + "/orders/{id}/submit", Role.SEAT,
-                        request -> editOrder(request, seat(request), request.param("id"), true));
+                        request -> editOrder(request, seat(request), request.param("id"), true))
+                .post(PREFIX + "/orders/{id}/callback", Role.SEAT,
+                        request -> scheduleCallback(request, seat(request), request.param("id")));
     }
 
     private static String seat(WebRequest request) {
@@ -259,6 +265,45 @@ final class SeatApi {
             log.info("seat {} amended submitted order {}", seatId, orderId);
         }
         return HttpResponses.ok(ScreenPopView.order(saved));
+    }
+
+    /**
+     * {@code POST orders/{id}/callback {"at": ms}}: the seat arranges to call the citizen back, from 1 minute to 14
+     * days ahead, on the order's callback number if it has one, else the calling number (read here, never sent by
+     * the page).
+     */
+    private FullHttpResponse scheduleCallback(WebRequest request, String seatId, String orderId) {
+        Optional<DraftOrder> order = orders.find(orderId);
+        if (order.isEmpty()) {
+            return HttpResponses.notFound("no such order");
+        }
+        Optional<ScreenPop> call = calls.find(order.get().callId());
+        if (call.isEmpty() || !call.get().seatId().equals(seatId)) {
+            return refuse(seatId, "a callback for order " + orderId);
+        }
+        Optional<JsonNode> body = JsonBody.of(request);
+        String atText = body.map(b -> JsonBody.text(b, "at")).orElse("");
+        java.time.Instant now = java.time.Instant.now();
+        if (!atText.matches("\\d{1,15}")) {
+            return HttpResponses.badRequest(List.of("at: the time to call back, in epoch milliseconds"));
+        }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(Long.parseLong(atText));
+        if (at.isBefore(now.plus(MIN_CALLBACK_AHEAD)) || at.isAfter(now.plus(MAX_CALLBACK_AHEAD))) {
+            return HttpResponses.badRequest(List.of("at: from 1 minute to 14 days from now"));
+        }
+        String typed = order.get().callbackNumber().replaceAll("[^0-9+]", "");
+        String number = typed.isEmpty() ? calls.callerNumber(call.get().callId()).orElse("") : typed;
+        if (number.isEmpty()) {
+            return HttpResponses.badRequest(List.of("callbackNumber: no number to call back"));
+        }
+        Optional<CallbackScheduling.Scheduled> scheduled = callbacks.schedule(seatId, orderId, call.get().language(), number, at);
+        if (scheduled.isEmpty()) {
+            return HttpResponses.error(HttpResponseStatus.CONFLICT, "no queue of this seat takes callbacks");
+        }
+        log.info("seat {} scheduled callback {} for order {} at {} in {}", seatId, scheduled.get().callbackId(), orderId,
+                at, scheduled.get().queue());
+        return HttpResponses.ok(Map.of("callbackId", scheduled.get().callbackId(), "queue", scheduled.get().queue(),
+                "at", at.toEpochMilli()));
     }
 
     private static FullHttpResponse refuse(String seatId, String what) {

@@ -1,21 +1,21 @@
 package org.hotline.ivr.speech;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hotline.ivr.ops.ConfigProblem;
+import org.hotline.ivr.ops.YamlNode;
 
 /** The models manifest: which official Vosk model serves each language, where to get it, how to check it. */
 public record ModelManifest(Path file, Map<String, ModelEntry> models) {
@@ -59,61 +59,61 @@ public record ModelManifest(Path file, Map<String, ModelEntry> models) {
                 throw new IOException("no models manifest: not in the models directory, the working directory "
                         + "or the server's resources");
             }
-            return read(Path.of("built-in speech-models", FILE_NAME), new ObjectMapper(new YAMLFactory()).readTree(in));
+            Path name = Path.of("built-in speech-models", FILE_NAME);
+            List<ConfigProblem> problems = new ArrayList<>();
+            YamlNode root = YamlNode.read(name.toString(), new InputStreamReader(in, StandardCharsets.UTF_8), problems);
+            return read(name, root, problems);
         }
     }
 
-    /** Reads and checks the manifest; every problem is reported at once with its language and field. */
+    /**
+     * Reads and checks the manifest; every problem is reported at once with its line, language and field
+     * ({@code speech-models/models.yaml:14 models.zh.url = 'ftp://x': must be an http(s) URL}).
+     */
     public static ModelManifest load(Path file) throws IOException {
-        try {
-            return read(file, new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid YAML at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
-        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        return read(file, YamlNode.read(file, problems), problems);
     }
 
-    private static ModelManifest read(Path file, JsonNode root) throws IOException {
-        JsonNode models = root == null ? null : root.get("models");
-        if (models == null || !models.isObject()) {
-            throw new IOException(file + ": must have a 'models' mapping of language code to model");
+    private static ModelManifest read(Path file, YamlNode root, List<ConfigProblem> problems) throws IOException {
+        YamlNode models = root.get("models");
+        if (problems.isEmpty() && !models.present()) {
+            models.problem(null, "must have a 'models' mapping of language code to model");
         }
-        List<String> problems = new ArrayList<>();
         Map<String, ModelEntry> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            ModelEntry entry = entry(field.getKey(), field.getValue(), problems);
+        models.entries().forEach((language, node) -> {
+            ModelEntry entry = entry(language, node, problems);
             if (entry != null) {
-                entries.put(field.getKey(), entry);
+                entries.put(language, entry);
             }
-        }
+        });
         if (!problems.isEmpty()) {
-            throw new IOException(file + ": " + String.join("; ", problems));
+            throw new IOException(problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("\n")));
         }
         return new ModelManifest(file, entries);
     }
 
-    private static ModelEntry entry(String language, JsonNode node, List<String> problems) {
-        String name = node.path("name").asText("");
-        String url = node.path("url").asText("");
-        String sha = node.path("sha256").asText("").trim().toLowerCase(java.util.Locale.ROOT);
-        int rate = node.path("sampleRate").asInt(0);
+    private static ModelEntry entry(String language, YamlNode node, List<ConfigProblem> problems) {
         int before = problems.size();
+        String name = node.get("name").text("");
+        String url = node.get("url").text("");
+        String sha = node.get("sha256").text("").trim().toLowerCase(java.util.Locale.ROOT);
+        int rate = node.get("sampleRate").integer(0, 0, Integer.MAX_VALUE);
         if (!NAME.matcher(name).matches()) {
-            problems.add("models." + language + ".name: must be the model's folder name, got '" + name + "'");
+            node.get("name").problem(name, "must be the model's folder name");
         }
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            problems.add("models." + language + ".url: must be an http(s) URL, got '" + url + "'");
+            node.get("url").problem(url, "must be an http(s) URL");
         }
         if (!sha.isEmpty() && !SHA256.matcher(sha).matches()) {
-            problems.add("models." + language + ".sha256: must be 64 hex digits or empty, got '" + sha + "'");
+            node.get("sha256").problem(sha, "must be 64 hex digits or empty");
         }
         if (rate != 8000 && rate != 16000) {
-            problems.add("models." + language + ".sampleRate: must be 8000 or 16000, got " + node.path("sampleRate"));
+            node.get("sampleRate").problem(Integer.toString(rate), "must be 8000 or 16000");
         }
         if (problems.size() > before) {
             return null;
         }
-        return new ModelEntry(language, name, URI.create(url), node.path("size").asText(""), rate, sha);
+        return new ModelEntry(language, name, URI.create(url), node.get("size").text(""), rate, sha);
     }
 }

@@ -55,6 +55,7 @@ public final class TestCall {
     private boolean spoke;
     private boolean ivrGone;
     private boolean citizenGone;
+    private boolean citizenHungUp;
 
     TestCall(TestCallPlan plan, String ivrLegId, ManagerConnection ami, ManagerConnection actions,
              ScheduledExecutorService scheduler, Consumer<TestCallEvent> listener) {
@@ -94,8 +95,17 @@ public final class TestCall {
         return result;
     }
 
-    /** The citizen hangs up now (AMI Hangup of the ;2 half). */
+    /**
+     * The citizen hangs up now (AMI Hangup of the ;2 half). Once: a second call (a test's clean-up right after its
+     * own hang-up, before Asterisk has ended the IVR leg) would only ask Asterisk for a channel already gone.
+     */
     public void hangUpCitizen() {
+        synchronized (this) {
+            if (citizenHungUp || citizenGone) {
+                return;
+            }
+            citizenHungUp = true;
+        }
         note("test", "hangup", "citizen hangs up");
         act(new HangupAction(citizenChannel()));
     }

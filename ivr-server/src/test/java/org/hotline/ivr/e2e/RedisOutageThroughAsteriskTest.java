@@ -194,50 +194,6 @@ class RedisOutageThroughAsteriskTest {
         return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
     }
 
-    /**
-     * The shipped [ivr-in] tries IVR_NODE_1, then IVR_NODE_2, then the operators' queue. A node that is down is a
-     * port nobody listens on (what Asterisk meets when a node's process is killed: connection refused). Here the
-     * nodes move at run time (dialplan set global), as operators drain one; this rig's server is the live node.
-     */
-    @Test
-    void theShippedDialplanTriesTheNextNodeWhenOneIsDownAndTheOperatorsWhenNoneAnswers(AsteriskRig rig)
-            throws Exception {
-        String live = "127.0.0.1:" + rig.server().agiPort();
-        String down = "127.0.0.1:" + AsteriskRig.freePort();
-        try {
-            rig.asterisk().cli("dialplan set global IVR_NODE_1 " + down);
-            TestCall second = rig.place(TestCallPlan.hotline("13800138056").keys(""));
-            Hotline.awaitCommand(second, "STREAM FILE \"main-menu\""); // node 2 runs the flow from its start
-            second.hangUpCitizen();
-
-            rig.asterisk().cli("dialplan set global IVR_NODE_2 " + down);
-            TestCall none = rig.place(TestCallPlan.hotline("13800138057").keys(""));
-            Hotline.await(Duration.ofSeconds(30), "the caller in the operators' queue", () -> inOperatorsQueue(rig),
-                    () -> cli(rig, "core show channels concise"));
-            assertThat(none.agiCommandsSoFar()).as("no node served it").isEmpty();
-            assertThat(none.result()).as("the caller was not hung up").isNotDone();
-            none.hangUpCitizen();
-            assertThat(rig.asteriskLogSinceTestStart()).as("Asterisk tried the node that was down")
-                    .anyMatch(line -> line.contains("Connection refused") || line.contains(down));
-            rig.forgiveComplaintsSoFar(); // Asterisk's WARNINGs about the node that was down, provoked and checked
-        } finally {
-            rig.asterisk().cli("dialplan set global IVR_NODE_1 " + live);
-            rig.asterisk().cli("dialplan set global IVR_NODE_2 " + live);
-        }
-    }
-
-    private static boolean inOperatorsQueue(AsteriskRig rig) {
-        return cli(rig, "core show channels concise").lines().anyMatch(line -> line.contains("!Queue!operators"));
-    }
-
-    private static String cli(AsteriskRig rig, String command) {
-        try {
-            return rig.asterisk().cli(command);
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
     /** Please-hold, then the operators' Dial: the caller is never left without a word. */
     private static void assertHeardPleaseHoldBeforeTheOperators(TestCall caller) {
         List<String> commands = caller.agiCommandsSoFar();

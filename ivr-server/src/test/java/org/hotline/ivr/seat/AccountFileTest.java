@@ -24,10 +24,29 @@ class AccountFileTest {
                     passwordHash: plain-text-password
                   - name: nobody
                     passwordHash: pbkdf2-sha256$1000$AAAA$BBBB
+                  - id: "9002"
+                    passwordHash: pbkdf2-sha256$1000$AAAA$BBBB
+                    roles: [boss]
+                  - id: "9001"
+                    passwordHash: pbkdf2-sha256$1000$AAAA$BBBB
                 """);
         assertThatThrownBy(() -> AccountFile.load(file, Role.SUPERVISOR))
-                .hasMessageContaining(file + ": supervisors[0].passwordHash")
-                .hasMessageContaining(file + ": supervisors[1].id: missing");
+                .hasMessageContaining(file + ":3 supervisors[0].passwordHash")
+                .hasMessageContaining(file + ":4 supervisors[1].id = (missing): missing")
+                .hasMessageContaining(file + ":8 supervisors[2].roles[0] = 'boss': is not a role")
+                .hasMessageContaining(file + ":9 supervisors[3].id = '9001': appears twice")
+                .as("what was typed where the hash belongs is not repeated").hasMessageNotContaining("plain-text-password");
+    }
+
+    @Test
+    void aSupervisorsRolesMayBeOneOrAList() throws Exception {
+        Path file = dir.resolve("supervisors.yaml");
+        String hash = PasswordHash.create("x".toCharArray(), 1000);
+        Files.writeString(file, "supervisors:\n  - {id: \"9001\", roles: admin, passwordHash: " + hash + "}\n"
+                + "  - {id: \"9002\", roles: [supervisor], passwordHash: " + hash + "}\n");
+        AccountFile accounts = AccountFile.load(file, Role.SUPERVISOR);
+        assertThat(accounts.find("9001").orElseThrow().roles()).contains(Role.SUPERVISOR, Role.ADMIN);
+        assertThat(accounts.find("9002").orElseThrow().roles()).containsExactly(Role.SUPERVISOR);
     }
 
     @Test

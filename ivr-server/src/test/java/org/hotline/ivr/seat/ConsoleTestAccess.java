@@ -11,6 +11,9 @@ public final class ConsoleTestAccess {
     public record Reply(int status, JsonNode body) {
     }
 
+    public record Bytes(int status, String contentType, byte[] body) {
+    }
+
     /** A logged-in console client. */
     public static final class Client {
         private final ConsoleClient client;
@@ -24,6 +27,12 @@ public final class ConsoleTestAccess {
         public Reply send(String method, String path, String json) {
             ConsoleClient.Reply reply = client.send(method, path, json);
             return new Reply(reply.status(), reply.body());
+        }
+
+        /** A GET answered with bytes (a recording): status, Content-Type and body. */
+        public Bytes getBytes(String path) {
+            java.net.http.HttpResponse<byte[]> reply = client.getBytes(path);
+            return new Bytes(reply.statusCode(), reply.headers().firstValue("Content-Type").orElse(""), reply.body());
         }
 
         public Feed feed() {

@@ -150,6 +150,12 @@ class DeskBrowserTest {
         org.hotline.ivr.queue.QueueRecords records = node.server().queues().distributor().records();
         assertThat(records.seat(seat).orElseThrow().state()).isEqualTo(org.hotline.ivr.queue.SeatState.PAUSED);
         assertThat(browser.text("order-id")).isEqualTo(first);
+        // Ready with the order still a draft asks; dismissed, the seat stays paused
+        browser.click("btn-ready");
+        assertThat(browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).getText())
+                .startsWith("当前工单尚未提交");
+        browser.driver.switchTo().alert().dismiss();
+        assertThat(records.seat(seat).orElseThrow().state()).isEqualTo(org.hotline.ivr.queue.SeatState.PAUSED);
 
         // the next caller waits; then the seat is made ready without the page (a race the page lost)
         phone.call(ConsoleTestServer.describing("safe-2", "13800138022", null, Duration.ofSeconds(25)));
@@ -215,6 +221,8 @@ class DeskBrowserTest {
         browser.wait.until(d -> !browser.text("order-id").isEmpty() && !browser.value("order-unit").isEmpty());
         String id = browser.text("order-id");
         assertThat(browser.text("unit-suggested")).startsWith("建议：");
+        browser.click("btn-number");
+        browser.waitText("call-number", "13800138033");
         browser.viewport(1366, 768);
         assertThat(browser.inViewport("btn-submit")).as("submit in sight at 1366x768").isTrue();
         browser.viewport(800, 700);
@@ -246,6 +254,8 @@ class DeskBrowserTest {
         browser.click("btn-save");
         browser.wait.until(d -> browser.value("order-unit").equals("双井街道办事处"));
         assertThat(browser.text("order-error")).isEmpty();
+        browser.wait.until(d -> browser.text("call-status").equals("已挂机"));
+        assertThat(browser.text("call-number")).as("a revealed number stays revealed after updates").isEqualTo("13800138033");
 
         browser.element("order-summary").sendKeys(" 已三天无人清运。");
         browser.click("btn-submit");
@@ -265,6 +275,26 @@ class DeskBrowserTest {
         browser.waitVisible("amendments-box");
         assertThat(node.server().orders().store().get(id).orElseThrow().summary()).endsWith("补充：垃圾桶已满溢。");
         assertThat(node.server().orders().store().get(id).orElseThrow().status().id()).isEqualTo("submitted");
+        // a callback two hours ahead, placed through the hotline's callback path on the order's callback number
+        browser.js("const d = new Date(Date.now() + 2 * 3600 * 1000); const p = n => String(n).padStart(2, '0');"
+                + "document.getElementById('callback-at').value = d.getFullYear() + '-' + p(d.getMonth() + 1) + '-'"
+                + " + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes());");
+        browser.click("btn-callback");
+        browser.wait.until(d -> browser.text("callback-note").startsWith("已预约"));
+        org.hotline.ivr.order.OrderContacts contacts = new org.hotline.ivr.order.OrderContacts(node.server().redis(),
+                org.hotline.ivr.order.OrderSettings.defaults().keys());
+        assertThat(contacts.contacts(id)).anySatisfy(contact -> assertThat(contact.kind()).isEqualTo("callback-scheduled"));
+        java.util.List<org.hotline.ivr.queue.WaitingCall> handed = new java.util.ArrayList<>();
+        new org.hotline.ivr.followup.CallbackRetries(node.server().redis(), java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofMinutes(90))).poll(20, call -> handed.add(call) && false);
+        assertThat(handed).as("not due before its time").isEmpty();
+        new org.hotline.ivr.followup.CallbackRetries(node.server().redis(), java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofHours(3))).poll(20, handed::add);
+        assertThat(handed).singleElement().satisfies(call -> {
+            assertThat(call.callerNumber()).isEqualTo("01065123456");
+            assertThat(call.queue()).isEqualTo("zh-general");
+            assertThat(contacts.orderOfCall(call.callId())).as("its attempts land on the order").contains(id);
+        });
         browser.screenshot("desk-order-form");
         // dispatched: the unit has it, the form is locked
         node.server().orders().store().dispatch(id, "dispatcher-1", "");
@@ -317,6 +347,7 @@ class DeskBrowserTest {
         click("btn-lang");
         browser.waitText("btn-lang", "中文");
         assertThat(browser.driver.getTitle()).isEqualTo("12345 seat console");
+        assertThat(browser.element("pause-reason").getAttribute("aria-label")).isEqualTo("Pause reason");
         assertThat(browser.text("call-menu")).isEqualTo("Mandarin\nReport a problem\nHelp");
         click("btn-lang");
     }

@@ -82,9 +82,8 @@ class SpeechModelsTest {
         Files.writeString(file, "models:\n  zh:\n    name: vosk-model-small-cn-0.22\n    url: ftp://x\n"
                 + "    sampleRate: 44100\n    sha256: abc\n");
         assertThatThrownBy(() -> ModelManifest.load(file))
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("models.zh.url: must be an http(s) URL")
-                .hasMessageContaining("models.zh.sha256: must be 64 hex digits")
-                .hasMessageContaining("models.zh.sampleRate: must be 8000 or 16000");
+                .hasMessageContaining(file + ":4 models.zh.url = 'ftp://x': must be an http(s) URL")
+                .hasMessageContaining(file + ":6 models.zh.sha256 = 'abc': must be 64 hex digits")
+                .hasMessageContaining(file + ":5 models.zh.sampleRate = '44100': must be 8000 or 16000");
     }
 }

@@ -7,6 +7,7 @@ import org.hotline.ivr.ami.AmiServices;
 import org.hotline.ivr.ami.ChannelControl;
 import org.hotline.ivr.flow.CallsInIvr;
 import org.hotline.ivr.flow.HeldCalls;
+import org.hotline.ivr.followup.CallbackRetries;
 import org.hotline.ivr.http.Role;
 import org.hotline.ivr.http.Router;
 import org.hotline.ivr.knowledge.KnowledgeBase;
@@ -126,7 +127,9 @@ public final class LiveConsole {
                 new QueueAssignedCalls(redis, distributor.records(), states, orders),
                 new OrderStoreEditing(orders, rules), catalogue,
                 new LiveWallboard(queueStats, new CallsInIvr(redis, Clock.systemUTC())::count, orders, catalogue, Clock.systemUTC(),
-                        orderSettings.zone()), knowledge, menus);
+                        orderSettings.zone()), knowledge, menus,
+                new DeskCallbacks(distributor.setup(), new CallbackRetries(redis, Clock.systemUTC()),
+                        new OrderContacts(redis, orderSettings.keys()), Clock.systemUTC()));
         return parts;
     }
 }
