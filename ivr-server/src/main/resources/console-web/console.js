@@ -170,6 +170,7 @@
     }
     // a number the operator revealed stays revealed, and the wait stays what it was once the caller hangs up
     text('call-number', revealed[pop.callId] || pop.caller);
+    show('btn-number', !revealed[pop.callId]);
     if (pop.waitedSeconds > 0 || !(pop.callId in waited)) waited[pop.callId] = pop.waitedSeconds;
     renderLanguage();
     text('call-waited', duration(waited[pop.callId]));
@@ -533,7 +534,7 @@
     el('btn-number').addEventListener('click', async () => {
       if (!pop) return;
       const reply = await api('POST', API + 'calls/' + encodeURIComponent(pop.callId) + '/caller', {});
-      if (reply.ok) { revealed[pop.callId] = reply.data.caller; text('call-number', reply.data.caller); }
+      if (reply.ok) { revealed[pop.callId] = reply.data.caller; text('call-number', reply.data.caller); show('btn-number', false); }
     });
     el('order-form').addEventListener('input', keepLocally);
     el('order-form').addEventListener('change', keepLocally);

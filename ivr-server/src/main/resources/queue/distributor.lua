@@ -17,7 +17,10 @@
 --   P:wait:<q>       zset  waiting calls, score = arrival - head start (lowest is served first)
 --   P:arr:<q>        zset  waiting calls by arrival (longest wait)
 --   P:call:<id>      hash  queue node kind lang number arrival class state seat answeredAt orphan (ms, see orphans)
+--                          dialer (a callback offered to a seat: the node dialing it) channel (the seat's channel of a
+--                          callback connected: Asterisk's unique id, what tells whether the conversation goes on)
 --   P:nodecalls:<n>  set   live calls owned by node n (to clean up when n dies)
+--   P:dialing:<n>    set   callbacks node n is dialing or connected (offered, on call), to settle when n dies
 --   P:nodes          zset  node -> last heartbeat
 --   P:orphans        zset  calls on a seat (offered or on call) whose node died -> when it was found dead; each is
 --                          settled (settle) once Asterisk says its channel is gone, or no one can tell for a while
@@ -109,6 +112,11 @@ local function offer(seat, callId)
   leaveReady(seat, seatQueues(seat))
   redis.call('HSET', k('seat', seat), 'state', 'offered', 'since', now, 'reason', '', 'call', callId, 'queue', q)
   redis.call('HSET', k('call', callId), 'state', 'offered', 'seat', seat)
+  if c[3] == 'callback' then
+    -- the node running this script hands the offer to its dialer: the callback is that node's until it ends
+    redis.call('HSET', k('call', callId), 'dialer', node)
+    redis.call('SADD', k('dialing', node), callId)
+  end
   local ring = num(redis.call('HGET', k('qconf', q), 'ring'), 20000)
   -- a callback's seat is on the line while the citizen is dialed (and redialed): it gets longer
   local grace = num(redis.call('HGET', k('conf'), c[3] == 'callback' and 'callbackGrace' or 'offerGrace'), 10000)
@@ -155,9 +163,19 @@ local function readyAndAssign(seat)
   assignSeat(seat)
 end
 
+-- A callback no node dials any more (back in its queue, or gone).
+local function undial(callId)
+  local d = redis.call('HGET', k('call', callId), 'dialer')
+  if d then
+    redis.call('SREM', k('dialing', d), callId)
+    redis.call('HDEL', k('call', callId), 'dialer', 'channel')
+  end
+end
+
 local function dropCall(callId)
   local n = redis.call('HGET', k('call', callId), 'node')
   if n then redis.call('SREM', k('nodecalls', n), callId) end
+  undial(callId)
   redis.call('ZREM', k('orphans'), callId)
   redis.call('DEL', k('call', callId))
 end
@@ -232,6 +250,7 @@ local function requeueAtHead(callId, q)
   redis.call('ZADD', k('wait', q), score, callId)
   redis.call('ZADD', k('arr', q), arrival, callId)
   redis.call('HSET', k('call', callId), 'state', 'waiting', 'seat', '')
+  undial(callId)
 end
 
 local function seatState(seat)
@@ -277,6 +296,16 @@ local function reapNode(n)
     end
   end
   redis.call('DEL', k('nodecalls', n))
+  -- Callbacks it was dialing or had connected: the seat may be ringing or talking to the citizen without it.
+  for _, callId in ipairs(redis.call('SMEMBERS', k('dialing', n))) do
+    local c = redis.call('HMGET', k('call', callId), 'state', 'dialer')
+    if (c[1] == 'offered' or c[1] == 'oncall') and c[2] == n then
+      redis.call('HSET', k('call', callId), 'orphan', now)
+      redis.call('ZADD', k('orphans'), now, callId)
+      orphaned = orphaned + 1
+    end
+  end
+  redis.call('DEL', k('dialing', n))
   return lost, orphaned
 end
 
@@ -285,7 +314,8 @@ local function orphanList()
   local out = {}
   local list = redis.call('ZRANGE', k('orphans'), 0, 199, 'WITHSCORES')
   for i = 1, #list, 2 do
-    out[#out + 1] = { call = list[i], since = tonumber(list[i + 1]) }
+    local c = redis.call('HMGET', k('call', list[i]), 'kind', 'channel')
+    out[#out + 1] = { call = list[i], since = tonumber(list[i + 1]), kind = c[1] or '', channel = c[2] or '' }
   end
   return out
 end
@@ -376,9 +406,10 @@ commands.logout = function()
   return done({ result = 'out' })
 end
 
--- ARGV: callId seat
+-- ARGV: callId seat [channel: a connected callback's seat channel]
 commands.answered = function()
   local callId, seat = ARGV[4], ARGV[5]
+  if ARGV[6] and ARGV[6] ~= '' then redis.call('HSET', k('call', callId), 'channel', ARGV[6]) end
   local s = redis.call('HMGET', k('seat', seat), 'state', 'call')
   if s[2] ~= callId then return fail('seat ' .. seat .. ' was not offered call ' .. callId) end
   if s[1] == 'oncall' then return done() end
@@ -454,16 +485,29 @@ commands.hangup = function()
 end
 
 -- ARGV: callId. An orphan (a dead node's call on a seat) whose channel Asterisk no longer has, or that nobody has
--- known for a while: its seat goes to wrap-up as after any call (out if its operator logged out meanwhile).
+-- known for a while: its seat goes to wrap-up as after any call (out if its operator logged out meanwhile). A
+-- callback that was still being dialed goes back to the head of its queue instead of being lost.
 commands.settle = function()
   local callId = ARGV[4]
   if not redis.call('ZSCORE', k('orphans'), callId) then return done({ result = 'unknown' }) end
-  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat', 'answeredAt', 'node', 'orphan')
+  local c = redis.call('HMGET', k('call', callId), 'state', 'queue', 'seat', 'answeredAt', 'node', 'orphan', 'kind',
+    'dialer')
   if not c[1] then
     redis.call('ZREM', k('orphans'), callId)
     return done({ result = 'unknown' })
   end
   local q, seat = c[2], c[3]
+  if c[7] == 'callback' then c[5] = c[8] end
+  local freed = redis.call('HGET', k('seat', seat), 'call') == callId
+  if c[1] ~= 'oncall' and c[7] == 'callback' then
+    -- a callback whose dialing died with its node: the citizen is still owed it, at the head of its queue
+    redis.call('ZREM', k('orphans'), callId)
+    redis.call('HDEL', k('call', callId), 'orphan')
+    requeueAtHead(callId, q)
+    if freed then releaseOffer(seat, callId, nil) else assignCall(callId, q) end
+    return done({ result = 'settled', seat = seat, was = c[1], node = c[5] or '', freed = freed,
+                  orphanedFor = now - num(c[6], now), state = seatState(seat), requeued = true })
+  end
   if c[1] == 'oncall' then
     countHandled(q, seat, c[4])
   else
@@ -471,7 +515,6 @@ commands.settle = function()
     redis.call('ZREM', k('timers'), 'o:' .. seat)
   end
   dropCall(callId)
-  local freed = redis.call('HGET', k('seat', seat), 'call') == callId
   if freed then callOver(seat, q, callId) end
   return done({ result = 'settled', seat = seat, was = c[1], node = c[5] or '', freed = freed,
                 orphanedFor = now - num(c[6], now), state = seatState(seat) })

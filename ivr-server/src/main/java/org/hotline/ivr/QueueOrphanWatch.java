@@ -13,7 +13,8 @@ import org.hotline.ivr.queue.CallDistributor;
 /**
  * AMI's side of freeing the seats of a dead node's calls: every Hangup this node sees goes to the distributor
  * (which acts only on orphans, whoever owned them), and the distributor's question "which callers are still
- * there" is answered from every Asterisk's {@code Status} list. With no AMI configured nobody can tell, and the
+ * with a seat" is answered from every Asterisk's {@code Status} list: the callers whose channel runs Dial. With
+ * no AMI configured nobody can tell, and the
  * distributor frees such seats after its timeout.
  */
 final class QueueOrphanWatch implements CallHangups, CallChannels {
@@ -42,7 +43,9 @@ final class QueueOrphanWatch implements CallHangups, CallChannels {
         boolean complete = !links.all().isEmpty();
         for (AmiLink link : links.all()) {
             LiveChannels channels = LiveChannels.of(link);
-            alive.addAll(channels.uniqueIds());
+            // Only a caller still in the Dial can be ringing or talking to the orphan's seat: once the Dial is over
+            // (the node died, its [ivr-in] sent the caller on to another node or the operators) the seat is free.
+            alive.addAll(channels.dialing());
             complete &= channels.complete().isPresent();
         }
         return new Alive(alive, complete);

@@ -13,11 +13,19 @@ import org.asteriskjava.manager.response.ManagerError;
  * The unique ids of every channel one Asterisk has now, from its {@code Status} list (it needs only the "call"
  * class we already hold, unlike {@code CoreShowChannels}), or why that list cannot be trusted. Only a complete,
  * successful list says a channel is gone: a refused or cut-off one leaves out channels that live.
+ *
+ * @param dialing the channels running {@code Dial} now (an AGI's {@code EXEC Dial} included): a caller ringing or
+ *                talking to a seat, as opposed to one the dialplan has taken elsewhere since
  */
-public record LiveChannels(Set<String> uniqueIds, String problem) {
+public record LiveChannels(Set<String> uniqueIds, Set<String> dialing, String problem) {
 
     public LiveChannels {
         uniqueIds = Set.copyOf(uniqueIds);
+        dialing = Set.copyOf(dialing);
+    }
+
+    private static LiveChannels unknown(String problem) {
+        return new LiveChannels(Set.of(), Set.of(), problem);
     }
 
     /** Asks {@code link}; never throws: an unanswered list is one with a problem. */
@@ -26,22 +34,28 @@ public record LiveChannels(Set<String> uniqueIds, String problem) {
         try {
             status = link.requestList(new StatusAction());
         } catch (AmiUnavailableException e) {
-            return new LiveChannels(Set.of(), "not answered (" + e.getMessage() + ")");
+            return unknown("not answered (" + e.getMessage() + ")");
         }
         if (status.getResponse() == null || status.getResponse() instanceof ManagerError) {
-            return new LiveChannels(Set.of(), "refused (" + (status.getResponse() == null ? "no response"
+            return unknown("refused (" + (status.getResponse() == null ? "no response"
                     : status.getResponse().getMessage()) + ")");
         }
         if (status.getEvents().stream().noneMatch(StatusCompleteEvent.class::isInstance)) {
-            return new LiveChannels(Set.of(), "ended before its StatusComplete");
+            return unknown("ended before its StatusComplete");
         }
         Set<String> alive = new HashSet<>();
+        Set<String> dialing = new HashSet<>();
         status.getEvents().stream()
                 .filter(StatusEvent.class::isInstance)
-                .map(event -> ((StatusEvent) event).getUniqueId())
-                .filter(id -> id != null && !id.isEmpty())
-                .forEach(alive::add);
-        return new LiveChannels(alive, null);
+                .map(StatusEvent.class::cast)
+                .filter(event -> event.getUniqueId() != null && !event.getUniqueId().isEmpty())
+                .forEach(event -> {
+                    alive.add(event.getUniqueId());
+                    if ("Dial".equalsIgnoreCase(event.getApplication())) {
+                        dialing.add(event.getUniqueId());
+                    }
+                });
+        return new LiveChannels(alive, dialing, null);
     }
 
     /** The ids, when the list is complete. */

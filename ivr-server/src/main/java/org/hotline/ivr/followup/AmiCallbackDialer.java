@@ -129,7 +129,9 @@ public final class AmiCallbackDialer implements CitizenCallbackDialer, AmiSubscr
             timers.schedule(() -> attempt(request, number + 1, attempts, done), policy.retryDelay().toMillis(),
                     TimeUnit.MILLISECONDS);
         } else {
-            done.complete(new CallbackOutcome(request.callbackId(), last, attempts));
+            Talk talk = last == Result.CONNECTED ? talking.get(request.callbackId() + "/" + number) : null;
+            done.complete(new CallbackOutcome(request.callbackId(), last, attempts,
+                    talk == null || talk.seatUniqueId() == null ? "" : talk.seatUniqueId()));
         }
     }
 

@@ -74,16 +74,16 @@ public final class CallbackBridge implements CallbackDialer, CallbackOutcomes, A
                 offer.callbackNumber(), number);
         ami.dial(request).whenComplete((outcome, failure) -> {
             CallbackOutcome.Result result = failure == null ? outcome.result() : CallbackOutcome.Result.FAILED;
-            report(offer, result);
+            report(offer, result, failure == null ? outcome.seatChannel() : "");
         });
     }
 
-    private void report(SeatOffer offer, CallbackOutcome.Result result) {
+    private void report(SeatOffer offer, CallbackOutcome.Result result, String seatChannel) {
         switch (result) {
             case CONNECTED -> {
                 forget(offer.callId());
                 talking.put(offer.callId(), offer);
-                distributor.answered(offer);
+                distributor.answered(offer, seatChannel);
             }
             case SEAT_NOT_REACHED -> distributor.ringNoAnswer(offer);
             case CITIZEN_NOT_REACHED, FAILED -> citizenNotReached(offer, result);

@@ -2,8 +2,16 @@ package org.hotline.ivr.followup;
 
 import java.util.List;
 
-/** How a callback ended, with every attempt, for the order's history. */
-public record CallbackOutcome(String callbackId, Result result, List<Attempt> attempts) {
+/**
+ * How a callback ended, with every attempt, for the order's history.
+ *
+ * @param seatChannel when connected, the unique id of the seat's channel the conversation runs on ("" if unknown)
+ */
+public record CallbackOutcome(String callbackId, Result result, List<Attempt> attempts, String seatChannel) {
+
+    public CallbackOutcome(String callbackId, Result result, List<Attempt> attempts) {
+        this(callbackId, result, attempts, "");
+    }
 
     public enum Result {
         /** Seat and citizen are talking. */
@@ -39,5 +47,6 @@ public record CallbackOutcome(String callbackId, Result result, List<Attempt> at
 
     public CallbackOutcome {
         attempts = List.copyOf(attempts);
+        seatChannel = seatChannel == null ? "" : seatChannel;
     }
 }

@@ -201,7 +201,16 @@ public final class CallDistributor implements AutoCloseable {
 
     /** The seat picked up: on call from now; the wait counts towards the service level. */
     public CompletionStage<Void> answered(SeatOffer offer) {
-        return inOrder(offer.callId(), groupOf(offer.queue()), "answered", List.of(offer.callId(), offer.seatId())).thenApply(r -> null);
+        return answered(offer, "");
+    }
+
+    /**
+     * The same for a callback whose conversation runs on the seat's channel {@code channel} (Asterisk's unique id):
+     * should this node die, that channel tells the other nodes whether the conversation goes on.
+     */
+    public CompletionStage<Void> answered(SeatOffer offer, String channel) {
+        return inOrder(offer.callId(), groupOf(offer.queue()), "answered",
+                List.of(offer.callId(), offer.seatId(), nullToEmpty(channel))).thenApply(r -> null);
     }
 
     /** The conversation ended: the seat goes to wrap-up for the queue's wrap-up time, then ready. */

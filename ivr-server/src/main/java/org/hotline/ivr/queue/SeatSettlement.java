@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Frees the seats of orphans: calls on a seat (ringing or answered) whose node died. Asterisk may go on ringing
  * the seat or bridging the conversation without the node, so an orphan's seat is freed when Asterisk says the
- * caller's channel is gone (a Hangup seen by any node, or a complete channel list without it), and, when no
- * Asterisk can tell, {@link DistributorSettings#freeStuckSeatAfter} after the node was found dead. Every node
+ * caller's channel is gone or has left the Dial (a Hangup seen by any node, or complete channel lists without it in
+ * a Dial), and, when no Asterisk can tell, {@link DistributorSettings#freeStuckSeatAfter} after the node was found
+ * dead. Every node
  * checks (settle is idempotent in Redis); each freed seat is logged with its call.
  */
 final class SeatSettlement {
@@ -25,7 +26,14 @@ final class SeatSettlement {
     /** Channel lists are asked for at most this often, and only while there are orphans. */
     static final Duration CHECK_EVERY = Duration.ofSeconds(3);
 
-    private record Orphan(String group, long since) {
+    /**
+     * @param channel the caller's channel: a live call's id is its channel's unique id; a connected callback's is
+     *                the seat's channel; a callback still being dialed has none Asterisk could be asked about
+     */
+    private record Orphan(String group, long since, String channel) {
+        boolean askable() {
+            return !channel.isEmpty();
+        }
     }
 
     private final CallDistributor distributor;
@@ -53,21 +61,25 @@ final class SeatSettlement {
         known.values().removeIf(orphan -> orphan.group().equals(group));
         if (orphans.isArray()) {
             for (JsonNode orphan : orphans) {
-                known.put(orphan.path("call").asText(), new Orphan(group, orphan.path("since").asLong()));
+                String call = orphan.path("call").asText();
+                String channel = !orphan.path("channel").asText().isEmpty() ? orphan.path("channel").asText()
+                        : "callback".equals(orphan.path("kind").asText()) ? "" : call;
+                known.put(call, new Orphan(group, orphan.path("since").asLong(), channel));
             }
         }
     }
 
-    /** Asterisk hung up {@code callId}'s channel: if it is an orphan, its seat is freed now. */
-    void channelGone(String callId, String why) {
-        Orphan orphan = known.get(callId);
-        if (orphan != null) {
-            try {
-                io.execute(() -> settle(callId, orphan, why));
-            } catch (RejectedExecutionException closing) {
-                // the distributor is closing: the next node's tick settles it
+    /** Asterisk hung up the channel {@code uniqueId}: if it is an orphan's, its seat is freed now. */
+    void channelGone(String uniqueId, String why) {
+        known.forEach((callId, orphan) -> {
+            if (orphan.askable() && orphan.channel().equals(uniqueId)) {
+                try {
+                    io.execute(() -> settle(callId, orphan, why));
+                } catch (RejectedExecutionException closing) {
+                    // the distributor is closing: the next node's tick settles it
+                }
             }
-        }
+        });
     }
 
     /** After each tick: compares the orphans with Asterisk's channels (off the ticker: AMI may be slow). */
@@ -99,11 +111,11 @@ final class SeatSettlement {
         for (Map.Entry<String, Orphan> entry : List.copyOf(known.entrySet())) {
             String callId = entry.getKey();
             Orphan orphan = entry.getValue();
-            if (alive.callIds().contains(callId)) {
-                continue; // Asterisk still has the caller: the seat may be talking to them
+            if (orphan.askable() && alive.callIds().contains(orphan.channel())) {
+                continue; // the caller is still in the Dial: the seat may be ringing or talking to them
             }
-            if (alive.complete()) {
-                settle(callId, orphan, "its channel is not among Asterisk's live channels (AMI Status)");
+            if (alive.complete() && orphan.askable()) {
+                settle(callId, orphan, "its caller is in no Dial on any Asterisk (AMI Status)");
             } else if (now - orphan.since() >= freeAfter.toMillis()) {
                 settle(callId, orphan, "no live node nor Asterisk channel has known it for "
                         + freeAfter.toSeconds() + " s");

@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * its {@code ami} health check goes down with Asterisk and comes back up by itself. (Device states and state
  * re-read after the reconnect: {@code AmiThroughAsteriskTest}.)
  *
- * <p>And a server node killed with SIGKILL (a JVM of its own on the same external redis-server and Asterisk) while
- * its callers are at the menu, describing, hearing the queue announcement, waiting, ringing a seat and talking to
- * one: the in-process node, alive, settles what it held; the killed node restarted makes the drafts of those cut
- * mid-description. Afterwards every caller who reached the description has a draft, no seat is on a call 60 s after
- * its caller hung up, and no record is left open.
+ * <p>And a server node killed with SIGKILL (a JVM of its own on the same external redis-server and Asterisk, reached
+ * through the shipped [ivr-in]) while its callers are at the menu, describing, hearing the queue announcement,
+ * waiting, ringing a seat and talking to one: the dialplan sends the five not talking on (the other node, here
+ * down, then the operators' queue), the conversation goes on; the in-process node, alive, settles what the dead one held; the killed
+ * node restarted makes the drafts of those cut mid-description. Afterwards every caller who reached the description
+ * has a draft, no seat is on a call once its caller left the Dial, and no record is left open.
  */
 @ExtendWith(AsteriskExtension.class)
 @ServerLogsInToAmi
@@ -88,8 +89,12 @@ class CrashRecoveryThroughAsteriskTest {
     void aNodeKilledWithCallsInEveryStateLosesNoDraftStrandsNoSeatAndLeavesNoRecordOpen(AsteriskRig rig)
             throws Exception {
         awaitAmiHealth(rig, true);
+        List<TestCall> calls = new java.util.ArrayList<>();
         try (ServerNodeProcess node = ServerNodeProcess.start(rig, "node-b", rig.workDir())) {
-            routeHotlineTo(rig, "ivr-in-b", node.agiPort());
+            // The shipped [ivr-in] with node-b first and a second node that is down: what the callers get after the
+            // kill is what the production dialplan does with them.
+            rig.asterisk().cli("dialplan set global IVR_NODE_1 127.0.0.1:" + node.agiPort());
+            rig.asterisk().cli("dialplan set global IVR_NODE_2 127.0.0.1:" + AsteriskRig.freePort());
             Hotline.seatReady(rig, "1002");
             TestCall talking = placeOnB(rig, "13800138061", "zh-06");
             Hotline.awaitSeatOnCall(rig, "1002", talking.ivrLegId());
@@ -103,15 +108,15 @@ class CrashRecoveryThroughAsteriskTest {
             Hotline.seatPhoneNeverAnswers(rig, "1001", true);
             // logged in ready, it takes one of the two waiting callers at once, and rings for good
             rig.server().queues().distributor().login("1001").toCompletableFuture().join();
-            TestCall describing = rig.place(TestCallPlan.hotline("13800138065").to("ivr-in-b", "12345").keys("1,1,1")
+            TestCall describing = rig.place(TestCallPlan.hotline("13800138065").keys("1,1,1")
                     .timeout(Duration.ofSeconds(240)));   // silent: describing until the kill
-            TestCall atMenu = rig.place(TestCallPlan.hotline("13800138066").to("ivr-in-b", "12345").keys("")
+            TestCall atMenu = rig.place(TestCallPlan.hotline("13800138066").keys("")
                     .timeout(Duration.ofSeconds(240)));
             Hotline.awaitCommand(describing, "EXEC \"AudioSocket\"");
             Hotline.awaitCommand(atMenu, "STREAM FILE");
             Hotline.awaitCommand(announced, "STREAM FILE \"queue-hold\"");
 
-            List<TestCall> calls = List.of(talking, ringingOrWaiting1, ringingOrWaiting2, announced, describing, atMenu);
+            calls.addAll(List.of(talking, ringingOrWaiting1, ringingOrWaiting2, announced, describing, atMenu));
             Map<String, String> seatsAtKill = seatStates(rig);
             node.kill();
             long killedAt = System.nanoTime();
@@ -119,13 +124,27 @@ class CrashRecoveryThroughAsteriskTest {
                     .map(call -> call.ivrLegId() + "=" + lastCommand(call)).toList(), seatsAtKill);
             assertThat(seatsAtKill).containsEntry("1002", "oncall").containsEntry("1001", "offered");
 
-            // Asterisk 22 ends the AGI leg once its FastAGI socket is gone; the citizen hangs up in any case. (While the
-            // caller's channel lives the seat stays on call: CallDistributorNodesTest.)
-            talking.hangUpCitizen();
-            Hotline.await(Duration.ofSeconds(60), "seats 1001 and 1002 off their calls",
-                    () -> seatStates(rig).values().stream().noneMatch(state -> state.equals("oncall")
-                            || state.equals("offered")), () -> String.valueOf(seatStates(rig)));
+            // Asterisk 22 ends the AGI of a caller between commands at once (AGISTATUS=SUCCESS, as for a flow that
+            // ended: the shipped [ivr-in] tells them apart by IVR_FLOW_END), and that of a caller in the node's Dial
+            // when the Dial ends: the ringing one after its 20 s, the conversation not before the citizen hangs up.
+            List<TestCall> sentOn = calls.subList(1, 6);
+            Hotline.await(Duration.ofSeconds(40), "the five callers not talking in the operators' queue",
+                    () -> sentOn.stream().allMatch(call -> inOperatorsQueue(rig, call)),
+                    () -> cli(rig, "core show channels concise"));
+            double operatorsAfter = (System.nanoTime() - killedAt) / 1e9;
+            for (TestCall call : sentOn) {
+                assertThat(call.result()).as("caller " + call.ivrLegId() + " not hung up").isNotDone();
+            }
+            Hotline.await(Duration.ofSeconds(40), "seat 1001 free once its caller left the Dial",
+                    () -> !List.of("oncall", "offered").contains(seatStates(rig).get("1001")),
+                    () -> String.valueOf(seatStates(rig)));
             double seatsFreedAfter = (System.nanoTime() - killedAt) / 1e9;
+            assertThat(seatStates(rig)).as("the conversation outlived its node").containsEntry("1002", "oncall");
+            assertThat(cli(rig, "core show channels concise")).as("the talking caller still in its Dial")
+                    .contains(talking.ivrChannel() + "!ivr-in!12345");
+            assertThat(talking.result()).isNotDone();
+            talking.hangUpCitizen();
+            Hotline.awaitSeatState(rig, "1002", "wrapup");   // the Hangup, seen by the live node
             Hotline.await(Duration.ofSeconds(40), "node-b's waiting caller out of the queue", () -> waiting(rig) == 0,
                     () -> String.valueOf(Hotline.stats(rig).queues()));
             JourneyStore journeys = new JourneyStore(rig.server().redis(), Duration.ofDays(1));
@@ -141,27 +160,43 @@ class CrashRecoveryThroughAsteriskTest {
             }
             Hotline.await(Duration.ofSeconds(10), "nobody in the IVR", () -> rig.server().flows().runner().callsInIvr()
                     .count() == 0, () -> "still " + rig.server().flows().runner().callsInIvr().count());
-            log.info("BENCH crash: {} calls at the kill, drafts {}/5, seats free {} s and records closed {} s after"
-                    + " the kill, drafts all there {} s after it", calls.size(), calls.subList(0, 5).stream()
-                    .filter(c -> hasDraft(rig, c)).count(), String.format("%.1f", seatsFreedAfter),
-                    String.format("%.1f", recordsClosedAfter), String.format("%.1f", (System.nanoTime() - killedAt) / 1e9));
+            log.info("BENCH crash: {} calls at the kill, drafts {}/5, 5 callers in the operators' queue {} s,"
+                    + " the ringing seat free {} s and records closed {} s after the kill (the talking one outlived it),"
+                    + " drafts all there {} s after it", calls.size(), calls.subList(0, 5).stream()
+                    .filter(c -> hasDraft(rig, c)).count(), String.format("%.1f", operatorsAfter),
+                    String.format("%.1f", seatsFreedAfter), String.format("%.1f", recordsClosedAfter),
+                    String.format("%.1f", (System.nanoTime() - killedAt) / 1e9));
         } finally {
+            for (TestCall call : calls) {
+                if (!call.result().isDone()) {
+                    call.hangUpCitizen();
+                }
+            }
+            String live = "127.0.0.1:" + rig.server().agiPort();
+            rig.asterisk().cli("dialplan set global IVR_NODE_1 " + live);
+            rig.asterisk().cli("dialplan set global IVR_NODE_2 " + live);
             Hotline.seatPhoneNeverAnswers(rig, "1001", false);
             rig.forgiveComplaintsSoFar();   // Asterisk rightly warns about the AGI sessions the kill cut
         }
     }
 
-    /** The production [ivr-in] entry, pointed at another node (context {@code context}). */
-    private static void routeHotlineTo(AsteriskRig rig, String context, int agiPort) throws Exception {
-        rig.asterisk().cli("dialplan add extension 12345,1,Answer() into " + context);
-        rig.asterisk().cli("dialplan add extension 12345,2,Set(CHANNEL(language)=zh) into " + context);
-        rig.asterisk().cli("dialplan add extension 12345,3,AGI(agi://127.0.0.1:" + agiPort + "/12345) into " + context);
-        rig.asterisk().cli("dialplan add extension 12345,4,Hangup() into " + context);
+    private static TestCall placeOnB(AsteriskRig rig, String number, String sample) {
+        return rig.place(TestCallPlan.hotline(number).keys("1,1,1").speech(Hotline.sample(sample))
+                .timeout(Duration.ofSeconds(240)));
     }
 
-    private static TestCall placeOnB(AsteriskRig rig, String number, String sample) {
-        return rig.place(TestCallPlan.hotline(number).to("ivr-in-b", "12345").keys("1,1,1")
-                .speech(Hotline.sample(sample)).timeout(Duration.ofSeconds(240)));
+    /** Waiting in the shipped operators' group ([hotline-seats], app_queue), the dialplan's last resort. */
+    private static boolean inOperatorsQueue(AsteriskRig rig, TestCall call) {
+        return cli(rig, "core show channels concise").lines()
+                .anyMatch(line -> line.startsWith(call.ivrChannel() + "!") && line.contains("!Queue!operators"));
+    }
+
+    private static String cli(AsteriskRig rig, String command) {
+        try {
+            return rig.asterisk().cli(command);
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static long waiting(AsteriskRig rig) {

@@ -102,6 +102,7 @@ class AmiCallbackDialerTest {
         CallbackOutcome result = outcome.get(10, TimeUnit.SECONDS);
         assertThat(result.result()).isEqualTo(Result.CONNECTED);
         assertThat(result.attempts()).hasSize(1);
+        assertThat(result.seatChannel()).as("what tells other nodes the conversation goes on").isEqualTo("1764000000.21");
         Eventually.until("outcome recorded for the order", () -> recorded.size() == 1);
 
         citizen("CallbackDialed", 1, "ANSWER");                 // the conversation is over

@@ -187,6 +187,71 @@ class CallDistributorNodesTest {
         eventually(() -> seatState(survivor, "1").equals("wrapup"));
     }
 
+    /** A callback's conversation runs on the seat's channel (AMI Originate), which the dying node reported. */
+    @Test
+    void aDeadNodesCallbackConversationKeepsItsSeatWhileTheSeatChannelIsInItsDialAndFreesItAfter()
+            throws InterruptedException {
+        CallDistributor dying = fixture.node("node-a", setup, callbacks::add);
+        Set<String> dialing = ConcurrentHashMap.newKeySet();
+        CallDistributor survivor = fixture.unstartedNode("node-b", setup)
+                .askChannelsOf(() -> new CallChannels.Alive(dialing, true)).handCallbacksTo(callbacks::add).start();
+        await(dying.enqueueCallback(call("cb-1", "general", "normal")));
+        await(dying.login("1"));   // its turn: seat 1 reserved, node-a dials seat then citizen
+        eventually(() -> callbacks.size() == 1);
+        SeatOffer offer = callbacks.get(0);
+        dialing.add("seat-channel-1");
+        await(dying.answered(offer, "seat-channel-1"));
+        dying.close();
+
+        fixture.clock.advance(Duration.ofSeconds(16));
+        survivor.tick();
+        fixture.clock.advance(Duration.ofMinutes(5));
+        survivor.tick();
+        survivor.channelGone("cb-1", "a Hangup of some channel with the callback's id as its unique id");
+        Thread.sleep(300);   // what a wrongly settled orphan would take
+        assertThat(seatState(survivor, "1")).as("seat and citizen still talk").isEqualTo("oncall");
+
+        dialing.clear();   // the conversation ended while no node's AMI saw it
+        fixture.clock.advance(SeatSettlement.CHECK_EVERY);
+        survivor.tick();
+
+        eventually(() -> seatState(survivor, "1").equals("wrapup"));
+        assertThat(seatInRedis(survivor, "1").path("calls").asInt()).as("counted as a handled call").isEqualTo(1);
+    }
+
+    @Test
+    void aCallbackBeingDialedWhenItsNodeDiesIsDialedAgainByALiveNode() {
+        CallDistributor dying = fixture.node("node-a", setup, callbacks::add);
+        List<SeatOffer> survivorDials = new CopyOnWriteArrayList<>();
+        CallDistributor survivor = fixture.node("node-b", setup, survivorDials::add);   // no AMI: nobody can tell
+        await(dying.enqueueCallback(call("cb-2", "general", "normal")));
+        await(dying.login("1"));
+        eventually(() -> callbacks.size() == 1);
+        dying.close();
+
+        fixture.clock.advance(Duration.ofSeconds(16));
+        survivor.tick();
+        assertThat(seatState(survivor, "1")).as("the seat may be ringing without node-a").isEqualTo("offered");
+        fixture.clock.advance(Duration.ofSeconds(60));
+        survivor.tick();
+
+        eventually(() -> survivorDials.size() == 1);
+        assertThat(survivorDials.get(0).callId()).as("the citizen is still owed the callback").isEqualTo("cb-2");
+        assertThat(survivorDials.get(0).seatId()).isEqualTo("1");
+        assertThat(queueCounter(survivor, "lost")).as("not lost").isZero();
+    }
+
+    private static long queueCounter(CallDistributor node, String name) {
+        com.fasterxml.jackson.databind.JsonNode counters = CallDistributorRoutingTest.queueStats(node, "general")
+                .path("counters");
+        for (int i = 0; i + 1 < counters.size(); i += 2) {
+            if (counters.get(i).asText().equals(name)) {
+                return counters.get(i + 1).asLong();
+            }
+        }
+        return 0;
+    }
+
     @Test
     void anOperatorOnACallCanLogOutAndIsOfferedNoFurtherCall() {
         CallDistributor node = fixture.node("node-a", setup, callbacks::add);

