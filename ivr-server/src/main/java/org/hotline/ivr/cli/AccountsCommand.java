@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.ops.Json;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;

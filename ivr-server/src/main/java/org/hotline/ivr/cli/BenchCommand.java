@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.speech.EndpointBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

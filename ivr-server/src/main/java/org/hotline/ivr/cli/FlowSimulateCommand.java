@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.ops.Json;
 import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.hotline.ivr.IvrServer;

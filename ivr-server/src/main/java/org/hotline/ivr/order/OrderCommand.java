@@ -1,7 +1,7 @@
 package org.hotline.ivr.order;
 
 import java.nio.file.Path;
-import org.hotline.ivr.cli.VersionProvider;
+import org.hotline.ivr.ops.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

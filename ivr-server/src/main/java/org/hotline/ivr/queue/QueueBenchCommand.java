@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * hanging up (wrap-up 0) and taking the best waiting call of its queues, in one script run; a new call is
  * queued after each so the backlog stays put. Latency is seat freed to call assigned, as the calling node sees it.
  */
-@Command(name = "queue-bench", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.cli.VersionProvider.class,
+@Command(name = "queue-bench", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.ops.VersionProvider.class,
         description = "Measure routing latency and decisions per second of the Redis call distributor.")
 public final class QueueBenchCommand implements Callable<Integer> {
 

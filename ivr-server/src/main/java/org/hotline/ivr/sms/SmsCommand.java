@@ -3,7 +3,7 @@ package org.hotline.ivr.sms;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hotline.ivr.cli.VersionProvider;
+import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
 import org.hotline.ivr.ops.PhoneNumbers;

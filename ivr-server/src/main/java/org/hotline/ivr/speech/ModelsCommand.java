@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ivr models list | install <lang>... | verify}: the Vosk models of this installation. */
-@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.cli.VersionProvider.class,
+@Command(name = "models", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.ops.VersionProvider.class,
         description = "List, install and verify the Vosk speech models (speech-models/models.yaml).",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Install.class, ModelsCommand.Verify.class})
 public final class ModelsCommand implements Callable<Integer> {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * cost of resampling and endpointing per stream-second, and end-of-speech detection delay; with a
  * model under {@code --models-dir}, recognition real-time factor and last-frame-to-final latency.
  */
-@Command(name = "bench-speech", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.cli.VersionProvider.class, description = "Benchmark the AudioSocket and speech path.")
+@Command(name = "bench-speech", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.ops.VersionProvider.class, description = "Benchmark the AudioSocket and speech path.")
 public final class SpeechBench implements Callable<Integer> {
 
     @Spec

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * whose orders have no transcript ({@link TranscriptBackfill}).
  * Exit codes: 0 done, 1 unreadable file or bad arguments, 2 no usable model for the language.
  */
-@Command(name = "transcribe", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.cli.VersionProvider.class,
+@Command(name = "transcribe", mixinStandardHelpOptions = true, versionProvider = org.hotline.ivr.ops.VersionProvider.class,
         description = {"Transcribe a WAV recording (16-bit PCM, any sample rate) with the installed Vosk model,",
                 "or with --backfill the orders' description recordings that have no transcript yet."})
 public final class TranscribeCommand implements Callable<Integer> {

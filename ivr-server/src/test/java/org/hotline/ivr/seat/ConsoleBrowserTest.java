@@ -238,6 +238,10 @@ class ConsoleBrowserTest {
         assertThat(figures.get(3).getText()).isEqualTo("—");
         assertThat(browser.getTitle()).isEqualTo("12345 热线监控大屏");
         assertThat(element("top").findElements(By.tagName("li")).get(0).getText()).startsWith("城市管理与环境卫生").endsWith("4");
+        // The month's hot topics (GET /api/reports/topics on the supervisor's cookie): none last month, so up by 4.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("#month-top li")).isEmpty()
+                && d.findElements(By.cssSelector("#month-top li")).get(0).getText().startsWith("城市管理与环境卫生 ↑4"));
+        assertThat(browser.findElements(By.cssSelector("#hot-words .chip"))).isNotEmpty();
         // at 1366x768 the seats and the top five are on screen without scrolling (issue 21, defect 9)
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
         long chromeHeight = 768 - (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");

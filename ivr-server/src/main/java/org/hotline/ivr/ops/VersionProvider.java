@@ -1,8 +1,8 @@
-package org.hotline.ivr.cli;
+package org.hotline.ivr.ops;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (set by the build). */
+/** The version from the jar manifest (set by the build), for every {@code ./ivr} command in whichever package it lives. */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
