@@ -1,5 +1,6 @@
 package org.hotline.ivr.cli;
 
+import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.order.TopicsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
