@@ -96,3 +96,6 @@ window.IVR_TEXT = {
     'problem.required': 'required to submit', 'problem.unknown': 'not a valid choice', 'problem.tooLong': 'too long', 'problem.locked': 'the order is dispatched and can no longer be changed'
   }
 };
+// The wallboard's link to the floor view (floor.js carries the floor's own texts).
+Object.assign(window.IVR_TEXT.zh, { toFloor: '坐席现场' });
+Object.assign(window.IVR_TEXT.en, { toFloor: 'Floor' });
