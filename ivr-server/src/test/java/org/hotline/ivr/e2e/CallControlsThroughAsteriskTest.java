@@ -78,12 +78,23 @@ class CallControlsThroughAsteriskTest {
                 + "): call controls through a real Asterisk are skipped");
         workDir = Files.createTempDirectory("ivr-controls-e2e-");
         int amiPort = AsteriskRig.freePort();
+        int agiPort = AsteriskRig.freePort();
         secret = "c-" + UUID.randomUUID();
         IvrConfig config = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString(),
                 "IVR_AMI_ENABLED", "true", "IVR_AMI_SERVERS_0_PORT", Integer.toString(amiPort), "IVR_AMI_SECRET", secret,
                 // The test dialplan's stand-ins for PJSIP/{number}@trunk and the supervisor's PJSIP/9001.
                 "IVR_AMI_CONTROLS_DIAL", "Local/{number}@test-outside",
-                "IVR_AMI_CONTROLS_SUPERVISOR_DIAL", "Local/{supervisor}@test-supervisor")).load(null).withPorts(0, 0, 0);
+                "IVR_AMI_CONTROLS_SUPERVISOR_DIAL", "Local/{supervisor}@test-supervisor",
+                // No knowledge articles to index: the controls do not use them, and indexing is most of a start-up.
+                "IVR_PATHS_KNOWLEDGE", Files.createDirectories(workDir.resolve("knowledge")).toString())).load(null).withPorts(agiPort, 0, 0);
+        // Asterisk first, with our manager user, so the server's AMI link is up at its first try (no backoff).
+        Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", agiPort,
+                workDir.resolve("extensions.conf"));
+        Path moh = Files.createDirectories(workDir.resolve("moh"));
+        TestSounds.writeHoldMusic(moh);
+        asterisk = AsteriskRun.start(home.get(), Files.createDirectories(workDir.resolve("asterisk")), amiPort,
+                agiPort, secret, dialplan, moh);
+        installProjectManagerUser();
         server = IvrServer.start(config.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), Duration.ofSeconds(2))));
         // One session per account for the whole class: each login hashes a password on purpose slowly, so they
         // run while Asterisk starts.
@@ -99,13 +110,6 @@ class CallControlsThroughAsteriskTest {
                 new HeldCalls(server.redis()));
         server.scripts().register("queue-zh", "test", call -> loop.run(call, new WaitingCall(call.request().uniqueId(),
                 "zh-general", "", "zh", call.request().callerId())));
-        Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", server.agiPort(),
-                workDir.resolve("extensions.conf"));
-        Path moh = Files.createDirectories(workDir.resolve("moh"));
-        TestSounds.writeHoldMusic(moh);
-        asterisk = AsteriskRun.start(home.get(), Files.createDirectories(workDir.resolve("asterisk")), amiPort,
-                server.agiPort(), secret, dialplan, moh);
-        installProjectManagerUser();
         installPrompts();
         line = AmiTestLine.connect("127.0.0.1", amiPort, "test", secret, 4);
         watcher = new ManagerConnectionFactory("127.0.0.1", amiPort, "test", secret).createManagerConnection();
