@@ -20,7 +20,7 @@ window.IVR_TEXT = {
     'state.logged-out': '未登录', 'state.ready': '就绪', 'state.offered': '振铃', 'state.on-call': '通话中',
     'state.wrap-up': '话后整理', 'state.paused': '示忙',
     callsInIvr: 'IVR 中通话', ordersDrafted: '今日草拟工单', ordersSubmitted: '今日提交工单', ordersOverdue: '超时未派单', dispatchBy: '派单时限', seatsByState: '坐席状态',
-    topCategories: '今日热点 TOP5', queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平',
+    topCategories: '今日热点 TOP5', monthTopics: '本月热点 TOP5（较上月）', hotWords: '本月热词', queue: '队列', waiting: '排队', longestWait: '最长等待', serviceLevel: '服务水平',
     abandonRate: '放弃率', updated: '更新于',
     knowledge: '知识库', kbPlaceholder: '搜索政策、办事指南…', kbSuggested: '根据通话内容推荐', kbFound: '搜索结果',
     kbNothing: '没有找到相关文章', close: '关闭',
@@ -66,7 +66,7 @@ window.IVR_TEXT = {
     'state.logged-out': 'Logged out', 'state.ready': 'Ready', 'state.offered': 'Ringing', 'state.on-call': 'On call',
     'state.wrap-up': 'Wrap-up', 'state.paused': 'Paused',
     callsInIvr: 'Calls in IVR', ordersDrafted: 'Orders drafted today', ordersSubmitted: 'Orders submitted today', ordersOverdue: 'Past dispatch deadline', dispatchBy: 'Dispatch by', seatsByState: 'Seats by state',
-    topCategories: 'Top 5 categories today', queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level',
+    topCategories: 'Top 5 categories today', monthTopics: 'Top 5 this month (vs last month)', hotWords: 'Hot words this month', queue: 'Queue', waiting: 'Waiting', longestWait: 'Longest wait', serviceLevel: 'Service level',
     abandonRate: 'Abandon rate', updated: 'Updated',
     knowledge: 'Knowledge base', kbPlaceholder: 'Search policies and guides…', kbSuggested: 'Suggested for this call',
     kbFound: 'Search results', kbNothing: 'No article found', close: 'Close',
@@ -96,3 +96,6 @@ window.IVR_TEXT = {
     'problem.required': 'required to submit', 'problem.unknown': 'not a valid choice', 'problem.tooLong': 'too long', 'problem.locked': 'the order is dispatched and can no longer be changed'
   }
 };
+// The wallboard's link to the floor view (floor.js carries the floor's own texts).
+Object.assign(window.IVR_TEXT.zh, { toFloor: '坐席现场' });
+Object.assign(window.IVR_TEXT.en, { toFloor: 'Floor' });

@@ -5,6 +5,8 @@
   const API = '/wallboard/api/';
   let timer = null;
   let last = null;
+  let topicsTimer = null;
+  let topics = null;
 
   async function start() {
     const reply = await window.Ivr.whoAmI(API);
@@ -13,6 +15,7 @@
 
   function showLogin() {
     clearInterval(timer);
+    clearInterval(topicsTimer);
     show('board', false);
     show('btn-logout', false);
     show('login', true);
@@ -24,6 +27,33 @@
     show('btn-logout', true);
     refresh();
     timer = setInterval(refresh, 3000);
+    refreshTopics();
+    // the month's topics change slowly and the server keeps them for minutes: a minute between asks is plenty
+    topicsTimer = setInterval(refreshTopics, 60000);
+  }
+
+  async function refreshTopics() {
+    let reply;
+    try { reply = await api('GET', '/api/reports/topics'); } catch (e) { return; }
+    if (!reply.ok) return;
+    topics = reply.data;
+    renderTopics();
+  }
+
+  function change(c) {
+    if (c.change === 0) return '＝';
+    return (c.change > 0 ? '↑' : '↓') + Math.abs(c.change);
+  }
+
+  function renderTopics() {
+    if (!topics) return;
+    const zh = window.Ivr.lang() === 'zh';
+    bars('month-top', topics.categories.slice(0, 5).map(c =>
+      [(zh ? c.name : c.en) + ' ' + change(c), c.count, c.change > 0 ? 'hot' : '']));
+    const words = el('hot-words');
+    clear(words);
+    topics.hotWords.forEach(w => words.appendChild(item('span', w.word + ' ' + w.orders, 'chip')));
+    if (!topics.hotWords.length) words.appendChild(item('span', t('none'), 'muted'));
   }
 
   async function refresh() {
@@ -101,7 +131,7 @@
   document.addEventListener('DOMContentLoaded', () => {
     window.Ivr.wireLogin(API, loggedIn);
     el('btn-logout').addEventListener('click', async () => { await api('POST', API + 'logout', {}); showLogin(); });
-    window.Ivr.onLanguage(render);
+    window.Ivr.onLanguage(() => { render(); renderTopics(); });
     start();
   });
 })();

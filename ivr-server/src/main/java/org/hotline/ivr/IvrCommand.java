@@ -7,6 +7,7 @@ import org.hotline.ivr.cli.ConfigCommand;
 import org.hotline.ivr.cli.DemoCommand;
 import org.hotline.ivr.cli.FlowCommand;
 import org.hotline.ivr.cli.PromptsCommand;
+import org.hotline.ivr.cli.ReportCommand;
 import org.hotline.ivr.cli.ServeCommand;
 import org.hotline.ivr.ops.VersionProvider;
 import org.hotline.ivr.ops.ConfigException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ivr", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "12345 hotline IVR server beside Asterisk: FastAGI menus, speech, work orders, seat queues.",
         subcommands = {ServeCommand.class, DemoCommand.class, CallCommand.class, FlowCommand.class, ConfigCommand.class, AccountsCommand.class,
-                PromptsCommand.class, OrderCommand.class, SmsCommand.class, ModelsCommand.class, TranscribeCommand.class,
+                PromptsCommand.class, OrderCommand.class, ReportCommand.class, SmsCommand.class, ModelsCommand.class,
+                TranscribeCommand.class,
                 BenchCommand.class, SpeechBench.class, QueueBenchCommand.class, CommandLine.HelpCommand.class})
 public final class IvrCommand implements Runnable {
 

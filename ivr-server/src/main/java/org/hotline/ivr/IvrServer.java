@@ -199,6 +199,8 @@ public final class IvrServer implements AutoCloseable {
                 speech.callRecordings(), new FlowMenuLabels(flows.library()),
                 LiveConsole.callControls(config, ami, heldCalls, queues));
         started.push(console);
+        orders.registerTopics(routes, orders.hotTopics(config.paths().orderRules(), OrderSettings.defaults(),
+                Clock.systemUTC()), Clock.systemUTC());
         knowledge.routes(routes);
         agiMetrics = new AgiMetrics(metrics);
         agi = FastAgiServer.start(config.agi(), transport, scripts, agiMetrics, liveCalls);

@@ -89,10 +89,15 @@ public final class ChannelControl {
 
     /** The other channel in {@code channel}'s bridge (a two-party call's far end), if it is bridged. */
     public Optional<Channel> peerOf(Channel channel) {
+        return channel.bridged() ? peerOf(channel, channels()) : Optional.empty();
+    }
+
+    /** The same, from a list already read (one {@code Status} for a whole action). */
+    public static Optional<Channel> peerOf(Channel channel, List<Channel> all) {
         if (!channel.bridged()) {
             return Optional.empty();
         }
-        return channels().stream().filter(other -> other.server().equals(channel.server())
+        return all.stream().filter(other -> other.server().equals(channel.server())
                 && other.bridgeId().equals(channel.bridgeId()) && !other.name().equals(channel.name())).findFirst();
     }
 

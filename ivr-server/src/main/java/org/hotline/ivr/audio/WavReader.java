@@ -15,6 +15,23 @@ public final class WavReader {
     private WavReader() {
     }
 
+    /**
+     * The file's samples as AudioSocket carries them (slin: 8 kHz, signed 16-bit little-endian, mono); another
+     * sample rate is refused, naming the conversion, since resampling here would hide a wrongly made test file.
+     */
+    public static byte[] readSlin8(Path file) throws IOException {
+        WavAudio audio = read(file);
+        if (audio.sampleRate() != 8000) {
+            throw new IOException(file + ": " + audio.sampleRate() + " Hz; AudioSocket carries 8 kHz mono"
+                    + " (convert with: sox IN -r 8000 -c 1 -b 16 OUT.wav)");
+        }
+        ByteBuffer out = ByteBuffer.allocate(audio.samples().length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short sample : audio.samples()) {
+            out.putShort(sample);
+        }
+        return out.array();
+    }
+
     public static WavAudio read(Path file) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         if (in.remaining() < 12 || in.getInt(0) != 0x46464952 || in.getInt(8) != 0x45564157) {

@@ -48,6 +48,7 @@ import org.hotline.ivr.sim.SimClient;
 public final class CallBench {
 
     private static final String GENERATOR = "citizens";
+    private static final String FLOW = "12345";
     private static final String[] SAMPLES = {"zh-01.wav", "zh-02.wav", "zh-03.wav", "zh-04.wav", "zh-05.wav",
             "zh-06.wav", "zh-07.wav", "zh-08.wav"};
 
@@ -85,6 +86,12 @@ public final class CallBench {
         FrameClock[] clock = new FrameClock[1];
         try (IvrServer node = IvrServer.start(nodeConfig(dir, seats), real -> clock[0] = new FrameClock(real));
              NettyTransport generator = new NettyTransport(GENERATOR, Math.max(1, Runtime.getRuntime().availableProcessors()))) {
+            if (node.flows().library().find(FLOW).isEmpty()) {
+                // Without its flow the node closes every call at once, and a closed loop would count thousands of
+                // "calls" that never reached a menu.
+                throw new IllegalStateException("the node did not load flow " + FLOW + " from "
+                        + node.flows().library().directory() + " (its log says why); nothing to measure");
+            }
             CallDistributor distributor = node.queues().distributor();
             List<CompletableFuture<Void>> logins = new ArrayList<>();
             for (int i = 1; i <= seats; i++) {
@@ -254,12 +261,12 @@ public final class CallBench {
 
         private CallScenario describer(int slot, long n) {
             Path wav = settings.samples().resolve(SAMPLES[(int) (n % SAMPLES.length)]);
-            return CallScenario.of("describer-" + slot, "12345", caller(n)).promptDuration(settings.prompt())
+            return CallScenario.of("describer-" + slot, FLOW, caller(n)).promptDuration(settings.prompt())
                     .realTimeAudio(true).press("1").press("1").press("2").say(wav).talk(settings.describerTalk());
         }
 
         private CallScenario caller(int slot, long n) {
-            return CallScenario.of("caller-" + slot, "12345", caller(n)).promptDuration(settings.prompt())
+            return CallScenario.of("caller-" + slot, FLOW, caller(n)).promptDuration(settings.prompt())
                     .press("1").press("0").talk(settings.talk());
         }
 

@@ -20,11 +20,7 @@ public final class ConfigOption {
         if (chosen == null && System.getenv("IVR_CONFIG") != null) {
             chosen = Path.of(System.getenv("IVR_CONFIG"));
         }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        // The build runs commands from ivr-server/; it names the repository root with -Divr.home.
-        if (!env.containsKey("IVR_HOME") && System.getProperty("ivr.home") != null) {
-            env.put("IVR_HOME", System.getProperty("ivr.home"));
-        }
+        Map<String, String> env = IvrHome.complete(new HashMap<>(System.getenv()));
         Path home = Path.of(env.getOrDefault("IVR_HOME", ""));
         if (chosen == null && Files.isRegularFile(home.resolve("config/ivr.yaml"))) {
             chosen = home.resolve("config/ivr.yaml");

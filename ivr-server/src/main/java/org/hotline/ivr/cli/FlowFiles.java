@@ -14,7 +14,7 @@ final class FlowFiles {
         if (Files.isRegularFile(direct)) {
             return direct;
         }
-        Path home = Path.of(System.getenv().getOrDefault("IVR_HOME", ""));
+        Path home = IvrHome.of(new java.util.HashMap<>(System.getenv()));
         for (Path candidate : new Path[] {Path.of("call-flows", flow + ".yaml"), home.resolve("call-flows").resolve(flow + ".yaml")}) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;

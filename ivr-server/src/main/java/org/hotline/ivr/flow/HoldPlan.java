@@ -91,10 +91,11 @@ public record HoldPlan(String music, Duration announceEvery, boolean position, b
         if (expectedWait) {
             heard.add("expected wait");
         }
-        String every = announceEvery == null ? "the queue's interval" : Durations.format(announceEvery);
-        String announcements = heard.isEmpty() ? "music only" : String.join(" + ", heard) + " every " + every;
+        String every = announceEvery == null ? "at the queue's interval" : "every " + Durations.format(announceEvery);
+        String announcements = heard.isEmpty() ? "music only" : String.join(" + ", heard) + " " + every;
         String callback = !offerCallback ? "no callback offer" : "callback offer past "
-                + (offerCallbackAfter == null ? "the queue's threshold" : Durations.format(offerCallbackAfter));
+                + (offerCallbackAfter == null ? "the queue's threshold" : Durations.format(offerCallbackAfter)
+                + " expected wait");
         return "hold: " + announcements + "; " + callback;
     }
 }

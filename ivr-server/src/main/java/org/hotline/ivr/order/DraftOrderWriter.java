@@ -3,6 +3,8 @@ package org.hotline.ivr.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +55,14 @@ public final class DraftOrderWriter {
     private final CallerHistory callers;
     private final OrderEvents events;
     private final OrderStore store;
+    private final ZoneId zone;
 
     public DraftOrderWriter(RedisGateway redis, OrderRules rules, OrderStore store, OrderSettings settings) {
         this.redis = redis;
         this.rules = rules;
         this.store = store;
         this.keys = settings.keys();
+        this.zone = settings.zone();
         this.ids = new OrderIds(redis, keys, settings.hotline(), settings.zone());
         this.callers = new CallerHistory(redis, keys, settings.repeatWindow());
         this.events = new OrderEvents(redis, keys);
@@ -160,6 +164,10 @@ public final class DraftOrderWriter {
         redis.call("index order's dispatch deadline", jedis -> jedis.zadd(keys.undispatched(),
                 OffsetDateTime.parse(order.dispatchBy(), DispatchDeadlines.FORMAT).toInstant().toEpochMilli(),
                 order.orderId()));
+        // The month of the order id's date (same zone), for the monthly hot topics.
+        Instant created = Instant.parse(order.createdAt());
+        redis.call("index order by month", jedis -> jedis.zadd(keys.month(YearMonth.from(created.atZone(zone))),
+                created.toEpochMilli(), order.orderId()));
         if (byCaller) {
             redis.call("index order by caller", jedis -> jedis.zadd(keys.byCaller(order.callerNumber()),
                     Instant.parse(order.createdAt()).toEpochMilli(), order.orderId()));

@@ -42,6 +42,14 @@ public record OrderKeys(String prefix) {
         return prefix + ":rehandling";
     }
 
+    /**
+     * The orders drafted in one month of the order ids' zone ({@code order:month:{2026-11}}), scored by creation
+     * time in epoch milliseconds: what the monthly hot topics read. One key a month, so none grows without end.
+     */
+    String month(java.time.YearMonth month) {
+        return prefix + ":month:{" + month + "}";
+    }
+
     String sequence(String day) {
         return prefix + ":seq:{" + day + "}";
     }

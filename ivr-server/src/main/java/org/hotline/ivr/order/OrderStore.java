@@ -3,11 +3,13 @@ package org.hotline.ivr.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.hotline.ivr.redis.RedisGateway;
 import redis.clients.jedis.params.ZAddParams;
 import redis.clients.jedis.params.ZRangeParams;
@@ -81,6 +83,10 @@ public final class OrderStore {
             return next
             """;
 
+    private static final int DIGEST_BATCH = 1000;
+    private static final List<String> DIGEST_FIELDS = List.of("language", "category", "subCategory", "district",
+            "street", "community", "transcript", "summary");
+
     private final RedisGateway redis;
     private final OrderKeys keys;
     private final OrderEvents events;
@@ -129,6 +135,45 @@ public final class OrderStore {
             get(id).ifPresent(orders::add);
         }
         return orders;
+    }
+
+    /**
+     * Every order drafted in {@code month} (the order ids' zone) to {@code sink}, oldest first, read
+     * {@value #DIGEST_BATCH} at a time in one pipelined round trip each; with {@code texts} false the transcript
+     * and summary are not read. Blocks on Redis: not for an event loop. Returns how many were read.
+     */
+    public long eachInMonth(YearMonth month, boolean texts, Consumer<OrderDigest> sink) {
+        String index = keys.month(month);
+        List<String> fields = texts ? DIGEST_FIELDS : DIGEST_FIELDS.subList(0, DIGEST_FIELDS.size() - 2);
+        long read = 0;
+        for (long start = 0; ; start += DIGEST_BATCH) {
+            long from = start;
+            List<String> ids = redis.call("list orders of month",
+                    jedis -> jedis.zrange(index, from, from + DIGEST_BATCH - 1));
+            if (ids.isEmpty()) {
+                return read;
+            }
+            // Handed on only once the whole batch came (one round trip per master): a retry never gives one twice.
+            List<List<String>> values = redis.callPipelined("read orders of month", pipeline -> ids.stream()
+                    .map(id -> pipeline.hmget(keys.order(id), fields.toArray(String[]::new))).toList());
+            for (int i = 0; i < ids.size(); i++) {
+                List<String> v = values.get(i);
+                if (v.get(0) == null && v.get(1) == null) {
+                    continue;
+                }
+                sink.accept(new OrderDigest(ids.get(i), text(v, 0), text(v, 1), text(v, 2), text(v, 3), text(v, 4),
+                        text(v, 5), texts ? text(v, 6) : "", texts ? text(v, 7) : ""));
+                read++;
+            }
+            if (ids.size() < DIGEST_BATCH) {
+                return read;
+            }
+        }
+    }
+
+    private static String text(List<String> values, int i) {
+        String value = values.get(i);
+        return value == null ? "" : value;
     }
 
     /**

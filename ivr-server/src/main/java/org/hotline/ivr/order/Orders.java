@@ -23,6 +23,17 @@ public record Orders(OrderRules rules, OrderStore store, DraftOrderWriter writer
         return Rehandling.start(redis, keys, store, nodeId);
     }
 
+    /** The monthly hot topics, with the words as {@code rulesDir/topics.yaml} says (ConfigException if it is wrong). */
+    public HotTopics hotTopics(Path rulesDir, OrderSettings settings, Clock clock) {
+        return new HotTopics(store, rules.taxonomy(), TopicWords.load(rulesDir.resolve("topics.yaml")), settings.zone(),
+                clock);
+    }
+
+    /** Serves the hot topics to supervisors ({@link TopicsRoute}). */
+    public void registerTopics(Router router, HotTopics topics, Clock clock) {
+        new TopicsRoute(topics, clock).register(router);
+    }
+
     /** The case a caller asks after by phone. */
     public ProgressLookup progress(RedisGateway redis, OrderSettings settings) {
         return new ProgressLookup(redis, store, settings);

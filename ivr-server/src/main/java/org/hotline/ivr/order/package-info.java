@@ -9,7 +9,9 @@
  * {@link org.hotline.ivr.order.OrderEventFeed}). After the call the order also decides what its SMS receipt says and
  * who gets one ({@link org.hotline.ivr.order.ReceiptTexts}, sent by {@code sms}), which case a caller may hear by
  * phone ({@link org.hotline.ivr.order.ProgressLookup}) and reopens orders from the survey's answers
- * ({@link org.hotline.ivr.order.Rehandling}: re-handle, then escalate). The rules
- * are data under {@code config/}: categories.yaml, gazetteer/*.yaml, urgency.yaml, dispatch.yaml.
+ * ({@link org.hotline.ivr.order.Rehandling}: re-handle, then escalate). Each month's orders are indexed for the
+ * monthly hot topics ({@link org.hotline.ivr.order.HotTopics}: categories, places, words segmented by SmartChinese;
+ * {@code ivr report topics}, {@code GET /api/reports/topics}). The rules
+ * are data under {@code config/}: categories.yaml, gazetteer/*.yaml, urgency.yaml, dispatch.yaml, topics.yaml.
  */
 package org.hotline.ivr.order;

@@ -85,10 +85,6 @@ public final class CallDistributor implements AutoCloseable {
     }
 
     /**
-     * Writes the queue settings to Redis, cleans up what this node's previous life left behind, then
-     * starts the heartbeat/timer tick and the offer inboxes.
-     */
-    /**
      * Callbacks whose turn has come (a seat is reserved) go to {@code callbacks}; the follow-up side connects here
      * once, before the distributor starts, so no turn can come while nobody places it.
      */
@@ -100,6 +96,10 @@ public final class CallDistributor implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Writes the queue settings to Redis, cleans up what this node's previous life left behind, then
+     * starts the heartbeat/timer tick and the offer inboxes.
+     */
     public CallDistributor start() {
         started = true;
         for (String group : setup.groups()) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -74,6 +76,14 @@ final class RedisConnections implements AutoCloseable {
                 ? cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(key))
                 : provider.getConnection();
         return new UnifiedJedis(connection);
+    }
+
+    /**
+     * A pipeline over keys of any slot: on a Cluster one per master the keys live on (Jedis' cluster pipeline, which
+     * routes each command by its key's slot); else one pooled connection. Closing it returns its connections.
+     */
+    AbstractPipeline pipeline() {
+        return provider instanceof ClusterConnectionProvider cluster ? new ClusterPipeline(cluster) : jedis.pipelined();
     }
 
     /** The master(s) written to right now: what {@code /healthz} names. */

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -102,6 +104,22 @@ public final class RedisGateway implements AutoCloseable {
         return replicated
                 ? CompletableFuture.supplyAsync(() -> callReplicated(what, key, operation).value(), io)
                 : callAsync(what, operation);
+    }
+
+    /**
+     * Reads (or idempotent writes) in one pipelined round trip per master, over keys of any slot: {@code queue} adds
+     * the commands and returns their responses, whose values come back once all have answered (a retried round trip
+     * sends them all again, so nothing is taken from a half-answered one). {@code jedis.pipelined()} inside
+     * {@link #call} is one connection only, which a Cluster answers with MOVED for keys of other masters.
+     */
+    public <T> List<T> callPipelined(String what, Function<AbstractPipeline, List<Response<T>>> queue) {
+        return retrying(what, () -> {
+            try (AbstractPipeline pipeline = connections.pipeline()) {
+                List<Response<T>> replies = queue.apply(pipeline);
+                pipeline.sync();
+                return replies.stream().map(Response::get).toList();
+            }
+        });
     }
 
     /** Runs {@code operation} on each master once (a SCAN over every slot needs all of them). */

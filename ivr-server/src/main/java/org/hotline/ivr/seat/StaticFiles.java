@@ -23,7 +23,8 @@ final class StaticFiles {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final List<String> FILES = List.of("console.html", "wallboard.html", "console.js", "wallboard.js",
-            "common.js", "i18n.js", "console.css", "knowledge.js", "recordings.js", "desk.js");
+            "common.js", "i18n.js", "console.css", "knowledge.js", "recordings.js", "desk.js", "controls.js",
+            "floor.html", "floor.js");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 

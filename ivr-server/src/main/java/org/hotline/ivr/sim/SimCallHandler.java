@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ivr.audio.WavReader;
 
 /** Plays Asterisk on one FastAGI connection: sends the environment, then answers each command line. */
 final class SimCallHandler extends SimpleChannelInboundHandler<String> {
@@ -144,7 +145,7 @@ final class SimCallHandler extends SimpleChannelInboundHandler<String> {
     private void streamAudio(ChannelHandlerContext ctx, SimAction.StreamAudio stream) {
         byte[] samples;
         try {
-            samples = stream.wav() == null ? new byte[0] : WavAudio.readSlin8(stream.wav());
+            samples = stream.wav() == null ? new byte[0] : WavReader.readSlin8(stream.wav());
         } catch (IOException e) {
             note(SimEvent.Direction.NOTE, "cannot read speech: " + e.getMessage());
             send(ctx, "200 result=-1");

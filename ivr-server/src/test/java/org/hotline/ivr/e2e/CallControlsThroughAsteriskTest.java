@@ -32,15 +32,11 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.MusicOnHoldStartEvent;
 import org.hotline.ivr.IvrServer;
 import org.hotline.ivr.ami.ChannelControl;
-import org.hotline.ivr.flow.FlowProblem;
 import org.hotline.ivr.flow.HeldCalls;
 import org.hotline.ivr.flow.HoldLoop;
 import org.hotline.ivr.flow.HoldSettings;
-import org.hotline.ivr.flow.PromptAudioBuilder;
-import org.hotline.ivr.flow.PromptCatalog;
 import org.hotline.ivr.ops.ConfigLoader;
 import org.hotline.ivr.ops.IvrConfig;
-import org.hotline.ivr.queue.CallDistributor;
 import org.hotline.ivr.queue.WaitingCall;
 import org.hotline.ivr.testcall.AmiTestLine;
 import org.hotline.ivr.testcall.TestCall;
@@ -82,25 +78,38 @@ class CallControlsThroughAsteriskTest {
                 + "): call controls through a real Asterisk are skipped");
         workDir = Files.createTempDirectory("ivr-controls-e2e-");
         int amiPort = AsteriskRig.freePort();
+        int agiPort = AsteriskRig.freePort();
         secret = "c-" + UUID.randomUUID();
         IvrConfig config = new ConfigLoader(Map.of("IVR_HOME", SharedAsterisk.repositoryRoot().toString(),
                 "IVR_AMI_ENABLED", "true", "IVR_AMI_SERVERS_0_PORT", Integer.toString(amiPort), "IVR_AMI_SECRET", secret,
                 // The test dialplan's stand-ins for PJSIP/{number}@trunk and the supervisor's PJSIP/9001.
                 "IVR_AMI_CONTROLS_DIAL", "Local/{number}@test-outside",
-                "IVR_AMI_CONTROLS_SUPERVISOR_DIAL", "Local/{supervisor}@test-supervisor")).load(null).withPorts(0, 0, 0);
+                "IVR_AMI_CONTROLS_SUPERVISOR_DIAL", "Local/{supervisor}@test-supervisor",
+                // No knowledge articles to index: the controls do not use them, and indexing is most of a start-up.
+                "IVR_PATHS_KNOWLEDGE", Files.createDirectories(workDir.resolve("knowledge")).toString())).load(null).withPorts(agiPort, 0, 0);
+        // Asterisk first, with our manager user, so the server's AMI link is up at its first try (no backoff).
+        Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", agiPort,
+                workDir.resolve("extensions.conf"));
+        Path moh = Files.createDirectories(workDir.resolve("moh"));
+        TestSounds.writeHoldMusic(moh);
+        asterisk = AsteriskRun.start(home.get(), Files.createDirectories(workDir.resolve("asterisk")), amiPort,
+                agiPort, secret, dialplan, moh);
+        installProjectManagerUser();
         server = IvrServer.start(config.withRedis(new IvrConfig.Redis("", workDir.resolve("redis"), Duration.ofSeconds(2))));
+        // One session per account for the whole class: each login hashes a password on purpose slowly, so they
+        // run while Asterisk starts.
+        List<Thread> logins = new ArrayList<>();
+        for (String[] account : new String[][] {{"console", "1001"}, {"console", "1003"},
+                {"wallboard", "9001"}}) {
+            Thread login = new Thread(() -> sessions.put(account[1], Console.login(account[0], account[1], "demo" + account[1])));
+            login.start();
+            logins.add(login);
+        }
         // Straight into the hold loop of a queue (test-ivr runs AGI .../queue-<id>), with the server's own holds.
         HoldLoop loop = new HoldLoop(server.queues().distributor(), HoldSettings.DEFAULTS, Clock.systemUTC(),
                 new HeldCalls(server.redis()));
         server.scripts().register("queue-zh", "test", call -> loop.run(call, new WaitingCall(call.request().uniqueId(),
                 "zh-general", "", "zh", call.request().callerId())));
-        Path dialplan = TestDialplan.write(SharedAsterisk.repositoryRoot(), "127.0.0.1", server.agiPort(),
-                workDir.resolve("extensions.conf"));
-        Path moh = Files.createDirectories(workDir.resolve("moh"));
-        TestSounds.writeHoldMusic(moh);
-        asterisk = AsteriskRun.start(home.get(), Files.createDirectories(workDir.resolve("asterisk")), amiPort,
-                server.agiPort(), secret, dialplan, moh);
-        installProjectManagerUser();
         installPrompts();
         line = AmiTestLine.connect("127.0.0.1", amiPort, "test", secret, 4);
         watcher = new ManagerConnectionFactory("127.0.0.1", amiPort, "test", secret).createManagerConnection();
@@ -109,9 +118,19 @@ class CallControlsThroughAsteriskTest {
         listened = Files.createDirectories(workDir.resolve("listened"));
         listened.toFile().setWritable(true, false);
         watcher.sendAction(new SetVarAction("SUPERVISOR_RECORDINGS", listened.toString()));
+        // Phones that answer at once and a short listen keep the class quick (the defaults are 1 s and 4 s).
+        watcher.sendAction(new SetVarAction("RING", "0.2"));
+        watcher.sendAction(new SetVarAction("OUTSIDE_RING", "0.2"));
+        watcher.sendAction(new SetVarAction("LISTEN_SECONDS", "2"));
         until("AMI link up", () -> server.ami().links().anyUp().isPresent());
         channels = new ChannelControl(server.ami().links(), server.ami().originator());
+        for (Thread login : logins) {
+            login.join();
+        }
+        assertThat(sessions).hasSize(3);
     }
+
+    private static final Map<String, Console> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Our [ivr] user from config/asterisk/manager.conf instead of the shared build's broader one. */
     private static void installProjectManagerUser() throws Exception {
@@ -125,13 +144,16 @@ class CallControlsThroughAsteriskTest {
         assertThat(asterisk.cli("manager show user ivr")).contains("read perm: call,user");
     }
 
-    /** The hold loop's prompts (queue/position ...) as ./ivr prompts build makes them, and the digits it says. */
-    private static void installPrompts() throws IOException, InterruptedException {
-        List<FlowProblem> problems = new ArrayList<>();
-        PromptCatalog catalog = PromptCatalog.load(SharedAsterisk.repositoryRoot().resolve("call-flows/prompts"), problems);
-        assertThat(problems).isEmpty();
-        new PromptAudioBuilder(catalog, SharedAsterisk.repositoryRoot().resolve("call-flows/sounds"), Optional.empty())
-                .build(asterisk.soundsDir());
+    /** The hold loop's prompts as tones (zh and en), and the digits it says. */
+    private static void installPrompts() throws IOException {
+        int pitch = 300;
+        for (String prompt : List.of("position", "expected-wait", "minutes", "press-1-callback", "callback-number-is",
+                "callback-confirm", "callback-enter-number", "callback-confirmed")) {
+            pitch += 50;
+            for (String language : List.of("zh", "en")) {
+                TestSounds.writeTone(asterisk.soundsDir().resolve(language + "/queue/" + prompt + ".wav"), pitch, 300);
+            }
+        }
         TestSounds.writeDemoPrompts(asterisk.soundsDir());
     }
 
@@ -141,7 +163,7 @@ class CallControlsThroughAsteriskTest {
     @BeforeEach
     void seatReady() {
         logMark = new AsteriskLog(asterisk.messagesLog()).mark();
-        seat = Console.login("console", "1001", "demo1001");
+        seat = sessions.get("1001");
         assertThat(seat.post("/console/api/state", "{\"state\":\"ready\"}").status()).isEqualTo(200);
     }
 
@@ -155,14 +177,11 @@ class CallControlsThroughAsteriskTest {
             }
         }
         until("no channels left", () -> channels.channels().isEmpty());
-        seat.post("/console/api/logout", "{}");
-        CallDistributor distributor = server.queues().distributor();
-        for (String id : List.of("1001", "1002", "1003")) {
-            try {
-                distributor.logout(id).toCompletableFuture().get(5, TimeUnit.SECONDS);
-            } catch (Exception notLoggedIn) {
-                // a seat this test never used
-            }
+        until("no seat holding a call", () -> List.of("1001", "1003").stream()
+                .noneMatch(id -> List.of("oncall", "offered").contains(seatState(id))));
+        // Seats other than 1001 sit paused between tests, so no call goes to them by chance.
+        for (String id : List.of("1001", "1003")) {
+            sessions.get(id).post("/console/api/state", "{\"state\":\"paused\",\"reason\":\"between tests\"}");
         }
         new AsteriskLog(asterisk.messagesLog()).assertNoProblemsSince(logMark);
     }
@@ -222,7 +241,7 @@ class CallControlsThroughAsteriskTest {
 
     @Test
     void transferToAnotherQueueHandsTheCallerToThatQueuesSeat() throws Exception {
-        Console other = Console.login("console", "1003", "demo1003");
+        Console other = sessions.get("1003");
         Call call = callReachesSeat1001();
         assertThat(other.post("/console/api/state", "{\"state\":\"ready\"}").status()).isEqualTo(200);
         assertThat(seat.post(control(call), "{\"action\":\"transfer\",\"target\":\"queue:enterprise\"}").status())
@@ -230,7 +249,6 @@ class CallControlsThroughAsteriskTest {
         until("seat 1001 in wrap-up", () -> seatState("1001").equals("wrapup"));
         until("seat 1003 on the call", () -> seatState("1003").equals("oncall")
                 && peerName(call.callerChannel()).startsWith("Local/1003@test-seat"));
-        other.post("/console/api/logout", "{}");
     }
 
     @Test
@@ -262,7 +280,7 @@ class CallControlsThroughAsteriskTest {
     @Test
     void aSupervisorListensInAndHearsTheCallThenWhispers() throws Exception {
         Call call = callReachesSeat1001();
-        Console supervisor = Console.login("wallboard", "9001", "demo9001");
+        Console supervisor = sessions.get("9001");
         assertThat(seat.post("/wallboard/api/seats/1001/listen", "{\"mode\":\"listen\"}").status()).isIn(401, 403);
         call.test().say(speechSample());
         assertThat(supervisor.post("/wallboard/api/seats/1001/listen", "{\"mode\":\"listen\"}").status()).isEqualTo(200);
@@ -285,11 +303,10 @@ class CallControlsThroughAsteriskTest {
     @Test
     void anotherSeatCannotControlTheCallAndAControlWithoutTheCsrfTokenIsRefused() throws Exception {
         Call call = callReachesSeat1001();
-        Console other = Console.login("console", "1002", "demo1002");
+        Console other = sessions.get("1003");
         assertThat(other.post(control(call), "{\"action\":\"hangup\"}").status()).isEqualTo(403);
         assertThat(seat.withoutCsrf().post(control(call), "{\"action\":\"hangup\"}").status()).isEqualTo(403);
         assertThat(seatChannel(call)).isPresent();
-        other.post("/console/api/logout", "{}");
     }
 
     // ---- the call, as the test sees it

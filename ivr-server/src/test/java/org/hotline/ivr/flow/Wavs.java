@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
-import org.hotline.ivr.sim.WavAudio;
 
 /** Test speech: a tone the length of a short sentence, as an 8 kHz WAV the simulator can stream. */
 final class Wavs {
@@ -23,7 +22,7 @@ final class Wavs {
             pcm[2 * i + 1] = (byte) (v >> 8);
         }
         Path wav = dir.resolve("caller.wav");
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), WavAudio.SLIN8, samples)) {
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), new javax.sound.sampled.AudioFormat(8000f, 16, 1, true, false), samples)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, wav.toFile());
         }
         return wav;

@@ -54,6 +54,32 @@ class OrderStoreTest {
         assertThat(paged).as("pages of two, each after the last one read, neither repeating nor skipping").isEqualTo(all);
     }
 
+    /** On a Cluster the orders of a month are on every master: one pipelined round trip per master reads them. */
+    @Test
+    void theOrdersOfAMonthAreReadWithTheirTextsOrWithout() {
+        orders.store.update(draft.orderId(), Map.of("summary", "路灯不亮"), "seat-01");
+        List<String> november = new java.util.ArrayList<>(List.of(draft.orderId()));
+        for (int i = 0; i < 5; i++) {
+            november.add(orders.writer.draft(new CallFacts("m" + i, "1380013800" + i, "zh", List.of(), "暖气不热 " + i, "",
+                    Instant.parse("2026-11-30T15:00:00Z").plusSeconds(i))).orderId());
+        }
+        // 2026-11-30T16:00Z is December 1st in Beijing, the order ids' zone.
+        String december = orders.writer.draft(new CallFacts("d1", "13800138009", "zh", List.of(), "暖气不热", "",
+                Instant.parse("2026-11-30T16:00:00Z"))).orderId();
+
+        List<OrderDigest> read = new java.util.ArrayList<>();
+        assertThat(orders.store.eachInMonth(java.time.YearMonth.of(2026, 11), true, read::add)).isEqualTo(6);
+        assertThat(read).extracting(OrderDigest::orderId).containsExactlyElementsOf(november);
+        assertThat(read.get(0).summary()).isEqualTo("路灯不亮");
+        assertThat(read.get(1).transcript()).isEqualTo("暖气不热 0");
+        assertThat(read.get(1).category()).isEqualTo("heating");
+        List<OrderDigest> bare = new java.util.ArrayList<>();
+        orders.store.eachInMonth(java.time.YearMonth.of(2026, 12), false, bare::add);
+        assertThat(bare).extracting(OrderDigest::orderId).containsExactly(december);
+        assertThat(bare.get(0).transcript()).isEmpty();
+        assertThat(bare.get(0).district()).isEmpty();
+    }
+
     @Test
     void anOrderPastItsDeadlineCountsAsOverdueUntilItIsDispatchedToItsUnit() {
         Instant late = Instant.parse("2026-11-26T00:00:00Z");

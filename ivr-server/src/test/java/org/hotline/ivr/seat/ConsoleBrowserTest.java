@@ -238,6 +238,10 @@ class ConsoleBrowserTest {
         assertThat(figures.get(3).getText()).isEqualTo("—");
         assertThat(browser.getTitle()).isEqualTo("12345 热线监控大屏");
         assertThat(element("top").findElements(By.tagName("li")).get(0).getText()).startsWith("城市管理与环境卫生").endsWith("4");
+        // The month's hot topics (GET /api/reports/topics on the supervisor's cookie): none last month, so up by 4.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> !d.findElements(By.cssSelector("#month-top li")).isEmpty()
+                && d.findElements(By.cssSelector("#month-top li")).get(0).getText().startsWith("城市管理与环境卫生 ↑4"));
+        assertThat(browser.findElements(By.cssSelector("#hot-words .chip"))).isNotEmpty();
         // at 1366x768 the seats and the top five are on screen without scrolling (issue 21, defect 9)
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
         long chromeHeight = 768 - (Long) ((JavascriptExecutor) browser).executeScript("return window.innerHeight");
@@ -248,6 +252,23 @@ class ConsoleBrowserTest {
                     .as(id + " above the fold at 1366x768").isTrue();
         }
         screenshot("wallboard");
+
+        // The floor view, one link away: every seat with its state and reason, the queue's staffing, the day's chart.
+        click("floor-link");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("floor")));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> rowOf("floor-seats", "1002").contains("示忙")
+                && rowOf("floor-seats", "1002").contains("用餐") && rowOf("floor-seats", "1001").contains("未登录"));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> browser.findElements(By.cssSelector("#floor-queues tr"))
+                .stream().anyMatch(row -> row.findElements(By.tagName("td")).get(1).getText().equals("3")));
+        // the hour of this snapshot has its bars (beside the legend's sample)
+        assertThat(browser.findElements(By.cssSelector("#floor-chart rect.answered:not(.legend) title"))).isNotEmpty();
+        assertThat(browser.getTitle()).isEqualTo("12345 坐席现场");
+        screenshot("floor");
+    }
+
+    private String rowOf(String table, String seat) {
+        return browser.findElements(By.cssSelector("#" + table + " tr")).stream().map(WebElement::getText)
+                .filter(row -> row.startsWith(seat + " ")).findFirst().orElse("");
     }
 
     @Test

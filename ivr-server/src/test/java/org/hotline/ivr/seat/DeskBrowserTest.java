@@ -309,8 +309,8 @@ class DeskBrowserTest {
         phone.call(ConsoleTestServer.describing("form-2", "13800138033", null, TALK));
         browser.click("btn-ready");
         browser.wait.until(d -> !browser.text("order-id").isEmpty() && !browser.text("order-id").equals(id));
-        assertThat(new org.openqa.selenium.support.ui.Select(browser.element("order-category")).getFirstSelectedOption()
-                .getText()).isEqualTo("未分类 — 请选择分类");
+        browser.wait.until(d -> "|未分类 — 请选择分类".equals(browser.js("const s = document.getElementById('order-category');"
+                + " return s.selectedIndex < 0 ? 'none' : s.value + '|' + s.options[s.selectedIndex].textContent")));
         assertThat(browser.text("earlier")).contains("已派单").doesNotContain("unclassified");
 
         // the earlier order opens in detail, and this call is marked as repeating it

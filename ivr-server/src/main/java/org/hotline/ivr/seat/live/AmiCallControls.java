@@ -58,11 +58,14 @@ public final class AmiCallControls implements CallControls {
     }
 
     private Outcome carryOut(String callId, Action action, String targetId) {
-        Channel caller = pbx.byUniqueId(callId).orElseThrow(() -> new Refused("the caller's line is gone", false));
+        // One Status list for the whole action: the caller's channel, the seat's, the consulted party's.
+        List<Channel> now = pbx.channels();
+        Channel caller = now.stream().filter(c -> c.uniqueId().equals(callId)).findFirst()
+                .orElseThrow(() -> new Refused("the caller's line is gone", false));
         Optional<HeldCalls.Hold> hold = holds.get(callId).filter(h -> h.state() == HeldCalls.State.HELD);
         switch (action) {
             case HANGUP -> {
-                Channel seat = seatChannel(caller, hold);
+                Channel seat = seatChannel(caller, hold, now);
                 hold.ifPresent(h -> holds.end(callId));
                 pbx.hangup(seat);
                 return new Outcome("ended", "");
@@ -71,7 +74,7 @@ public final class AmiCallControls implements CallControls {
                 if (hold.isPresent()) {
                     throw new Refused("the caller is already on hold", false);
                 }
-                putOnHold(caller, callId);
+                putOnHold(caller, callId, now);
                 return new Outcome("held", "");
             }
             case RESUME -> {
@@ -83,7 +86,7 @@ public final class AmiCallControls implements CallControls {
             }
             case TRANSFER -> {
                 TransferTargets.Entry target = target(targetId);
-                Channel seat = seatChannel(caller, hold);
+                Channel seat = seatChannel(caller, hold, now);
                 if (!target.queue().isEmpty()) {
                     // The hold loop keeps the caller and queues them anew once the seat's channel has left.
                     holds.requeue(callId, target.queue());
@@ -100,7 +103,7 @@ public final class AmiCallControls implements CallControls {
                 if (!target.queue().isEmpty()) {
                     throw new Refused("a queue cannot be consulted: transfer to it", false);
                 }
-                String seat = hold.map(HeldCalls.Hold::seatChannel).orElseGet(() -> putOnHold(caller, callId).name());
+                String seat = hold.map(HeldCalls.Hold::seatChannel).orElseGet(() -> putOnHold(caller, callId, now).name());
                 pbx.originate(dial(target.number()), "ivr-consult", config.callerId(), config.ringTimeout().toMillis(),
                         Map.of("CONSULT_SEAT", seat, "CONSULT_CALLER", caller.name(), "CONSULT_CALL", callId))
                         .thenAccept(result -> log.info("call {}: consulting {}: {} {}", callId, targetId, result.kind(),
@@ -111,9 +114,8 @@ public final class AmiCallControls implements CallControls {
                 if (hold.isEmpty()) {
                     throw new Refused("nobody is being consulted: the caller is not on hold", false);
                 }
-                Channel seat = pbx.byName(hold.get().seatChannel())
-                        .orElseThrow(() -> new Refused("the seat's line is gone", false));
-                Channel party = pbx.peerOf(seat).orElseThrow(() -> new Refused("no consulted party on the line yet", false));
+                Channel seat = named(hold.get().seatChannel(), now);
+                Channel party = ChannelControl.peerOf(seat, now).orElseThrow(() -> new Refused("no consulted party on the line yet", false));
                 if (action == Action.COMPLETE) {
                     // The seat's line ends by itself once the party has left it for the caller: hanging it up now
                     // would end the consultation, and the party with it, before the caller's Bridge() reached them.
@@ -133,8 +135,10 @@ public final class AmiCallControls implements CallControls {
     @Override
     public Outcome listen(String supervisorId, String seatId, String callId, boolean whisper) {
         try {
-            Channel caller = pbx.byUniqueId(callId).orElseThrow(() -> new Refused("the caller's line is gone", false));
-            Channel seat = seatChannel(caller, holds.get(callId).filter(h -> h.state() == HeldCalls.State.HELD));
+            List<Channel> now = pbx.channels();
+            Channel caller = now.stream().filter(c -> c.uniqueId().equals(callId)).findFirst()
+                    .orElseThrow(() -> new Refused("the caller's line is gone", false));
+            Channel seat = seatChannel(caller, holds.get(callId).filter(h -> h.state() == HeldCalls.State.HELD), now);
             pbx.originate(config.supervisorDial().replace("{supervisor}", supervisorId), "ivr-listen", config.callerId(),
                             config.ringTimeout().toMillis(),
                             Map.of("SPY_ON", seat.name(), "SPY_OPTIONS", whisper ? "qwE" : "qE"))
@@ -149,8 +153,8 @@ public final class AmiCallControls implements CallControls {
     }
 
     /** The seat's channel leaves the bridge for [ivr-seat-hold]; the caller's hold loop plays music meanwhile. */
-    private Channel putOnHold(Channel caller, String callId) {
-        Channel seat = pbx.peerOf(caller).orElseThrow(() -> new Refused("the caller is not connected to a seat", false));
+    private Channel putOnHold(Channel caller, String callId, List<Channel> now) {
+        Channel seat = ChannelControl.peerOf(caller, now).orElseThrow(() -> new Refused("the caller is not connected to a seat", false));
         holds.hold(callId, seat.name());
         try {
             pbx.redirect(seat, "ivr-seat-hold", "s", Map.of("IVR_HOLD_CALL", callId, "IVR_HOLD_CALLER", caller.uniqueId()));
@@ -161,11 +165,16 @@ public final class AmiCallControls implements CallControls {
         return seat;
     }
 
-    private Channel seatChannel(Channel caller, Optional<HeldCalls.Hold> hold) {
+    private Channel seatChannel(Channel caller, Optional<HeldCalls.Hold> hold, List<Channel> now) {
         if (hold.isPresent()) {
-            return pbx.byName(hold.get().seatChannel()).orElseThrow(() -> new Refused("the seat's line is gone", false));
+            return named(hold.get().seatChannel(), now);
         }
-        return pbx.peerOf(caller).orElseThrow(() -> new Refused("the caller is not connected to a seat", false));
+        return ChannelControl.peerOf(caller, now).orElseThrow(() -> new Refused("the caller is not connected to a seat", false));
+    }
+
+    private static Channel named(String name, List<Channel> now) {
+        return now.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Refused("the seat's line is gone", false));
     }
 
     private TransferTargets.Entry target(String id) {
